@@ -1,0 +1,110 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../core/errors.js';
+import type { Customer, Identity } from '../../core/model/customer.js';
+import { identitiesOf } from '../../core/model/identity.js';
+import { identityKey, type CustomerStore } from '../../core/ports/customer-store.js';
+import { withoutKeys } from './keys.js';
+import { keys } from './keys.js';
+
+/** BatchGetItem takes at most 100 keys per call. */
+const BATCH_GET_LIMIT = 100;
+
+const identitiesOfCustomer = (customer: Customer) =>
+  identitiesOf({ emails: customer.emails, domains: customer.domains, phones: customer.phones, wecomUserIds: customer.wecomUserIds });
+
+/**
+ * Customer profiles and the identity index on DynamoDB. Without transactions, a profile write is
+ * ordered so every step is retry-safe: claim new identities (conditional on being free or already
+ * ours), write the profile, then release identities no longer listed (conditional on being ours).
+ */
+export class DynamoDbCustomerStore implements CustomerStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getCustomer(tenantId: string, customerId: string): Promise<Customer | null> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.customer(tenantId, customerId) }));
+    return result.Item ? withoutKeys<Customer>(result.Item) : null;
+  }
+
+  async putCustomer(customer: Customer): Promise<Customer> {
+    const previous = await this.getCustomer(customer.tenantId, customer.customerId);
+    const wanted = identitiesOfCustomer(customer);
+    const had = new Set((previous ? identitiesOfCustomer(previous) : []).map(identityKey));
+    const claimed: Identity[] = [];
+    for (const identity of wanted) {
+      const owned = await this.claim(customer.tenantId, customer.customerId, identity);
+      if (!owned) {
+        await Promise.all(claimed.filter((c) => !had.has(identityKey(c))).map((c) => this.release(customer.tenantId, customer.customerId, c)));
+        throw new ConflictError(`${identity.kind} ${identity.value} already belongs to another customer`);
+      }
+      claimed.push(identity);
+    }
+    const stored: Customer = { ...customer, createdAt: previous?.createdAt ?? customer.createdAt, version: (previous?.version ?? 0) + 1 };
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.customer(customer.tenantId, customer.customerId), ...stored } }));
+    const keep = new Set(wanted.map(identityKey));
+    const dropped = (previous ? identitiesOfCustomer(previous) : []).filter((identity) => !keep.has(identityKey(identity)));
+    await Promise.all(dropped.map((identity) => this.release(customer.tenantId, customer.customerId, identity)));
+    return stored;
+  }
+
+  async findCustomersByIdentities(tenantId: string, identities: readonly Identity[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < identities.length; i += BATCH_GET_LIMIT) {
+      let requestKeys: Record<string, unknown>[] | undefined = identities
+        .slice(i, i + BATCH_GET_LIMIT)
+        .map((identity) => keys.identity(tenantId, identity));
+      while (requestKeys && requestKeys.length > 0) {
+        const result: BatchGetCommandOutput = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requestKeys } } }));
+        for (const item of result.Responses?.[this.tableName] ?? []) {
+          found.set(`${item.kind}:${item.value}`, item.customerId as string);
+        }
+        requestKeys = result.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  async learnIdentities(tenantId: string, customerId: string, identities: readonly Identity[]): Promise<Identity[]> {
+    const learned: Identity[] = [];
+    for (const identity of identities) {
+      if (await this.claim(tenantId, customerId, identity)) learned.push(identity);
+    }
+    return learned;
+  }
+
+  /** Points an identity at a customer unless another customer owns it; `true` when it is now ours. */
+  private async claim(tenantId: string, customerId: string, identity: Identity): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.identity(tenantId, identity), kind: identity.kind, value: identity.value, customerId },
+          ConditionExpression: 'attribute_not_exists(PK) OR customerId = :customerId',
+          ExpressionAttributeValues: { ':customerId': customerId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  private async release(tenantId: string, customerId: string, identity: Identity): Promise<void> {
+    try {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.identity(tenantId, identity),
+          ConditionExpression: 'customerId = :customerId',
+          ExpressionAttributeValues: { ':customerId': customerId },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+}

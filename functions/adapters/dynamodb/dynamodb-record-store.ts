@@ -1,0 +1,207 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CommunicationRecord } from '../../core/model/communication-record.js';
+import { identityHashOf } from '../../core/model/record-id.js';
+import type { Page, PageRequest } from '../../core/ports/page.js';
+import type { InsertResult, RecordStore, TimelineQuery } from '../../core/ports/record-store.js';
+import type { CursorCodec } from './cursor-codec.js';
+import { feedShardOf, keys, unmatchedShardOf, withoutKeys } from './keys.js';
+import { queryPartitionPage, queryShardedPage } from './paged-query.js';
+import { FEED_SHARDS, TABLE_DESIGN, UNMATCHED_SHARDS } from './table-design.js';
+import { timelineFilterExpression } from './timeline-filter.js';
+
+const { byOwner, byFeed } = TABLE_DESIGN.indexes;
+const OWNER_KEY_NAMES = ['PK', 'SK', byOwner.partitionKey, byOwner.sortKey] as const;
+const FEED_KEY_NAMES = ['PK', 'SK', byFeed.partitionKey, byFeed.sortKey] as const;
+/** Sorts after every `<occurredAt>#<recordId>` of the same instant, so `to` is inclusive. */
+const AFTER_ALL = '#\uffff';
+
+/**
+ * The record store on DynamoDB: one item per record, found by id through its key, placed on its
+ * customer's timeline (or the sharded unmatched inbox) by GSI1 and on the sharded tenant day feed
+ * by GSI2 — so a single conditional put stores, deduplicates and indexes a record atomically.
+ */
+export class DynamoDbRecordStore implements RecordStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  async insertRecord(record: CommunicationRecord): Promise<InsertResult> {
+    const item = { ...this.indexKeys(record), ...record };
+    try {
+      await this.client.send(
+        new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+      return { inserted: true, record };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // Found by the source identity alone: a redelivery with a corrected time or type still maps
+      // to the record stored first.
+      const stored = await this.getByHash(record.tenantId, record.recordId, true);
+      return { inserted: false, record: stored ?? record };
+    }
+  }
+
+  async getRecord(tenantId: string, recordId: string): Promise<CommunicationRecord | null> {
+    const record = await this.getByHash(tenantId, recordId);
+    return record?.recordId === recordId ? record : null;
+  }
+
+  async queryTimeline(query: TimelineQuery): Promise<Page<CommunicationRecord>> {
+    const partition = keys.timeline(query.tenantId, query.customerId);
+    const filter = timelineFilterExpression(query);
+    const page = await queryPartitionPage(this.client, this.cursors, {
+      input: {
+        TableName: this.tableName,
+        IndexName: byOwner.name,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+        ScanIndexForward: false,
+        FilterExpression: filter?.expression,
+        ExpressionAttributeNames: { '#pk': byOwner.partitionKey, '#sk': byOwner.sortKey, ...filter?.names },
+        ExpressionAttributeValues: {
+          ':pk': partition,
+          ':from': query.from ?? '0',
+          ':to': query.to ? `${query.to}${AFTER_ALL}` : '\uffff',
+          ...filter?.values,
+        },
+      },
+      keyNames: OWNER_KEY_NAMES,
+      partition: { name: byOwner.partitionKey, value: partition },
+      scope: `timeline|${query.tenantId}|${query.customerId}`,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    return { items: page.items.map((item) => withoutKeys<CommunicationRecord>(item)), nextCursor: page.nextCursor };
+  }
+
+  async listUnmatched(tenantId: string, page: PageRequest): Promise<Page<CommunicationRecord>> {
+    const shards = Array.from({ length: UNMATCHED_SHARDS }, (_, shard) => keys.unmatched(tenantId, shard));
+    return this.shardedRecords(byOwner, OWNER_KEY_NAMES, shards, `unmatched|${tenantId}`, page);
+  }
+
+  async queryDayFeed(tenantId: string, day: string, page: PageRequest): Promise<Page<CommunicationRecord>> {
+    const shards = Array.from({ length: FEED_SHARDS }, (_, shard) => keys.dayFeed(tenantId, day, shard));
+    return this.shardedRecords(byFeed, FEED_KEY_NAMES, shards, `feed|${tenantId}|${day}`, page);
+  }
+
+  async assignRecord(tenantId: string, recordId: string, customerId: string, by: string, at: string): Promise<CommunicationRecord | null> {
+    const hash = identityHashOf(recordId);
+    if (!hash) return null;
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.record(tenantId, hash),
+          ConditionExpression: 'recordId = :recordId',
+          UpdateExpression:
+            'SET customerId = :customerId, #gpk = :timeline, matchedBy = :assigned, updatedAt = :at, updatedBy = :by, version = version + :one',
+          ExpressionAttributeNames: { '#gpk': byOwner.partitionKey },
+          ExpressionAttributeValues: {
+            ':recordId': recordId,
+            ':customerId': customerId,
+            ':timeline': keys.timeline(tenantId, customerId),
+            ':assigned': 'assigned',
+            ':at': at,
+            ':by': by,
+            ':one': 1,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return withoutKeys<CommunicationRecord>(result.Attributes ?? {});
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return null;
+      throw error;
+    }
+  }
+
+  async summarizeTimeline(tenantId: string, customerId: string, since: string): Promise<{ lastContactAt: string | null; recordsSince: number }> {
+    const base = {
+      TableName: this.tableName,
+      IndexName: byOwner.name,
+      ExpressionAttributeNames: { '#pk': byOwner.partitionKey, '#sk': byOwner.sortKey },
+    };
+    const pk = keys.timeline(tenantId, customerId);
+    const [latest, recent] = await Promise.all([
+      this.client.send(
+        new QueryCommand({ ...base, KeyConditionExpression: '#pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false, Limit: 1 }),
+      ),
+      this.countSince(base, pk, since),
+    ]);
+    const newest = latest.Items?.[0] as { occurredAt?: string } | undefined;
+    return { lastContactAt: newest?.occurredAt ?? null, recordsSince: recent };
+  }
+
+  private async countSince(base: { TableName: string; IndexName: string; ExpressionAttributeNames: Record<string, string> }, pk: string, since: string) {
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          ...base,
+          KeyConditionExpression: '#pk = :pk AND #sk >= :since',
+          ExpressionAttributeValues: { ':pk': pk, ':since': since },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += result.Count ?? 0;
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
+  private async getByHash(tenantId: string, recordId: string, consistent = false): Promise<CommunicationRecord | null> {
+    const hash = identityHashOf(recordId);
+    if (!hash) return null;
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.record(tenantId, hash), ConsistentRead: consistent }),
+    );
+    return result.Item ? withoutKeys<CommunicationRecord>(result.Item) : null;
+  }
+
+  private indexKeys(record: CommunicationRecord) {
+    const hash = identityHashOf(record.recordId);
+    if (!hash) throw new Error(`not a record id: ${record.recordId}`);
+    const order = keys.recordOrder(record.occurredAt, record.recordId);
+    return {
+      ...keys.record(record.tenantId, hash),
+      [byOwner.partitionKey]: record.customerId
+        ? keys.timeline(record.tenantId, record.customerId)
+        : keys.unmatched(record.tenantId, unmatchedShardOf(hash)),
+      [byOwner.sortKey]: order,
+      [byFeed.partitionKey]: keys.dayFeed(record.tenantId, record.occurredAt.slice(0, 10), feedShardOf(hash)),
+      [byFeed.sortKey]: order,
+    };
+  }
+
+  private async shardedRecords(
+    index: { name: string; partitionKey: string; sortKey: string },
+    keyNames: readonly string[],
+    partitions: string[],
+    scope: string,
+    page: PageRequest,
+  ): Promise<Page<CommunicationRecord>> {
+    const result = await queryShardedPage(this.client, this.cursors, {
+      shards: partitions.map((value) => ({
+        input: {
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ScanIndexForward: false,
+          ExpressionAttributeNames: { '#pk': index.partitionKey },
+          ExpressionAttributeValues: { ':pk': value },
+        },
+        keyNames,
+        partition: { name: index.partitionKey, value },
+      })),
+      sortKeyName: index.sortKey,
+      scope,
+      limit: page.limit,
+      cursor: page.cursor,
+    });
+    return { items: result.items.map((item) => withoutKeys<CommunicationRecord>(item)), nextCursor: result.nextCursor };
+  }
+}

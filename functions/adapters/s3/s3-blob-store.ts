@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { BlobStore, RawPayload, StoredBlob } from '../../core/ports/blob-store.js';
+
+export interface S3BlobStoreBuckets {
+  /** Versioned, retention-managed archive of every accepted payload. */
+  readonly rawArchive: string;
+  /** Attachments (content-addressed), large bodies, uploads. */
+  readonly blobs: string;
+}
+
+const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** Blob keys; the first segment (`raw/` or not) tells which bucket holds the object. */
+export const blobKeys = {
+  raw: (p: RawPayload, digest: string) => {
+    const [year, month, day] = p.receivedAt.slice(0, 10).split('-');
+    return `raw/${p.tenantId}/${p.channel}/${year}/${month}/${day}/${p.recordId}/${digest}`;
+  },
+  attachment: (tenantId: string, digest: string) => `attachments/${tenantId}/${digest.slice(0, 2)}/${digest}`,
+  content: (tenantId: string, recordId: string) => `content/${tenantId}/${recordId}.txt`,
+} as const;
+
+/**
+ * The blob store on S3. Raw payloads are keyed by their digest under the record, so a redelivered
+ * identical payload overwrites nothing new; attachments are keyed by tenant and SHA-256 and written
+ * only when absent.
+ */
+export class S3BlobStore implements BlobStore {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly buckets: S3BlobStoreBuckets,
+  ) {}
+
+  async archiveRaw(payload: RawPayload): Promise<string> {
+    const key = blobKeys.raw(payload, sha256Hex(payload.body));
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.buckets.rawArchive,
+        Key: key,
+        Body: payload.body,
+        ContentType: payload.contentType,
+        Metadata: { 'received-at': payload.receivedAt },
+      }),
+    );
+    return key;
+  }
+
+  async putAttachment(tenantId: string, bytes: Uint8Array, contentType: string): Promise<StoredBlob> {
+    const digest = sha256Hex(bytes);
+    const key = blobKeys.attachment(tenantId, digest);
+    const exists = await this.exists(this.buckets.blobs, key);
+    if (!exists) {
+      await this.s3.send(new PutObjectCommand({ Bucket: this.buckets.blobs, Key: key, Body: bytes, ContentType: contentType }));
+    }
+    return { key, sha256: digest, sizeBytes: bytes.byteLength, deduplicated: exists };
+  }
+
+  async putContent(tenantId: string, recordId: string, text: string): Promise<string> {
+    const key = blobKeys.content(tenantId, recordId);
+    await this.s3.send(new PutObjectCommand({ Bucket: this.buckets.blobs, Key: key, Body: text, ContentType: 'text/plain; charset=utf-8' }));
+    return key;
+  }
+
+  async getText(key: string): Promise<string | null> {
+    const bytes = await this.getBytes(key);
+    return bytes === null ? null : Buffer.from(bytes).toString('utf8');
+  }
+
+  async getBytes(key: string): Promise<Uint8Array | null> {
+    try {
+      const result = await this.s3.send(new GetObjectCommand({ Bucket: this.bucketOf(key), Key: key }));
+      return result.Body ? await result.Body.transformToByteArray() : new Uint8Array();
+    } catch (error) {
+      if (error instanceof NoSuchKey) return null;
+      throw error;
+    }
+  }
+
+  presignDownload(key: string, expiresInSeconds: number): Promise<string> {
+    return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucketOf(key), Key: key }), { expiresIn: expiresInSeconds });
+  }
+
+  presignUpload(key: string, contentType: string, expiresInSeconds: number): Promise<string> {
+    return getSignedUrl(this.s3, new PutObjectCommand({ Bucket: this.buckets.blobs, Key: key, ContentType: contentType }), {
+      expiresIn: expiresInSeconds,
+    });
+  }
+
+  private bucketOf(key: string): string {
+    return key.startsWith('raw/') ? this.buckets.rawArchive : this.buckets.blobs;
+  }
+
+  private async exists(bucket: string, key: string): Promise<boolean> {
+    try {
+      await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return true;
+    } catch (error) {
+      if (error instanceof NotFound || (error as { name?: string }).name === 'NotFound') return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import type { HubDependencies } from '../core/dependencies.js';
+import { CustomerInput } from '../core/model/customer.js';
+import { putCustomer } from '../core/use-cases/manage-customers.js';
+import { httpRoute } from '../http/http-route.js';
+import { PathId } from '../http/timeline-params.js';
+import { onAws } from '../wiring/lambda-entry.js';
+
+/** `PUT /v1/customers/{customerId}` — 201 created, 200 replaced; 409 if an identity is taken. */
+export const build = (deps: HubDependencies) =>
+  httpRoute('put-customer', async (request) => {
+    const customerId = PathId.parse(request.pathParameters.customerId);
+    const input = request.json(CustomerInput);
+    const { customer, created } = await putCustomer(deps, { tenantId: request.caller.tenantId, customerId, input });
+    return { statusCode: created ? 201 : 200, body: customer };
+  });
+
+export const handler = onAws(build);

@@ -1,0 +1,14 @@
+import type { BlobStore } from './ports/blob-store.js';
+import type { Clock } from './ports/clock.js';
+import type { CustomerStore } from './ports/customer-store.js';
+import type { RecordStore } from './ports/record-store.js';
+import type { WorkItemStore } from './ports/work-item-store.js';
+
+/** The ports a use case may need; each runtime supplies its adapters. */
+export interface HubDependencies {
+  readonly records: RecordStore;
+  readonly customers: CustomerStore;
+  readonly workItems: WorkItemStore;
+  readonly blobs: BlobStore;
+  readonly clock: Clock;
+}

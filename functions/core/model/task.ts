@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const TASK_TRANSITIONS: Readonly<Record<TaskStatus, readonly TaskStatus[]>> = {
+  open: ['in_progress', 'done', 'cancelled'],
+  in_progress: ['open', 'done', 'cancelled'],
+  done: ['open'],
+  cancelled: ['open'],
+};
+
+/** A follow-up task created from a record's analysis or by a person. */
+export const Task = z.object({
+  taskId: z.string(),
+  tenantId: z.string(),
+  customerId: z.string().nullable(),
+  recordId: z.string().optional(),
+  title: z.string().max(500),
+  detail: z.string().max(5000).optional(),
+  assignee: z.string().max(200),
+  dueAt: z.string(),
+  status: z.enum(TASK_STATUSES),
+  priority: z.enum(['high', 'medium', 'low']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  completedAt: z.string().optional(),
+});
+export type Task = z.infer<typeof Task>;

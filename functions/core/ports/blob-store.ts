@@ -1,0 +1,35 @@
+/** A raw payload exactly as it arrived, before anything was parsed from it. */
+export interface RawPayload {
+  readonly tenantId: string;
+  /** Ingestion door: `api`, `wecom`, `email`, … */
+  readonly channel: string;
+  readonly receivedAt: string;
+  /** Groups every delivery of one source message. */
+  readonly recordId: string;
+  readonly body: Uint8Array;
+  readonly contentType: string;
+}
+
+export interface StoredBlob {
+  readonly key: string;
+  readonly sha256: string;
+  readonly sizeBytes: number;
+  /** `true` when identical bytes were stored before and nothing was written. */
+  readonly deduplicated: boolean;
+}
+
+/**
+ * Blob storage: the raw archive (every accepted payload, keyed tenant/channel/date/record) and
+ * content-addressed attachments (stored once per tenant and SHA-256).
+ */
+export interface BlobStore {
+  /** Archives a payload; identical redeliveries map to the same key. Returns the key. */
+  archiveRaw(payload: RawPayload): Promise<string>;
+  putAttachment(tenantId: string, bytes: Uint8Array, contentType: string): Promise<StoredBlob>;
+  /** Stores a body too large for a record item. */
+  putContent(tenantId: string, recordId: string, text: string): Promise<string>;
+  getText(key: string): Promise<string | null>;
+  getBytes(key: string): Promise<Uint8Array | null>;
+  presignDownload(key: string, expiresInSeconds: number): Promise<string>;
+  presignUpload(key: string, contentType: string, expiresInSeconds: number): Promise<string>;
+}

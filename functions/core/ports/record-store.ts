@@ -1,0 +1,45 @@
+import type { CommunicationRecord } from '../model/communication-record.js';
+import type { INTENT_CATEGORIES, RecordType, SENTIMENTS, URGENCY_LEVELS } from '../model/record-types.js';
+import type { Page, PageRequest } from './page.js';
+
+/** Filters of a customer's timeline; each list filter matches any of its values, filters combine with AND. */
+export interface TimelineFilter {
+  readonly types?: readonly RecordType[];
+  readonly intents?: readonly (typeof INTENT_CATEGORIES)[number][];
+  readonly sentiments?: readonly (typeof SENTIMENTS)[number][];
+  readonly urgencies?: readonly (typeof URGENCY_LEVELS)[number][];
+  /** Inclusive bounds, ISO 8601 UTC. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface TimelineQuery extends PageRequest, TimelineFilter {
+  readonly tenantId: string;
+  readonly customerId: string;
+}
+
+export interface InsertResult {
+  /** `false` when the same source message was stored before: `record` is then the stored one. */
+  readonly inserted: boolean;
+  readonly record: CommunicationRecord;
+}
+
+/**
+ * Where communication records live. Every write is idempotent: the same source message always
+ * lands on the same record, however often and however concurrently it is delivered.
+ */
+export interface RecordStore {
+  insertRecord(record: CommunicationRecord): Promise<InsertResult>;
+  /** `null` when absent or another tenant's. */
+  getRecord(tenantId: string, recordId: string): Promise<CommunicationRecord | null>;
+  /** Newest first. Throws `InvalidCursorError` for a cursor of another query, customer or tenant. */
+  queryTimeline(query: TimelineQuery): Promise<Page<CommunicationRecord>>;
+  /** Records no customer could be identified for, newest first. */
+  listUnmatched(tenantId: string, page: PageRequest): Promise<Page<CommunicationRecord>>;
+  /** Moves a record onto a customer's timeline (idempotent); `null` when the record is absent. */
+  assignRecord(tenantId: string, recordId: string, customerId: string, by: string, at: string): Promise<CommunicationRecord | null>;
+  /** Every record of a tenant that happened on one UTC day (`yyyy-mm-dd`), newest first. */
+  queryDayFeed(tenantId: string, day: string, page: PageRequest): Promise<Page<CommunicationRecord>>;
+  /** The newest record time on a customer's timeline and the number of records since `since`. */
+  summarizeTimeline(tenantId: string, customerId: string, since: string): Promise<{ lastContactAt: string | null; recordsSince: number }>;
+}

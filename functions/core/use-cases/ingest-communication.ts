@@ -1,0 +1,48 @@
+import type { HubDependencies } from '../dependencies.js';
+import type { CommunicationInput } from '../model/communication-input.js';
+import { recordIdFor } from '../model/record-id.js';
+import { buildRecord, toUtcIso } from './build-record.js';
+import { identifyCustomer } from './identify-customer.js';
+
+export interface IngestCommand {
+  readonly tenantId: string;
+  /** Who delivered it (token subject); recorded as the record's creator. */
+  readonly principal: string;
+  /** The door it came through (`api`, `wecom`, …): the raw archive's channel segment. */
+  readonly channel: string;
+  readonly input: CommunicationInput;
+  /** The payload exactly as received, archived before anything is acknowledged. */
+  readonly rawBody: Uint8Array;
+  readonly rawContentType: string;
+}
+
+export interface IngestResult {
+  readonly recordId: string;
+  readonly duplicate: boolean;
+  readonly customerId: string | null;
+}
+
+/**
+ * Stores one communication: archive the raw payload, identify the customer, store the record
+ * idempotently. The same (tenant, source system, source record id) always yields the same record;
+ * a redelivery returns it with `duplicate: true`.
+ *
+ * @example await ingestCommunication(deps, { tenantId: 'T001', principal: 'crm', channel: 'api', input, rawBody, rawContentType: 'application/json' })
+ */
+export async function ingestCommunication(deps: HubDependencies, command: IngestCommand): Promise<IngestResult> {
+  const { tenantId, input } = command;
+  const now = deps.clock.now().toISOString();
+  const recordId = recordIdFor(tenantId, input.type, input.sourceSystem, input.sourceRecordId, toUtcIso(input.occurredAt));
+  const rawArchiveKey = await deps.blobs.archiveRaw({
+    tenantId,
+    channel: command.channel,
+    receivedAt: now,
+    recordId,
+    body: command.rawBody,
+    contentType: command.rawContentType,
+  });
+  const match = await identifyCustomer(deps.customers, tenantId, input.customer, input.participants);
+  const record = await buildRecord(deps.blobs, { tenantId, recordId, input, match, rawArchiveKey, principal: command.principal, now });
+  const result = await deps.records.insertRecord(record);
+  return { recordId: result.record.recordId, duplicate: !result.inserted, customerId: result.record.customerId };
+}

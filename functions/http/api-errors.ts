@@ -1,0 +1,50 @@
+import { ZodError } from 'zod';
+import { ConflictError, InvalidCursorError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../core/errors.js';
+
+/** The one error body of the API: `{ error: { code, message, details } }`. */
+export interface ApiErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly details: readonly ErrorDetail[] };
+}
+
+/** An error raised by the HTTP layer itself (auth, body, media type), with its status and code. */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details: readonly ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface MappedError {
+  readonly statusCode: number;
+  readonly body: ApiErrorBody;
+}
+
+const body = (code: string, message: string, details: readonly ErrorDetail[] = []): ApiErrorBody => ({ error: { code, message, details } });
+
+export function zodDetails(error: ZodError): ErrorDetail[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));
+}
+
+/**
+ * Maps any error to an HTTP status and body — the only place that does. Unknown errors are 500
+ * with a message that reveals nothing (they are logged in full by the caller).
+ */
+export function mapError(error: unknown): MappedError {
+  if (error instanceof HttpError) return { statusCode: error.statusCode, body: body(error.code, error.message, error.details) };
+  if (error instanceof ZodError) {
+    const details = zodDetails(error);
+    const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
+    return { statusCode: 400, body: body('VALIDATION_FAILED', `invalid request: ${summary}`, details) };
+  }
+  if (error instanceof ValidationError) return { statusCode: 400, body: body('VALIDATION_FAILED', error.message, error.details) };
+  if (error instanceof InvalidCursorError) return { statusCode: 400, body: body('INVALID_CURSOR', error.message) };
+  if (error instanceof NotFoundError) return { statusCode: 404, body: body('NOT_FOUND', error.message) };
+  if (error instanceof ConflictError) return { statusCode: 409, body: body('CONFLICT', error.message) };
+  if (error instanceof InvalidTransitionError) return { statusCode: 409, body: body('INVALID_TRANSITION', error.message) };
+  return { statusCode: 500, body: body('INTERNAL', 'internal error; it has been logged') };
+}

@@ -1,0 +1,98 @@
+/**
+ * The HTTP API's routes — the one list the CDK stack (Lambda per route + API Gateway route +
+ * authorizer scope), the embedded server (router) and the OpenAPI generator read.
+ */
+export const SCOPES = {
+  read: 'commhub/read',
+  ingest: 'commhub/ingest',
+  admin: 'commhub/admin',
+} as const;
+export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
+
+/** What a route's function touches; the stack grants exactly this and nothing more. */
+export interface RouteAccess {
+  readonly table: 'read' | 'readWrite' | 'none';
+  readonly rawArchive: 'write' | 'none';
+  readonly blobs: 'read' | 'readWrite' | 'none';
+  /** Signs and verifies pagination cursors (needs the cursor key). */
+  readonly cursors: boolean;
+}
+
+export interface RouteDefinition {
+  /** Stable id: names the Lambda function and the handler module `functions/api/<id>.ts`. */
+  readonly id: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway path syntax, `{name}` for a path parameter. */
+  readonly path: string;
+  /** Scope the caller's token must carry; `null` = public (health) — webhooks authenticate by signature. */
+  readonly scope: Scope | null;
+  readonly access: RouteAccess;
+  readonly summary: string;
+}
+
+const NO_ACCESS: RouteAccess = { table: 'none', rawArchive: 'none', blobs: 'none', cursors: false };
+
+export const ROUTES = [
+  {
+    id: 'health',
+    method: 'GET',
+    path: '/v1/health',
+    scope: null,
+    access: NO_ACCESS,
+    summary: 'Liveness of the API.',
+  },
+  {
+    id: 'create-communication',
+    method: 'POST',
+    path: '/v1/communications',
+    scope: SCOPES.ingest,
+    access: { table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', cursors: false },
+    summary: 'Ingest one communication record in canonical form (idempotent per source record).',
+  },
+  {
+    id: 'get-communication',
+    method: 'GET',
+    path: '/v1/communications/{recordId}',
+    scope: SCOPES.read,
+    access: { table: 'read', rawArchive: 'none', blobs: 'read', cursors: false },
+    summary: 'One communication record by id.',
+  },
+  {
+    id: 'get-timeline',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/timeline',
+    scope: SCOPES.read,
+    access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
+    summary: "A customer's timeline, newest first, filtered and paginated by cursor.",
+  },
+  {
+    id: 'put-customer',
+    method: 'PUT',
+    path: '/v1/customers/{customerId}',
+    scope: SCOPES.admin,
+    access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: false },
+    summary: 'Create or replace a customer profile and its identities (emails, domains, phones, WeCom ids).',
+  },
+  {
+    id: 'get-customer',
+    method: 'GET',
+    path: '/v1/customers/{customerId}',
+    scope: SCOPES.read,
+    access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: false },
+    summary: 'A customer profile with its overview (last contact, record count).',
+  },
+] as const satisfies readonly RouteDefinition[];
+
+export type RouteId = (typeof ROUTES)[number]['id'];
+
+/**
+ * The scopes that open a route: its own, and admin (an admin may do anything in its tenant). API
+ * Gateway's authorizer and the shared handler wrapper both use this list.
+ */
+export function acceptedScopes(route: Pick<RouteDefinition, 'scope'>): Scope[] {
+  return route.scope === null ? [] : [...new Set<Scope>([route.scope, SCOPES.admin])];
+}
+
+export function routeById(id: RouteId): RouteDefinition {
+  return ROUTES.find((route) => route.id === id) as RouteDefinition;
+}

@@ -1,0 +1,62 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { ENV, requireSetting, type RuntimeConfig } from '../config/runtime-config.js';
+import type { HubDependencies } from '../core/dependencies.js';
+import { systemClock, type Clock } from '../core/ports/clock.js';
+import { CursorCodec } from '../adapters/dynamodb/cursor-codec.js';
+import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
+import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
+import { DynamoDbRecordStore } from '../adapters/dynamodb/dynamodb-record-store.js';
+import { DynamoDbWorkItemStore } from '../adapters/dynamodb/dynamodb-work-item-store.js';
+import { S3BlobStore } from '../adapters/s3/s3-blob-store.js';
+import { createS3Client } from '../adapters/s3/s3-client.js';
+
+function cursorKeyMaterial(config: RuntimeConfig): () => Promise<Uint8Array> {
+  const source = requireSetting(config.cursorKey, ENV.cursorKeySecretArn);
+  if ('literal' in source) return async () => Buffer.from(source.literal, 'utf8');
+  return async () => {
+    const secrets = new SecretsManagerClient({ region: config.region });
+    const result = await secrets.send(new GetSecretValueCommand({ SecretId: source.secretArn }));
+    return Buffer.from(requireSetting(result.SecretString, ENV.cursorKeySecretArn), 'utf8');
+  };
+}
+
+/**
+ * Wires the hub's ports to the AWS SDK adapters — used by both runtimes: on AWS from the function's
+ * environment, in embedded mode with endpoint overrides pointing at the local servers. Adapters are
+ * created on first use, so a function only needs the settings of the ports it touches.
+ */
+export function createHubDependencies(config: RuntimeConfig, clock: Clock = systemClock): HubDependencies {
+  const once = <T>(make: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  const endpoints = config.endpoints;
+  const documentClient = once(() => createDocumentClient({ region: config.region, endpoint: endpoints?.dynamodb, credentials: config.credentials }));
+  const tableName = () => requireSetting(config.tableName, ENV.tableName);
+  const cursors = once(() => new CursorCodec(cursorKeyMaterial(config)));
+  const records = once(() => new DynamoDbRecordStore(documentClient(), tableName(), cursors()));
+  const customers = once(() => new DynamoDbCustomerStore(documentClient(), tableName()));
+  const workItems = once(() => new DynamoDbWorkItemStore(documentClient(), tableName(), cursors()));
+  const blobs = once(
+    () =>
+      new S3BlobStore(createS3Client({ region: config.region, endpoint: endpoints?.s3, credentials: config.credentials }), {
+        rawArchive: requireSetting(config.rawArchiveBucket, ENV.rawArchiveBucket),
+        blobs: requireSetting(config.blobBucket, ENV.blobBucket),
+      }),
+  );
+  return {
+    get records() {
+      return records();
+    },
+    get customers() {
+      return customers();
+    },
+    get workItems() {
+      return workItems();
+    },
+    get blobs() {
+      return blobs();
+    },
+    clock,
+  };
+}

@@ -1,0 +1,89 @@
+import type { Node } from 'constructs';
+import { z } from 'zod';
+
+/** The CDK context keys a deployment is configured with (`cdk.json`, `cdk.context.json` or `-c key=value`). */
+export const STAGE_CONTEXT_KEYS = ['stage', 'region', 'alarmEmail', 'retentionDays', 'allowedOrigins'] as const;
+
+/** The stage whose data resources are protected from deletion and kept when the stack goes away. */
+export const PRODUCTION_STAGE = 'prod';
+
+/** One deployment's settings, validated. */
+export interface StageConfig {
+  /** Deployment name, part of the stack name. */
+  readonly stage: string;
+  /** Region to deploy to. China regions (`cn-*`) are in the `aws-cn` partition; ARNs use `Aws.PARTITION`. */
+  readonly region: string;
+  /** Where operational alarms are sent; no alarm subscription when absent. */
+  readonly alarmEmail?: string;
+  /** Days a raw payload stays in the raw archive before it expires. */
+  readonly retentionDays: number;
+  /** Browser origins allowed by CORS; no CORS configuration when empty. */
+  readonly allowedOrigins: readonly string[];
+  /** True for the production stage: deletion protection on, data resources retained. */
+  readonly deletionProtection: boolean;
+}
+
+export class StageConfigError extends Error {
+  override readonly name = 'StageConfigError';
+}
+
+// `-c retentionDays=30` arrives as a string; cdk.json values arrive as numbers.
+const wholeNumberFromContext = (value: unknown) =>
+  typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+
+const origin = z
+  .url({ protocol: /^https?$/, error: 'each origin must be an http(s) URL such as "https://console.example.com"' })
+  .refine((value) => new URL(value).origin === value, {
+    error: 'each origin must be scheme://host[:port] without a path or trailing slash',
+  });
+
+const stageContextSchema = z.object({
+  stage: z
+    .string({ error: 'must be a string such as "dev" or "prod"' })
+    .regex(/^[a-z][a-z0-9-]{0,19}$/, 'must be 1-20 lower-case letters, digits or dashes, starting with a letter')
+    .default('dev'),
+  region: z
+    .string({ error: 'must be a string such as "ap-southeast-1"' })
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region code such as "ap-southeast-1" or "cn-north-1"')
+    .default('ap-southeast-1'),
+  alarmEmail: z.email({ error: 'must be an email address' }).optional(),
+  retentionDays: z
+    .preprocess(
+      wholeNumberFromContext,
+      z
+        .number({ error: 'must be a whole number of days' })
+        .int('must be a whole number of days')
+        .min(1, 'must be at least 1 day')
+        .max(36_500, 'must be at most 36500 days'),
+    )
+    .default(365),
+  allowedOrigins: z
+    .array(origin, { error: 'must be an array of origins such as ["https://console.example.com"]' })
+    .default([]),
+});
+
+/**
+ * Reads and validates the stage settings from CDK context.
+ *
+ * @throws StageConfigError naming every context key whose value is invalid.
+ * @example
+ * const config = stageConfigFromContext(app.node); // { stage: 'dev', region: 'ap-southeast-1', ... }
+ */
+export function stageConfigFromContext(node: Node): StageConfig {
+  const raw = Object.fromEntries(STAGE_CONTEXT_KEYS.map((key) => [key, node.tryGetContext(key) ?? undefined]));
+  const parsed = stageContextSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const [key, ...rest] = issue.path.map(String);
+      const at = rest.length > 0 ? ` (at ${rest.join('.')})` : '';
+      return `context key "${key ?? '?'}"${at}: ${issue.message}`;
+    });
+    throw new StageConfigError(`Invalid CDK context — ${problems.join('; ')}`);
+  }
+  const { alarmEmail, ...settings } = parsed.data;
+  return {
+    ...settings,
+    ...(alarmEmail === undefined ? {} : { alarmEmail }),
+    deletionProtection: settings.stage === PRODUCTION_STAGE,
+  };
+}
