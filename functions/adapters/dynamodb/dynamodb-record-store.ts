@@ -118,30 +118,36 @@ export class DynamoDbRecordStore implements RecordStore {
   }
 
   async summarizeTimeline(tenantId: string, customerId: string, since: string): Promise<{ lastContactAt: string | null; recordsSince: number }> {
-    const base = {
-      TableName: this.tableName,
-      IndexName: byOwner.name,
-      ExpressionAttributeNames: { '#pk': byOwner.partitionKey, '#sk': byOwner.sortKey },
-    };
     const pk = keys.timeline(tenantId, customerId);
     const [latest, recent] = await Promise.all([
       this.client.send(
-        new QueryCommand({ ...base, KeyConditionExpression: '#pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false, Limit: 1 }),
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: byOwner.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': byOwner.partitionKey },
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
       ),
-      this.countSince(base, pk, since),
+      this.countSince(pk, since),
     ]);
     const newest = latest.Items?.[0] as { occurredAt?: string } | undefined;
     return { lastContactAt: newest?.occurredAt ?? null, recordsSince: recent };
   }
 
-  private async countSince(base: { TableName: string; IndexName: string; ExpressionAttributeNames: Record<string, string> }, pk: string, since: string) {
+  /** Counts with `Select: COUNT` (keys only cross the wire), page by page: bounded by the time range. */
+  private async countSince(pk: string, since: string): Promise<number> {
     let count = 0;
     let startKey: Record<string, unknown> | undefined;
     do {
       const result = await this.client.send(
         new QueryCommand({
-          ...base,
+          TableName: this.tableName,
+          IndexName: byOwner.name,
           KeyConditionExpression: '#pk = :pk AND #sk >= :since',
+          ExpressionAttributeNames: { '#pk': byOwner.partitionKey, '#sk': byOwner.sortKey },
           ExpressionAttributeValues: { ':pk': pk, ':since': since },
           Select: 'COUNT',
           ExclusiveStartKey: startKey,

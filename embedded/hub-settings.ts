@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+/** Embedded-mode settings, from the environment variables of ARCHITECTURE.md's embedded contract. */
+export interface HubSettings {
+  /** `null` = in memory only (tests); otherwise data survives restarts here. */
+  readonly dataDir: string | null;
+  readonly port: number;
+  readonly host: string;
+  readonly jwtSecret: string;
+  readonly tableName: string;
+  readonly rawArchiveBucket: string;
+  readonly blobBucket: string;
+}
+
+export const EMBEDDED_NAMES = {
+  tableName: 'commhub',
+  rawArchiveBucket: 'commhub-raw-archive',
+  blobBucket: 'commhub-blobs',
+} as const;
+
+function portOf(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number (0-65535), got "${value}"`);
+  return port;
+}
+
+/**
+ * A secret kept in the data dir, made on first start: restarts keep issued tokens and cursors
+ * valid. Without a data dir it lives as long as the process.
+ */
+export async function persistentSecret(dataDir: string | null, fileName: string): Promise<string> {
+  if (dataDir === null) return randomBytes(32).toString('base64url');
+  const path = join(dataDir, fileName);
+  try {
+    return (await readFile(path, 'utf8')).trim();
+  } catch {
+    await mkdir(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    await writeFile(path, `${secret}\n`, { mode: 0o600 });
+    return secret;
+  }
+}
+
+/** Reads `COMMHUB_DATA_DIR`, `COMMHUB_PORT`, `COMMHUB_HOST`, `COMMHUB_JWT_SECRET`, failing with the variable's name. */
+export async function hubSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<HubSettings> {
+  const dataDir = resolve(env.COMMHUB_DATA_DIR || '.commhub');
+  return {
+    dataDir,
+    port: portOf(env.COMMHUB_PORT, 'COMMHUB_PORT', 3000),
+    host: env.COMMHUB_HOST || '127.0.0.1',
+    jwtSecret: env.COMMHUB_JWT_SECRET || (await persistentSecret(dataDir, 'jwt-secret')),
+    ...EMBEDDED_NAMES,
+  };
+}

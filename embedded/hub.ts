@@ -1,0 +1,70 @@
+import type { Server } from 'node:http';
+import type { HubDependencies } from '../functions/core/dependencies.js';
+import type { HttpHandler } from '../functions/http/http-route.js';
+import { ROUTES, type RouteId } from '../functions/http/routes.js';
+import { createHubDependencies } from '../functions/wiring/hub-dependencies.js';
+import { persistentSecret, type HubSettings } from './hub-settings.js';
+import { startHttpServer } from './http-server.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalServers, type LocalServers } from './local-servers.js';
+
+export interface RunningHub {
+  readonly url: string;
+  readonly settings: HubSettings;
+  readonly servers: LocalServers;
+  /** The same ports the handlers use, for tests and benchmarks that work below HTTP. */
+  readonly deps: HubDependencies;
+  close(): Promise<void>;
+}
+
+type HandlerModule = { build: (deps: HubDependencies) => HttpHandler };
+
+/** Loads every route's handler module (`functions/api/<id>.ts`) and builds it with these ports. */
+async function buildHandlers(deps: HubDependencies): Promise<Map<RouteId, HttpHandler>> {
+  const entries = await Promise.all(
+    ROUTES.map(async (route) => {
+      const module = (await import(`../functions/api/${route.id}.ts`)) as HandlerModule;
+      return [route.id, module.build(deps)] as const;
+    }),
+  );
+  return new Map(entries);
+}
+
+/**
+ * Starts the whole hub on this machine: local DynamoDB-API and S3-API servers (data under the
+ * data dir), the same handlers as the Lambda functions wired to them, and the HTTP API.
+ */
+export async function startHub(settings: HubSettings): Promise<RunningHub> {
+  const servers = await startLocalServers({
+    dataDir: settings.dataDir ?? undefined,
+    tableName: settings.tableName,
+    buckets: [settings.rawArchiveBucket, settings.blobBucket],
+  });
+  const deps = createHubDependencies({
+    tableName: settings.tableName,
+    rawArchiveBucket: settings.rawArchiveBucket,
+    blobBucket: settings.blobBucket,
+    region: LOCAL_REGION,
+    cursorKey: { literal: await persistentSecret(settings.dataDir, 'cursor-key') },
+    endpoints: { dynamodb: servers.dynamodbEndpoint, s3: servers.s3Endpoint },
+    credentials: LOCAL_CREDENTIALS,
+  });
+  let server: Server;
+  let url: string;
+  try {
+    ({ server, url } = await startHttpServer({ port: settings.port, host: settings.host, jwtSecret: settings.jwtSecret, handlers: await buildHandlers(deps) }));
+  } catch (error) {
+    await servers.close();
+    throw error;
+  }
+  return {
+    url,
+    settings,
+    servers,
+    deps,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await servers.close();
+    },
+  };
+}

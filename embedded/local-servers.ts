@@ -1,0 +1,80 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import dynalite from 'dynalite';
+import S3rver from 's3rver';
+import { createTableInput } from '../functions/adapters/dynamodb/table-design.js';
+import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
+import { createS3Client } from '../functions/adapters/s3/s3-client.js';
+
+/** Local credentials: s3rver accepts only these; dynalite accepts any. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+export const LOCAL_REGION = 'us-east-1';
+
+export interface LocalServers {
+  readonly dynamodbEndpoint: string;
+  readonly s3Endpoint: string;
+  close(): Promise<void>;
+}
+
+export interface LocalServerOptions {
+  /** Data lives here and survives restarts; `undefined` keeps everything in memory. */
+  readonly dataDir?: string;
+  readonly tableName: string;
+  readonly buckets: readonly string[];
+}
+
+/**
+ * Starts the DynamoDB-API (dynalite) and S3-API (s3rver) servers on loopback, then creates the
+ * table (from the shared table design) and the buckets if they do not exist yet.
+ */
+export async function startLocalServers(options: LocalServerOptions): Promise<LocalServers> {
+  const dynamoPath = options.dataDir ? join(options.dataDir, 'dynamodb') : undefined;
+  const s3Path = options.dataDir ? join(options.dataDir, 's3') : join(process.env.TMPDIR ?? '/tmp', `commhub-s3-${process.pid}-${Date.now()}`);
+  if (dynamoPath) await mkdir(dynamoPath, { recursive: true });
+  await mkdir(s3Path, { recursive: true });
+
+  const dynamo = dynalite({ path: dynamoPath, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => dynamo.once('error', reject).listen(0, '127.0.0.1', () => resolve()));
+  const dynamodbEndpoint = `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`;
+
+  const s3 = new S3rver({ port: 0, address: '127.0.0.1', directory: s3Path, silent: true });
+  const s3Address = await s3.run();
+  const s3Endpoint = `http://127.0.0.1:${s3Address.port}`;
+
+  await ensureTable(dynamodbEndpoint, options.tableName);
+  await ensureBuckets(s3Endpoint, options.buckets);
+
+  return {
+    dynamodbEndpoint,
+    s3Endpoint,
+    async close() {
+      await s3.close();
+      await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+    },
+  };
+}
+
+async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+  const client = createDocumentClient({ region: LOCAL_REGION, endpoint, credentials: LOCAL_CREDENTIALS });
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+  }
+}
+
+async function ensureBuckets(endpoint: string, buckets: readonly string[]): Promise<void> {
+  const client = createS3Client({ region: LOCAL_REGION, endpoint, credentials: LOCAL_CREDENTIALS });
+  for (const bucket of buckets) {
+    try {
+      await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw error;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import './quiet-sdk-warning.js';
+import { logger } from '../functions/http/logger.js';
+import { SCOPES } from '../functions/http/routes.js';
+import { startHub } from './hub.js';
+import { hubSettingsFromEnv } from './hub-settings.js';
+import { signToken } from './jwt.js';
+
+/** `npm start`: the whole hub on this machine. Prints the URLs and a ready-to-use dev token. */
+const settings = await hubSettingsFromEnv();
+const hub = await startHub(settings);
+const token = signToken(
+  { sub: 'dev-user', 'custom:tenant_id': 'T001', scope: Object.values(SCOPES).join(' ') },
+  settings.jwtSecret,
+);
+logger.info('CommHub embedded hub is running', { api: `${hub.url}/v1`, dataDir: settings.dataDir, dynamodb: hub.servers.dynamodbEndpoint, s3: hub.servers.s3Endpoint });
+process.stdout.write(
+  [
+    '',
+    `CommHub (embedded) is listening on ${hub.url}`,
+    `  health:    curl ${hub.url}/v1/health`,
+    `  data dir:  ${settings.dataDir}`,
+    `  dev token (tenant T001, all scopes, 12 h):`,
+    `  export TOKEN=${token}`,
+    `  another:   npm run token -- --tenant T001 --scope "commhub/read commhub/ingest"`,
+    '',
+  ].join('\n') + '\n',
+);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    logger.info('shutting down', { signal });
+    hub.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { error: error as Error });
+        process.exit(1);
+      },
+    );
+  });
+}
