@@ -105,6 +105,8 @@ export class RouteFunction extends Construct {
 /** Only the variables the route's access needs; a missing one fails loudly in the handler. */
 function environmentFor({ route: { access }, storage, stage }: RouteFunctionProps): Record<string, string> {
   return {
+    // Stack traces point into the TypeScript sources (bundling emits source maps).
+    NODE_OPTIONS: '--enable-source-maps',
     [ENV.stage]: stage,
     ...(access.table === 'none' ? {} : { [ENV.tableName]: storage.table.tableName }),
     ...(access.rawArchive === 'none' ? {} : { [ENV.rawArchiveBucket]: storage.rawArchive.bucketName }),

@@ -1,0 +1,172 @@
+import { type CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { Role } from 'aws-cdk-lib/aws-iam';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENV } from '../../functions/config/runtime-config.js';
+import { ROUTES, type RouteDefinition } from '../../functions/http/routes.js';
+import type { CommHubStack } from '../../lib/commhub-stack.js';
+import { LAMBDA_RUNTIME } from '../../lib/route-function.js';
+import { logicalIdOf, synthCommHub } from './synth-commhub.js';
+
+const ROUTE_LIST: readonly RouteDefinition[] = ROUTES;
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+
+describe('IngestionApi', () => {
+  let stack: CommHubStack;
+  let template: Template;
+  const resourceOf = (construct: IConstruct) =>
+    template.toJSON().Resources[Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement)];
+  const functionOf = (routeId: string) => stack.ingestionApi.functions[routeId as keyof typeof stack.ingestionApi.functions];
+  const policyStatementsOf = (routeId: string): Statement[] => {
+    const defaultPolicy = (functionOf(routeId).role as Role).node.findChild('DefaultPolicy');
+    return resourceOf(defaultPolicy).Properties.PolicyDocument.Statement;
+  };
+  const actionsOf = (routeId: string) => policyStatementsOf(routeId).flatMap((statement) => [statement.Action].flat());
+
+  beforeAll(() => {
+    ({ stack, template } = synthCommHub({ context: { stage: 'dev' } }));
+  });
+
+  it('deploys one arm64, traced function per route on the current Node.js runtime', () => {
+    // Prepare
+    const expected = { Runtime: LAMBDA_RUNTIME.name, Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, Handler: 'index.handler' };
+
+    // Act
+    const functions = template.findResources('AWS::Lambda::Function', { Properties: Match.objectLike(expected) });
+
+    // Assess
+    expect(Object.keys(functions)).toHaveLength(ROUTE_LIST.length);
+    template.resourceCountIs('AWS::Lambda::Function', ROUTE_LIST.length);
+    expect(Object.keys(stack.ingestionApi.functions).sort()).toEqual(ROUTE_LIST.map((route) => route.id).sort());
+  });
+
+  it.each(ROUTE_LIST.map((route) => [route.id, route] as const))('routes %s with its scope', (_id, route) => {
+    // Prepare
+    const routeKey = `${route.method} ${route.path}`;
+
+    // Act
+    const expected =
+      route.scope === null
+        ? { RouteKey: routeKey, AuthorizationType: 'NONE', AuthorizerId: Match.absent(), AuthorizationScopes: Match.absent() }
+        : { RouteKey: routeKey, AuthorizationType: 'JWT', AuthorizerId: Match.anyValue(), AuthorizationScopes: [route.scope] };
+
+    // Assess
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', expected);
+  });
+
+  it('leaves /v1/health without an authorizer', () => {
+    // Prepare
+    const health = { RouteKey: 'GET /v1/health' };
+
+    // Act
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route', { Properties: Match.objectLike(health) }));
+
+    // Assess
+    expect(routes).toHaveLength(1);
+    expect(routes[0]?.Properties.AuthorizationType).toBe('NONE');
+    expect(routes[0]?.Properties.AuthorizerId).toBeUndefined();
+  });
+
+  it('lets create-communication put objects into the raw archive', () => {
+    // Prepare
+    const rawArchive = logicalIdOf(template, 'AWS::S3::Bucket', 'StorageRawArchive');
+
+    // Act
+    const statements = policyStatementsOf('create-communication');
+
+    // Assess
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: expect.arrayContaining(['s3:PutObject']),
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [rawArchive, 'Arn'] }, '/*']] },
+      }),
+    );
+  });
+
+  it('gives get-timeline read access only', () => {
+    // Prepare
+    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 's3:PutObject'];
+
+    // Act
+    const actions = actionsOf('get-timeline');
+
+    // Assess
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions).toContain('secretsmanager:GetSecretValue');
+    for (const write of writes) expect(actions).not.toContain(write);
+  });
+
+  it('gives health no data access at all', () => {
+    // Prepare
+    const dataPrefixes = ['dynamodb:', 's3:', 'kms:', 'secretsmanager:'];
+
+    // Act
+    const actions = actionsOf('health');
+
+    // Assess
+    expect(actions.filter((action) => dataPrefixes.some((prefix) => action.startsWith(prefix)))).toEqual([]);
+  });
+
+  it('grants Resource "*" to X-Ray actions only', () => {
+    // Prepare
+    const statements = ROUTE_LIST.flatMap((route) => policyStatementsOf(route.id));
+
+    // Act
+    const starActions = statements.filter((statement) => statement.Resource === '*').flatMap((statement) => [statement.Action].flat());
+
+    // Assess
+    expect(new Set(starActions)).toEqual(new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+  });
+
+  it.each(ROUTE_LIST.map((route) => [route.id, route] as const))('sets only the variables %s needs', (id, route) => {
+    // Prepare
+    const { access } = route;
+    const expected = [
+      'NODE_OPTIONS',
+      ENV.stage,
+      ...(access.table === 'none' ? [] : [ENV.tableName]),
+      ...(access.rawArchive === 'none' ? [] : [ENV.rawArchiveBucket]),
+      ...(access.blobs === 'none' ? [] : [ENV.blobBucket]),
+      ...(access.cursors ? [ENV.cursorKeySecretArn] : []),
+    ];
+
+    // Act
+    const variables = resourceOf(functionOf(id)).Properties.Environment.Variables;
+
+    // Assess
+    expect(Object.keys(variables).sort()).toEqual(expected.sort());
+    expect(variables[ENV.stage]).toBe('dev');
+  });
+
+  it('writes access logs and function logs to KMS-encrypted log groups with retention', () => {
+    // Prepare
+    const keyId = logicalIdOf(template, 'AWS::KMS::Key', 'StorageKey');
+
+    // Act
+    const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup'));
+
+    // Assess
+    expect(logGroups).toHaveLength(ROUTE_LIST.length + 1);
+    for (const logGroup of logGroups) {
+      expect(logGroup.Properties).toMatchObject({ KmsKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] }, RetentionInDays: 30 });
+    }
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('context.requestId') },
+    });
+  });
+
+  it('configures CORS only when allowedOrigins is set', () => {
+    // Prepare
+    const origins = ['https://console.example.com'];
+
+    // Act
+    const withCors = synthCommHub({ context: { stage: 'dev', allowedOrigins: origins } }).template;
+
+    // Assess
+    withCors.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ AllowOrigins: origins }) });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+  });
+});

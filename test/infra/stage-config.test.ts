@@ -1,0 +1,83 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { StageConfigError, stageConfigFromContext } from '../../lib/stage-config.js';
+
+const configFrom = (context: Record<string, unknown>) => stageConfigFromContext(new App({ context }).node);
+
+describe('stageConfigFromContext', () => {
+  it('defaults to the dev stage in ap-southeast-1 without deletion protection', () => {
+    // Prepare
+    const context = {};
+
+    // Act
+    const config = configFrom(context);
+
+    // Assess
+    expect(config).toEqual({
+      stage: 'dev',
+      region: 'ap-southeast-1',
+      retentionDays: 365,
+      allowedOrigins: [],
+      deletionProtection: false,
+    });
+  });
+
+  it('turns deletion protection on for the prod stage', () => {
+    // Prepare
+    const context = { stage: 'prod', region: 'cn-north-1', alarmEmail: 'ops@example.com' };
+
+    // Act
+    const config = configFrom(context);
+
+    // Assess
+    expect(config).toMatchObject({ stage: 'prod', region: 'cn-north-1', alarmEmail: 'ops@example.com', deletionProtection: true });
+  });
+
+  it('accepts retentionDays given on the command line as a string', () => {
+    // Prepare
+    const context = { retentionDays: '30', allowedOrigins: ['https://console.example.com'] };
+
+    // Act
+    const config = configFrom(context);
+
+    // Assess
+    expect(config.retentionDays).toBe(30);
+    expect(config.allowedOrigins).toEqual(['https://console.example.com']);
+  });
+
+  it.each([
+    ['retentionDays', { retentionDays: -1 }],
+    ['retentionDays', { retentionDays: 'a year' }],
+    ['allowedOrigins', { allowedOrigins: 'https://console.example.com' }],
+    ['allowedOrigins', { allowedOrigins: ['https://console.example.com/app'] }],
+    ['alarmEmail', { alarmEmail: 'not-an-email' }],
+    ['stage', { stage: 'Prod!' }],
+    ['region', { region: 'mars-1' }],
+  ])('rejects an invalid %s with an error naming the context key', (key, context) => {
+    // Prepare
+    const build = () => configFrom(context);
+
+    // Act
+    let error: unknown;
+    try {
+      build();
+    } catch (thrown) {
+      error = thrown;
+    }
+
+    // Assess
+    expect(error).toBeInstanceOf(StageConfigError);
+    expect((error as Error).message).toContain(`context key "${key}"`);
+  });
+
+  it('reports every invalid key at once', () => {
+    // Prepare
+    const context = { retentionDays: 0, allowedOrigins: 42 };
+
+    // Act
+    const build = () => configFrom(context);
+
+    // Assess
+    expect(build).toThrow(/context key "retentionDays".*context key "allowedOrigins"/);
+  });
+});
