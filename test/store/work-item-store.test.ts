@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningHub } from '../../embedded/hub.js';
+import { InvalidTransitionError } from '../../functions/core/errors.js';
+import type { Insight } from '../../functions/core/model/insight.js';
+import type { Task } from '../../functions/core/model/task.js';
+import { startTestHub } from '../support/test-hub.js';
+
+const insight = (insightId: string, createdAt: string): Insight => ({
+  insightId,
+  tenantId: 'T1',
+  customerId: 'C-1',
+  type: 'risk',
+  title: '沟通频率下降',
+  detail: '30-day communications 2 vs baseline 8',
+  status: 'new',
+  confidence: 0.8,
+  importance: 'high',
+  relatedRecordIds: [],
+  data: {},
+  createdAt,
+  updatedAt: createdAt,
+});
+
+const task = (taskId: string, dueAt: string, assignee = 'zhang'): Task => ({
+  taskId,
+  tenantId: 'T1',
+  customerId: 'C-1',
+  title: '回复报价',
+  assignee,
+  dueAt,
+  status: 'open',
+  priority: 'high',
+  createdAt: '2024-06-01T00:00:00.000Z',
+  updatedAt: '2024-06-01T00:00:00.000Z',
+});
+
+describe('insights and tasks (against the local DynamoDB-API server)', () => {
+  let hub: RunningHub;
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(() => hub?.close());
+
+  it('moves an insight new → read → dismissed, refuses going back, and lists newest first', async () => {
+    const store = hub.deps.workItems;
+    await store.putInsight(insight('I-1', '2024-06-01T00:00:00.000Z'));
+    await store.putInsight(insight('I-2', '2024-06-02T00:00:00.000Z'));
+    const again = await store.putInsight({ ...insight('I-1', '2024-06-01T00:00:00.000Z'), title: 'changed' });
+    expect(again.title).toBe('沟通频率下降');
+
+    const read = await store.changeInsightStatus('T1', 'I-1', { to: 'read', by: 'li', at: '2024-06-03T00:00:00.000Z' });
+    const dismissed = await store.changeInsightStatus('T1', 'I-1', { to: 'dismissed', by: 'li', at: '2024-06-03T01:00:00.000Z', note: '已电话确认' });
+    const repeated = await store.changeInsightStatus('T1', 'I-1', { to: 'dismissed', by: 'li', at: '2024-06-03T02:00:00.000Z' });
+
+    expect(read?.status).toBe('read');
+    expect(dismissed).toMatchObject({ status: 'dismissed', handledBy: 'li', handlingNote: '已电话确认' });
+    expect(repeated?.updatedAt).toBe('2024-06-03T01:00:00.000Z');
+    await expect(store.changeInsightStatus('T1', 'I-1', { to: 'new' as never, by: 'li', at: 'x' })).rejects.toBeInstanceOf(InvalidTransitionError);
+    expect(await store.changeInsightStatus('T2', 'I-1', { to: 'read', by: 'x', at: 'x' })).toBeNull();
+    const page = await store.listInsights('T1', 'C-1', { limit: 10 });
+    expect(page.items.map((i) => i.insightId)).toEqual(['I-2', 'I-1']);
+  });
+
+  it('lists tasks by assignee and status (due soonest first) and re-indexes them on status change', async () => {
+    const store = hub.deps.workItems;
+    await store.putTask(task('K-2', '2024-06-10T00:00:00.000Z'));
+    await store.putTask(task('K-1', '2024-06-05T00:00:00.000Z'));
+    await store.putTask(task('K-3', '2024-06-07T00:00:00.000Z', 'wang'));
+
+    const open = await store.listTasksByAssignee('T1', 'zhang', 'open', { limit: 10 });
+    expect(open.items.map((t) => t.taskId)).toEqual(['K-1', 'K-2']);
+
+    const done = await store.changeTaskStatus('T1', 'K-1', { to: 'done', by: 'zhang', at: '2024-06-04T00:00:00.000Z' });
+    expect(done).toMatchObject({ status: 'done', completedAt: '2024-06-04T00:00:00.000Z' });
+    expect((await store.listTasksByAssignee('T1', 'zhang', 'open', { limit: 10 })).items.map((t) => t.taskId)).toEqual(['K-2']);
+    expect((await store.listTasksByAssignee('T1', 'zhang', 'done', { limit: 10 })).items.map((t) => t.taskId)).toEqual(['K-1']);
+    expect((await store.listTasksByCustomer('T1', 'C-1', { limit: 10 })).items.map((t) => t.taskId)).toEqual(['K-1', 'K-3', 'K-2']);
+    await expect(store.changeTaskStatus('T1', 'K-1', { to: 'in_progress', by: 'zhang', at: 'x' })).rejects.toBeInstanceOf(InvalidTransitionError);
+  });
+
+  it('serialises concurrent status changes: exactly one of two conflicting changes wins', async () => {
+    const store = hub.deps.workItems;
+    await store.putInsight(insight('I-RACE', '2024-06-01T00:00:00.000Z'));
+    await store.changeInsightStatus('T1', 'I-RACE', { to: 'read', by: 'a', at: '2024-06-02T00:00:00.000Z' });
+    const results = await Promise.allSettled([
+      store.changeInsightStatus('T1', 'I-RACE', { to: 'acted', by: 'a', at: '2024-06-03T00:00:00.000Z' }),
+      store.changeInsightStatus('T1', 'I-RACE', { to: 'dismissed', by: 'b', at: '2024-06-03T00:00:00.000Z' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([expect.any(InvalidTransitionError)]);
+  });
+});
