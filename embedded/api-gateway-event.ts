@@ -32,6 +32,9 @@ export function apiGatewayEventOf(input: EventInput): APIGatewayProxyEventV2With
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
+  // API Gateway moves cookies out of the headers into their own list.
+  const cookies = headers.cookie?.split(/;\s*/).filter(Boolean);
+  delete headers.cookie;
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const claims: Record<string, string> = {};
@@ -43,6 +46,7 @@ export function apiGatewayEventOf(input: EventInput): APIGatewayProxyEventV2With
     routeKey: input.routeKey,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
+    ...(cookies ? { cookies } : {}),
     headers,
     queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
     pathParameters: Object.keys(input.pathParameters).length > 0 ? input.pathParameters : undefined,

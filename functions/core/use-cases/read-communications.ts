@@ -16,7 +16,18 @@ export async function getCommunication(deps: HubDependencies, tenantId: string, 
   return full === null ? record : { ...record, content: full, contentTruncated: false };
 }
 
-/** A page of a customer's timeline, newest first. */
-export function readTimeline(deps: HubDependencies, query: TimelineQuery): Promise<Page<CommunicationRecord>> {
-  return deps.records.queryTimeline(query);
+/**
+ * A page of a customer's timeline, newest first. A customer exists when it has a profile or any
+ * record; an unknown customer (or another tenant's) is a `NotFoundError`, while a known customer
+ * whose filters match nothing gets an empty page. The existence check runs only on empty first pages.
+ */
+export async function readTimeline(deps: HubDependencies, query: TimelineQuery): Promise<Page<CommunicationRecord>> {
+  const page = await deps.records.queryTimeline(query);
+  if (page.items.length > 0 || query.cursor !== undefined) return page;
+  const [profile, anyRecord] = await Promise.all([
+    deps.customers.getCustomer(query.tenantId, query.customerId),
+    deps.records.queryTimeline({ tenantId: query.tenantId, customerId: query.customerId, limit: 1 }),
+  ]);
+  if (!profile && anyRecord.items.length === 0) throw new NotFoundError(`customer ${query.customerId} not found`);
+  return page;
 }

@@ -1,0 +1,50 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { canonicalInput } from '../support/records.js';
+import { callApi, startTestHub, tempDataDir, tokenFor } from '../support/test-hub.js';
+
+describe('embedded hub data survives a restart', () => {
+  let dataDir: string | undefined;
+  afterAll(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps records, customers, raw archives, cursors and tokens across a stop and start', async () => {
+    // Prepare: a hub on disk with a customer and three records
+    dataDir = await tempDataDir();
+    const settings = { dataDir, jwtSecret: 'restart-test-secret' };
+    const first = await startTestHub(settings);
+    const token = tokenFor(first, 'T001');
+    await callApi(first, 'PUT', '/v1/customers/CUST-R', { token, body: { name: 'Restart Ltd', emails: ['buyer@restart.cn'] } });
+    const ids: string[] = [];
+    for (let n = 0; n < 3; n++) {
+      const res = await callApi(first, 'POST', '/v1/communications', {
+        token,
+        body: canonicalInput({ sourceRecordId: `r-${n}`, occurredAt: `2024-06-1${n}T09:00:00+08:00`, customer: { email: 'buyer@restart.cn' } }),
+      });
+      ids.push(res.body.recordId);
+    }
+    const page = await callApi(first, 'GET', '/v1/customers/CUST-R/timeline?limit=2', { token });
+    const rawKey = (await first.deps.records.getRecord('T001', ids[0] as string))?.rawArchiveKey as string;
+    await first.close();
+
+    // Act: start again on the same data dir
+    const second = await startTestHub(settings);
+    try {
+      const record = await callApi(second, 'GET', `/v1/communications/${ids[0]}`, { token });
+      const next = await callApi(second, 'GET', `/v1/customers/CUST-R/timeline?limit=2&cursor=${encodeURIComponent(page.body.nextCursor)}`, { token });
+      const replay = await callApi(second, 'POST', '/v1/communications', {
+        token,
+        body: canonicalInput({ sourceRecordId: 'r-0', occurredAt: '2024-06-10T09:00:00+08:00', customer: { email: 'buyer@restart.cn' } }),
+      });
+      // Assess
+      expect(record.status).toBe(200);
+      expect(record.body.customerId).toBe('CUST-R');
+      expect(next.body.items.map((r: { recordId: string }) => r.recordId)).toEqual([ids[0]]);
+      expect(replay).toEqual({ status: 200, body: { recordId: ids[0], duplicate: true } });
+      expect(await second.deps.blobs.getBytes(rawKey)).not.toBeNull();
+    } finally {
+      await second.close();
+    }
+  });
+});
