@@ -26,8 +26,13 @@ export interface MappedError {
 
 const body = (code: string, message: string, details: readonly ErrorDetail[] = []): ApiErrorBody => ({ error: { code, message, details } });
 
+/** zod says "expected string, received undefined" for a missing field; integrators read "required". */
+function issueMessage(issue: ZodError['issues'][number]): string {
+  return issue.code === 'invalid_type' && issue.message.endsWith('received undefined') ? `required (${issue.expected})` : issue.message;
+}
+
 export function zodDetails(error: ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issueMessage(issue) }));
 }
 
 /**
