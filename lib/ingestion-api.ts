@@ -5,7 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ROUTES, type RouteDefinition, type RouteId } from '../functions/http/routes.js';
+import { acceptedScopes, ROUTES, type RouteDefinition, type RouteId } from '../functions/http/routes.js';
 import { RouteFunction } from './route-function.js';
 import type { Storage } from './storage.js';
 
@@ -83,7 +83,7 @@ export class IngestionApi extends Construct {
             corsPreflight: {
               allowOrigins: [...allowedOrigins],
               allowMethods: [apigwv2.CorsHttpMethod.ANY],
-              allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+              allowHeaders: ['authorization', 'content-type'],
               maxAge: Duration.hours(1),
             },
           }
@@ -121,7 +121,7 @@ export class IngestionApi extends Construct {
       integration: new HttpLambdaIntegration(`${pascalCase(route.id)}Integration`, handler),
       ...(route.scope === null
         ? { authorizer: new apigwv2.HttpNoneAuthorizer() }
-        : { authorizer, authorizationScopes: [route.scope] }),
+        : { authorizer, authorizationScopes: acceptedScopes(route) }),
     });
     if (route.scope === null && httpRoute) {
       Validations.of(httpRoute).acknowledge({

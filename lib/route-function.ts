@@ -17,6 +17,21 @@ import type { Storage } from './storage.js';
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
 const ESBUILD_TARGET = 'node24';
 
+/** DynamoDB actions per table access level (see functions/adapters/dynamodb). */
+const TABLE_ACTIONS = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  readWrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+  ],
+} as const;
+
 const HANDLERS_DIR = fileURLToPath(new URL('../functions/api/', import.meta.url));
 
 /** Properties of {@link RouteFunction}. */
@@ -92,8 +107,12 @@ export class RouteFunction extends Construct {
     });
 
     const { access } = route;
-    if (access.table === 'read') storage.table.grantReadData(this.function);
-    if (access.table === 'readWrite') storage.table.grantReadWriteData(this.function);
+    if (access.table !== 'none') {
+      // Exactly the item operations the stores use — no Scan, no table management.
+      storage.table.grant(this.function, ...TABLE_ACTIONS[access.table]);
+      if (access.table === 'read') storage.key.grantDecrypt(this.function);
+      else storage.key.grantEncryptDecrypt(this.function);
+    }
     if (access.rawArchive === 'write') storage.rawArchive.grantPut(this.function);
     if (access.blobs === 'read') storage.blobs.grantRead(this.function);
     if (access.blobs === 'readWrite') storage.blobs.grantReadWrite(this.function);

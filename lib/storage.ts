@@ -120,7 +120,6 @@ export class Storage extends Construct {
         id: 'expire-raw-payloads',
         expiration: Duration.days(retentionDays),
         noncurrentVersionExpiration: Duration.days(retentionDays),
-        expiredObjectDeleteMarker: false,
         abortIncompleteMultipartUploadAfter: Duration.days(7),
       },
     ]);

@@ -1,7 +1,7 @@
 import type { PolicyViolation } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { synthCommHub } from './synth-commhub.js';
+import { BUILD_TIMEOUT_MS, synthCommHub } from './synth-commhub.js';
 
 const describeViolations = (violations: readonly PolicyViolation[]) =>
   violations
@@ -9,7 +9,7 @@ const describeViolations = (violations: readonly PolicyViolation[]) =>
     .join('\n');
 
 describe('cdk-nag AwsSolutions', () => {
-  it.each(['dev', 'prod'])('reports no unacknowledged finding for stage %s', (stage) => {
+  it.each(['dev', 'prod'])('reports no unacknowledged finding for stage %s', { timeout: BUILD_TIMEOUT_MS }, (stage) => {
     // Prepare
     const { stack } = synthCommHub({ context: { stage, allowedOrigins: ['https://console.example.com'] } });
 
@@ -21,7 +21,7 @@ describe('cdk-nag AwsSolutions', () => {
     expect(report.success).toBe(true);
   });
 
-  it('passes the built-in CloudFormation validation on synth', { timeout: 60_000 }, () => {
+  it('passes the built-in CloudFormation validation on synth', { timeout: BUILD_TIMEOUT_MS }, () => {
     // Prepare
     const synth = () => synthCommHub({ cloudFormationValidation: true });
 

@@ -4,10 +4,10 @@ import type { Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config/runtime-config.js';
-import { ROUTES, type RouteDefinition } from '../../functions/http/routes.js';
+import { acceptedScopes, ROUTES, type RouteDefinition } from '../../functions/http/routes.js';
 import type { CommHubStack } from '../../lib/commhub-stack.js';
 import { LAMBDA_RUNTIME } from '../../lib/route-function.js';
-import { logicalIdOf, synthCommHub } from './synth-commhub.js';
+import { BUILD_TIMEOUT_MS, logicalIdOf, synthCommHub } from './synth-commhub.js';
 
 const ROUTE_LIST: readonly RouteDefinition[] = ROUTES;
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
@@ -26,7 +26,7 @@ describe('IngestionApi', () => {
 
   beforeAll(() => {
     ({ stack, template } = synthCommHub({ context: { stage: 'dev' } }));
-  });
+  }, BUILD_TIMEOUT_MS);
 
   it('deploys one arm64, traced function per route on the current Node.js runtime', () => {
     // Prepare
@@ -49,7 +49,7 @@ describe('IngestionApi', () => {
     const expected =
       route.scope === null
         ? { RouteKey: routeKey, AuthorizationType: 'NONE', AuthorizerId: Match.absent(), AuthorizationScopes: Match.absent() }
-        : { RouteKey: routeKey, AuthorizationType: 'JWT', AuthorizerId: Match.anyValue(), AuthorizationScopes: [route.scope] };
+        : { RouteKey: routeKey, AuthorizationType: 'JWT', AuthorizerId: Match.anyValue(), AuthorizationScopes: acceptedScopes(route) };
 
     // Assess
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', expected);
@@ -87,7 +87,7 @@ describe('IngestionApi', () => {
 
   it('gives get-timeline read access only', () => {
     // Prepare
-    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 's3:PutObject'];
+    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 's3:PutObject', 'dynamodb:Scan'];
 
     // Act
     const actions = actionsOf('get-timeline');
@@ -96,6 +96,11 @@ describe('IngestionApi', () => {
     expect(actions).toContain('dynamodb:Query');
     expect(actions).toContain('secretsmanager:GetSecretValue');
     for (const write of writes) expect(actions).not.toContain(write);
+  });
+
+  it('never grants Scan or table management: request paths only Get, Query and write items', () => {
+    const actions = ROUTE_LIST.flatMap((route) => actionsOf(route.id)).filter((action) => action.startsWith('dynamodb:'));
+    expect(actions.filter((action) => !/^dynamodb:(GetItem|BatchGetItem|Query|ConditionCheckItem|PutItem|UpdateItem|DeleteItem|BatchWriteItem)$/.test(action))).toEqual([]);
   });
 
   it('gives health no data access at all', () => {
@@ -158,7 +163,7 @@ describe('IngestionApi', () => {
     });
   });
 
-  it('configures CORS only when allowedOrigins is set', () => {
+  it('configures CORS only when allowedOrigins is set', { timeout: BUILD_TIMEOUT_MS }, () => {
     // Prepare
     const origins = ['https://console.example.com'];
 

@@ -1,7 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DESIGN } from '../../functions/adapters/dynamodb/table-design.js';
-import { logicalIdOf, synthCommHub } from './synth-commhub.js';
+import { BUILD_TIMEOUT_MS, logicalIdOf, synthCommHub } from './synth-commhub.js';
 
 describe('Storage', () => {
   let dev: Template;
@@ -12,7 +12,7 @@ describe('Storage', () => {
     dev = synthCommHub({ context: { stage: 'dev', retentionDays: 90 } }).template;
     prod = synthCommHub({ context: { stage: 'prod' } }).template;
     keyId = logicalIdOf(dev, 'AWS::KMS::Key', 'StorageKey');
-  });
+  }, BUILD_TIMEOUT_MS);
 
   it('creates one customer-managed KMS key with rotation on', () => {
     // Prepare

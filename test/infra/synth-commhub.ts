@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { STRICT_CFN_VALIDATE_ERRORS } from 'aws-cdk-lib/cx-api';
 import { CommHubStack } from '../../lib/commhub-stack.js';
 import { stageConfigFromContext } from '../../lib/stage-config.js';
 
@@ -9,10 +10,13 @@ const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(
   readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'),
 ).context;
 
+/** Building and synthesizing a stack takes 1-2 s alone, several times that when test files run in parallel. */
+export const BUILD_TIMEOUT_MS = 60_000;
+
 export interface SynthOptions {
   /** Context overriding cdk.json, e.g. `{ stage: 'prod' }`. */
   readonly context?: Record<string, unknown>;
-  /** Run the built-in CloudFormation schema validation on synth (about 5 s). */
+  /** Run the built-in CloudFormation schema validation on synth (about 5 s); any finding fails the synth. */
   readonly cloudFormationValidation?: boolean;
 }
 
@@ -22,7 +26,13 @@ export interface SynthOptions {
  */
 export function synthCommHub({ context = {}, cloudFormationValidation = false }: SynthOptions = {}) {
   const app = new App({
-    context: { ...CDK_JSON_CONTEXT, ...context, 'aws:cdk:bundling-stacks': [] },
+    context: {
+      ...CDK_JSON_CONTEXT,
+      ...context,
+      'aws:cdk:bundling-stacks': [],
+      // Without this the built-in validation downgrades schema errors to warnings.
+      ...(cloudFormationValidation ? { [STRICT_CFN_VALIDATE_ERRORS]: true } : {}),
+    },
     builtinCloudFormationValidation: cloudFormationValidation,
   });
   const config = stageConfigFromContext(app.node);
