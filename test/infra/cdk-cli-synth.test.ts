@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/http/routes.js';
+
+const run = promisify(execFile);
+
+describe('npx cdk synth (the real CLI, offline, with esbuild bundling and cdk-nag)', () => {
+  let out: string | undefined;
+  afterAll(async () => {
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+
+  it('synthesizes the stack and bundles one ESM asset per route', { timeout: 300_000 }, async () => {
+    // Prepare
+    out = await mkdtemp(join(tmpdir(), 'commhub-cdk-out-'));
+    // Act: no credentials, no network, no Docker
+    const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', CDK_DISABLE_VERSION_CHECK: 'true' };
+    await run('npx', ['cdk', 'synth', '--quiet', '--output', out], { env, timeout: 280_000, maxBuffer: 64 * 1024 * 1024 });
+    // Assess
+    const template = JSON.parse(await readFile(join(out, 'CommHub-dev.template.json'), 'utf8')) as {
+      Resources: Record<string, { Type: string; Properties: { Description?: string }; Metadata?: Record<string, string> }>;
+    };
+    const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+    expect(functions).toHaveLength(ROUTES.length);
+    const assets = (await readdir(out)).filter((name) => name.startsWith('asset.'));
+    expect(assets.length).toBeGreaterThanOrEqual(ROUTES.length);
+    for (const asset of assets) {
+      const bundle = join(out, asset, 'index.mjs');
+      expect((await stat(bundle)).size, asset).toBeGreaterThan(1000);
+    }
+    // The bundle really runs: load the health function's asset and invoke it with an API Gateway event.
+    const health = functions.find((f) => f.Properties.Description === ROUTES.find((r) => r.id === 'health')?.summary);
+    const healthAsset = health?.Metadata?.['aws:asset:path'] as string;
+    const { handler } = (await import(join(out, healthAsset, 'index.mjs'))) as { handler: (event: unknown) => Promise<{ statusCode: number }> };
+    const event = JSON.parse(await readFile(new URL('../../../shared/fixtures/apigw/powertools-apiGatewayProxyV2Event.json', import.meta.url), 'utf8'));
+    expect((await handler(event)).statusCode).toBe(200);
+  });
+});
