@@ -35,9 +35,35 @@ export function zodDetails(error: ZodError): ErrorDetail[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issueMessage(issue) }));
 }
 
+const TRANSIENT_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'ServiceUnavailable',
+  'InternalServerError',
+  'SlowDown',
+  'TimeoutError',
+]);
+const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
+
+/** A failure of a backing service that a retry of the same request can overcome. */
+export function isTransient(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+  return (
+    TRANSIENT_NAMES.has(e?.name ?? '') ||
+    TRANSIENT_CODES.has(e?.code ?? '') ||
+    e?.$retryable !== undefined ||
+    (e?.$metadata?.httpStatusCode ?? 0) >= 500
+  );
+}
+
+/** Seconds a client should wait before retrying after a 503. */
+export const RETRY_AFTER_SECONDS = 2;
+
 /**
- * Maps any error to an HTTP status and body — the only place that does. Unknown errors are 500
- * with a message that reveals nothing (they are logged in full by the caller).
+ * Maps any error to an HTTP status and body — the only place that does. A backing service that is
+ * throttling or unreachable is a 503 the client may retry (nothing was acknowledged, and every write
+ * is idempotent); other unknown errors are 500 with a message that reveals nothing (the caller logs them).
  */
 export function mapError(error: unknown): MappedError {
   if (error instanceof HttpError) return { statusCode: error.statusCode, body: body(error.code, error.message, error.details) };
@@ -51,5 +77,8 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof NotFoundError) return { statusCode: 404, body: body('NOT_FOUND', error.message) };
   if (error instanceof ConflictError) return { statusCode: 409, body: body('CONFLICT', error.message) };
   if (error instanceof InvalidTransitionError) return { statusCode: 409, body: body('INVALID_TRANSITION', error.message) };
+  if (isTransient(error)) {
+    return { statusCode: 503, body: body('SERVICE_UNAVAILABLE', `a backing service is busy or unreachable; retry after ${RETRY_AFTER_SECONDS} s (safe: the request is idempotent)`) };
+  }
   return { statusCode: 500, body: body('INTERNAL', 'internal error; it has been logged') };
 }

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { mapError } from './api-errors.js';
+import { mapError, RETRY_AFTER_SECONDS } from './api-errors.js';
 import { apiRequestOf, callerOf, type ApiRequest } from './api-request.js';
 import { logger } from './logger.js';
 import { routeById, type RouteId } from './routes.js';
@@ -33,7 +33,8 @@ export function httpRoute(routeId: RouteId, logic: RouteLogic): HttpHandler {
       const context = { route: route.id, requestId: event.requestContext.requestId, status: mapped.statusCode };
       if (mapped.statusCode >= 500) logger.error('request failed', { ...context, error: error as Error });
       else logger.info('request rejected', { ...context, code: mapped.body.error.code, reason: mapped.body.error.message });
-      return { statusCode: mapped.statusCode, headers: JSON_HEADERS, body: JSON.stringify(mapped.body) };
+      const headers = mapped.statusCode === 503 ? { ...JSON_HEADERS, 'retry-after': String(RETRY_AFTER_SECONDS) } : JSON_HEADERS;
+      return { statusCode: mapped.statusCode, headers, body: JSON.stringify(mapped.body) };
     }
   };
 }

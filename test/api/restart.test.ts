@@ -48,3 +48,36 @@ describe('embedded hub data survives a restart', () => {
     }
   });
 });
+
+describe('a backing service that is down', () => {
+  it('answers 503 with Retry-After (never a crash), and the same delivery succeeds once it is back', async () => {
+    // Prepare: a hub whose DynamoDB-API server is stopped mid-life
+    const dataDir = await tempDataDir();
+    const hub = await startTestHub({ dataDir, jwtSecret: 'outage-secret' });
+    const token = tokenFor(hub, 'T001');
+    const body = canonicalInput({ sourceRecordId: 'outage-1', customer: { id: 'CUST-O' } });
+    await hub.servers.close();
+    try {
+      // Act
+      const response = await fetch(`${hub.url}/v1/communications`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      // Assess
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('2');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await hub.close().catch(() => undefined);
+    }
+    const revived = await startTestHub({ dataDir, jwtSecret: 'outage-secret' });
+    try {
+      const retry = await callApi(revived, 'POST', '/v1/communications', { token, body });
+      expect(retry.status).toBe(201);
+    } finally {
+      await revived.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -19,7 +19,8 @@ export const blobKeys = {
     return `raw/${p.tenantId}/${p.channel}/${year}/${month}/${day}/${p.recordId}/${digest}`;
   },
   attachment: (tenantId: string, digest: string) => `attachments/${tenantId}/${digest.slice(0, 2)}/${digest}`,
-  content: (tenantId: string, recordId: string) => `content/${tenantId}/${recordId}.txt`,
+  /** By digest too: a redelivery with other text never overwrites the body the stored record points at. */
+  content: (tenantId: string, recordId: string, digest: string) => `content/${tenantId}/${recordId}/${digest}.txt`,
 } as const;
 
 /**
@@ -58,7 +59,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async putContent(tenantId: string, recordId: string, text: string): Promise<string> {
-    const key = blobKeys.content(tenantId, recordId);
+    const key = blobKeys.content(tenantId, recordId, sha256Hex(text));
     await this.s3.send(new PutObjectCommand({ Bucket: this.buckets.blobs, Key: key, Body: text, ContentType: 'text/plain; charset=utf-8' }));
     return key;
   }

@@ -33,15 +33,11 @@ export async function ingestCommunication(deps: HubDependencies, command: Ingest
   const { tenantId, input } = command;
   const now = deps.clock.now().toISOString();
   const recordId = recordIdFor(tenantId, input.type, input.sourceSystem, input.sourceRecordId, toUtcIso(input.occurredAt));
-  const rawArchiveKey = await deps.blobs.archiveRaw({
-    tenantId,
-    channel: command.channel,
-    receivedAt: now,
-    recordId,
-    body: command.rawBody,
-    contentType: command.rawContentType,
-  });
-  const match = await identifyCustomer(deps.customers, tenantId, input.customer, input.participants);
+  // Archiving and identification are independent; both finish before anything is stored or acknowledged.
+  const [rawArchiveKey, match] = await Promise.all([
+    deps.blobs.archiveRaw({ tenantId, channel: command.channel, receivedAt: now, recordId, body: command.rawBody, contentType: command.rawContentType }),
+    identifyCustomer(deps.customers, tenantId, input.customer, input.participants),
+  ]);
   const record = await buildRecord(deps.blobs, { tenantId, recordId, input, match, rawArchiveKey, principal: command.principal, now });
   const result = await deps.records.insertRecord(record);
   return { recordId: result.record.recordId, duplicate: !result.inserted, customerId: result.record.customerId };
