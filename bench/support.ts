@@ -1,8 +1,6 @@
 // Shared by the bench scripts. Import this FIRST: it sets the environment before the SDK and the
 // Powertools logger read it (ES modules evaluate in import order).
 import '../embedded/quiet-sdk-warning.js';
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { EMBEDDED_NAMES, type HubSettings } from '../embedded/hub-settings.js';
 
 // The embedded gateway logs one JSON line per request; that would bury the figures. Override with
@@ -44,18 +42,6 @@ export function printTable(rows: readonly (readonly string[])[]): void {
 }
 
 export const ms = (value: number) => value.toFixed(2);
-
-/**
- * In memory mode the hub's s3rver still writes under $TMPDIR/commhub-s3-<pid>-<time> and does not
- * remove it on close; remove this process's directories so repeated runs leave nothing behind.
- */
-export async function removeOwnS3TempDirs(): Promise<void> {
-  const dir = process.env.TMPDIR ?? '/tmp';
-  const prefix = `commhub-s3-${process.pid}-`;
-  for (const name of await readdir(dir)) {
-    if (name.startsWith(prefix)) await rm(join(dir, name), { recursive: true, force: true });
-  }
-}
 
 /** Aborts the process if the benchmark overruns its time budget (a hung server must not hang CI). */
 export function deadline(seconds: number): NodeJS.Timeout {

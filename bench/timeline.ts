@@ -1,6 +1,6 @@
 // Timeline read benchmark: the RecordStore adapter's page vs a bare DynamoDB Query of the same page.
 // Run: npx tsx bench/timeline.ts   (in-memory hub, loopback only, ~30 s)
-import { BENCH_TENANT, deadline, inMemorySettings, ms, percentile, pool, printTable, removeOwnS3TempDirs } from './support.js';
+import { BENCH_TENANT, deadline, inMemorySettings, ms, percentile, pool, printTable } from './support.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startHub } from '../embedded/hub.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../embedded/local-servers.js';
@@ -21,7 +21,7 @@ const MEASURED = 500;
 const FILTERED = 200;
 const TYPES: RecordType[] = ['email', 'phone', 'wechat']; // email = exactly 1/3 of the records
 
-deadline(110);
+deadline(150);
 const hub = await startHub(inMemorySettings());
 try {
   const { records, blobs } = hub.deps;
@@ -143,5 +143,4 @@ try {
   bare.destroy();
 } finally {
   await hub.close();
-  await removeOwnS3TempDirs();
 }

@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
@@ -32,7 +33,8 @@ export interface LocalServerOptions {
  */
 export async function startLocalServers(options: LocalServerOptions): Promise<LocalServers> {
   const dynamoPath = options.dataDir ? join(options.dataDir, 'dynamodb') : undefined;
-  const s3Path = options.dataDir ? join(options.dataDir, 's3') : join(process.env.TMPDIR ?? '/tmp', `commhub-s3-${process.pid}-${Date.now()}`);
+  // s3rver always needs a directory: without a data dir it gets a temporary one, removed on close.
+  const s3Path = options.dataDir ? join(options.dataDir, 's3') : await mkdtemp(join(tmpdir(), 'commhub-s3-'));
   if (dynamoPath) await mkdir(dynamoPath, { recursive: true });
   await mkdir(s3Path, { recursive: true });
 
@@ -53,6 +55,7 @@ export async function startLocalServers(options: LocalServerOptions): Promise<Lo
     async close() {
       await s3.close();
       await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+      if (!options.dataDir) await rm(s3Path, { recursive: true, force: true });
     },
   };
 }
