@@ -1,7 +1,7 @@
 // Shared by the bench scripts. Import this FIRST: it sets the environment before the SDK and the
 // Powertools logger read it (ES modules evaluate in import order).
 import '../embedded/quiet-sdk-warning.js';
-import { EMBEDDED_NAMES, type HubSettings } from '../embedded/hub-settings.js';
+import { DEMO_TENANTS_FILE, EMBEDDED_NAMES, type HubSettings } from '../embedded/hub-settings.js';
 
 // The embedded gateway logs one JSON line per request; that would bury the figures. Override with
 // POWERTOOLS_LOG_LEVEL=INFO to measure with request logging on.
@@ -14,6 +14,7 @@ export const inMemorySettings = (jwtSecret = 'bench-secret-bench-secret-bench-se
   port: 0,
   host: '127.0.0.1',
   jwtSecret,
+  tenantsFile: DEMO_TENANTS_FILE,
   ...EMBEDDED_NAMES,
 });
 

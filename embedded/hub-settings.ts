@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Embedded-mode settings, from the environment variables of ARCHITECTURE.md's embedded contract. */
 export interface HubSettings {
@@ -12,7 +13,12 @@ export interface HubSettings {
   readonly tableName: string;
   readonly rawArchiveBucket: string;
   readonly blobBucket: string;
+  /** Tenant settings (webhook secrets, internal domains, inbound addresses): `COMMHUB_TENANTS_FILE`. */
+  readonly tenantsFile: string;
 }
+
+/** The demo tenants (T001, with the published vendor test keys) shipped with the repository. */
+export const DEMO_TENANTS_FILE = fileURLToPath(new URL('./tenants.demo.json', import.meta.url));
 
 export const EMBEDDED_NAMES = {
   tableName: 'commhub',
@@ -44,7 +50,10 @@ export async function persistentSecret(dataDir: string | null, fileName: string)
   }
 }
 
-/** Reads `COMMHUB_DATA_DIR`, `COMMHUB_PORT`, `COMMHUB_HOST`, `COMMHUB_JWT_SECRET`, failing with the variable's name. */
+/**
+ * Reads `COMMHUB_DATA_DIR`, `COMMHUB_PORT`, `COMMHUB_HOST`, `COMMHUB_JWT_SECRET` and
+ * `COMMHUB_TENANTS_FILE`, failing with the variable's name.
+ */
 export async function hubSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<HubSettings> {
   const dataDir = resolve(env.COMMHUB_DATA_DIR || '.commhub');
   return {
@@ -52,6 +61,7 @@ export async function hubSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): 
     port: portOf(env.COMMHUB_PORT, 'COMMHUB_PORT', 3000),
     host: env.COMMHUB_HOST || '127.0.0.1',
     jwtSecret: env.COMMHUB_JWT_SECRET || (await persistentSecret(dataDir, 'jwt-secret')),
+    tenantsFile: resolve(env.COMMHUB_TENANTS_FILE || DEMO_TENANTS_FILE),
     ...EMBEDDED_NAMES,
   };
 }

@@ -47,6 +47,12 @@ export async function startHub(settings: HubSettings): Promise<RunningHub> {
     cursorKey: { literal: await persistentSecret(settings.dataDir, 'cursor-key') },
     endpoints: { dynamodb: servers.dynamodbEndpoint, s3: servers.s3Endpoint },
     credentials: LOCAL_CREDENTIALS,
+    tenantSettings: { file: settings.tenantsFile },
+  });
+  // Read the tenants file now: a broken one stops start-up with the file and field named.
+  await deps.tenants.getTenant('').catch(async (error: unknown) => {
+    await servers.close();
+    throw error;
   });
   let server: Server;
   let url: string;

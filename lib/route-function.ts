@@ -117,6 +117,7 @@ export class RouteFunction extends Construct {
     if (access.blobs === 'read') storage.blobs.grantRead(this.function);
     if (access.blobs === 'readWrite') storage.blobs.grantReadWrite(this.function);
     if (access.cursors) storage.cursorKey.grantRead(this.function);
+    if (access.tenants) storage.tenantSettings.grantRead(this.function);
     acknowledgeGrantWildcards(this, access, storage);
   }
 }
@@ -131,5 +132,6 @@ function environmentFor({ route: { access }, storage, stage }: RouteFunctionProp
     ...(access.rawArchive === 'none' ? {} : { [ENV.rawArchiveBucket]: storage.rawArchive.bucketName }),
     ...(access.blobs === 'none' ? {} : { [ENV.blobBucket]: storage.blobs.bucketName }),
     ...(access.cursors ? { [ENV.cursorKeySecretArn]: storage.cursorKey.secretArn } : {}),
+    ...(access.tenants ? { [ENV.tenantsSecretArn]: storage.tenantSettings.secretArn } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
-import { TABLE_DESIGN } from '../functions/adapters/dynamodb/table-design.js';
+import { TABLE_DESIGN, EXPIRY_ATTRIBUTE } from '../functions/adapters/dynamodb/table-design.js';
 
 /** Properties of {@link Storage}. */
 export interface StorageProps {
@@ -55,6 +55,11 @@ export class Storage extends Construct {
   public readonly accessLogs: s3.Bucket;
   /** HMAC key for pagination cursors (a generated 64-character string). */
   public readonly cursorKey: secretsmanager.Secret;
+  /**
+   * Tenant settings (`{"tenants":{…}}`, the shape of `TenantSettingsDocument`: webhook secrets,
+   * internal domains, inbound addresses). Created empty; operators put the real document.
+   */
+  public readonly tenantSettings: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StorageProps = {}) {
     super(scope, id);
@@ -94,6 +99,7 @@ export class Storage extends Construct {
         projectionType: dynamodb.ProjectionType.ALL,
       })),
       billing: dynamodb.Billing.onDemand(),
+      timeToLiveAttribute: EXPIRY_ATTRIBUTE,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.key),
       deletionProtection: props.deletionProtection ?? false,
@@ -137,6 +143,18 @@ export class Storage extends Construct {
       id: 'AwsSolutions-SMG4',
       reason:
         'Rotating the cursor key would invalidate outstanding cursors; cursors are short-lived pagination tokens, so the key is replaced by redeploying instead.',
+    });
+    this.tenantSettings = new secretsmanager.Secret(this, 'TenantSettings', {
+      description: 'CommHub tenant settings: webhook secrets, internal domains, inbound addresses (JSON, see README)',
+      encryptionKey: this.key,
+      // The initial value is an empty tenant list, not a secret; real settings are put by operators.
+      secretStringValue: SecretValue.unsafePlainText('{"tenants":{}}'),
+      removalPolicy,
+    });
+    Validations.of(this.tenantSettings).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        "Webhook secrets are issued in each vendor's console; rotating one is a coordinated manual step (change it at the vendor, then put-secret-value), which a rotation Lambda cannot perform.",
     });
   }
 

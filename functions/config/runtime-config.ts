@@ -7,6 +7,7 @@ export const ENV = {
   rawArchiveBucket: 'COMMHUB_RAW_ARCHIVE_BUCKET',
   blobBucket: 'COMMHUB_BLOB_BUCKET',
   cursorKeySecretArn: 'COMMHUB_CURSOR_KEY_SECRET_ARN',
+  tenantsSecretArn: 'COMMHUB_TENANTS_SECRET_ARN',
   stage: 'COMMHUB_STAGE',
 } as const;
 
@@ -18,6 +19,8 @@ export interface RuntimeConfig {
   readonly region: string;
   /** The cursor HMAC key: a Secrets Manager secret on AWS, a literal in embedded mode. */
   readonly cursorKey?: { readonly secretArn: string } | { readonly literal: string };
+  /** Where tenant settings come from: a Secrets Manager secret on AWS, a JSON file in embedded mode. */
+  readonly tenantSettings?: { readonly secretArn: string } | { readonly file: string };
   /** Endpoint overrides: the embedded runtime points the same SDK adapters at its local servers. */
   readonly endpoints?: { readonly dynamodb: string; readonly s3: string };
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
@@ -30,7 +33,9 @@ export class ConfigurationError extends Error {
 /** Reads a deployed function's configuration; a port that needs a missing value fails on first use. */
 export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const secretArn = env[ENV.cursorKeySecretArn];
+  const tenantsArn = env[ENV.tenantsSecretArn];
   return {
+    tenantSettings: tenantsArn ? { secretArn: tenantsArn } : undefined,
     tableName: env[ENV.tableName],
     rawArchiveBucket: env[ENV.rawArchiveBucket],
     blobBucket: env[ENV.blobBucket],

@@ -2,6 +2,8 @@ import type { BlobStore } from './ports/blob-store.js';
 import type { Clock } from './ports/clock.js';
 import type { CustomerStore } from './ports/customer-store.js';
 import type { RecordStore } from './ports/record-store.js';
+import type { ReplayGuard } from './ports/replay-guard.js';
+import type { TenantDirectory } from './ports/tenant-directory.js';
 import type { WorkItemStore } from './ports/work-item-store.js';
 
 /** The ports a use case may need; each runtime supplies its adapters. */
@@ -10,5 +12,7 @@ export interface HubDependencies {
   readonly customers: CustomerStore;
   readonly workItems: WorkItemStore;
   readonly blobs: BlobStore;
+  readonly tenants: TenantDirectory;
+  readonly replayGuard: ReplayGuard;
   readonly clock: Clock;
 }

@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { PayloadError, SignatureError } from '../core/channels/channel-adapter.js';
 import { ConflictError, InvalidCursorError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../core/errors.js';
 
 /** The one error body of the API: `{ error: { code, message, details } }`. */
@@ -73,6 +74,8 @@ export function mapError(error: unknown): MappedError {
     return { statusCode: 400, body: body('VALIDATION_FAILED', `invalid request: ${summary}`, details) };
   }
   if (error instanceof ValidationError) return { statusCode: 400, body: body('VALIDATION_FAILED', error.message, error.details) };
+  if (error instanceof SignatureError) return { statusCode: 401, body: body('SIGNATURE_REJECTED', `${error.failure}: ${error.message}`) };
+  if (error instanceof PayloadError) return { statusCode: 400, body: body('INVALID_PAYLOAD', error.message) };
   if (error instanceof InvalidCursorError) return { statusCode: 400, body: body('INVALID_CURSOR', error.message) };
   if (error instanceof NotFoundError) return { statusCode: 404, body: body('NOT_FOUND', error.message) };
   if (error instanceof ConflictError) return { statusCode: 409, body: body('CONFLICT', error.message) };

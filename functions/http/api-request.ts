@@ -20,6 +20,8 @@ export interface ApiRequest {
   readonly caller: Caller;
   readonly pathParameters: Readonly<Record<string, string | undefined>>;
   readonly query: Readonly<Record<string, string | undefined>>;
+  /** Header names lower-cased. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
   readonly rawBody: Buffer;
   readonly contentType: string;
   /** Parses the body as JSON and validates it with `schema` (400 naming the problem otherwise). */
@@ -57,8 +59,10 @@ export function apiRequestOf(event: APIGatewayProxyEventV2WithJWTAuthorizer, cal
     throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body is ${rawBody.byteLength} bytes; the limit is ${MAX_BODY_BYTES}`);
   }
   const contentType = header(event, 'content-type') ?? '';
+  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   return {
     caller,
+    headers,
     pathParameters: event.pathParameters ?? {},
     query: event.queryStringParameters ?? {},
     rawBody,

@@ -6,7 +6,10 @@ import { routeById, type RouteId } from './routes.js';
 
 export interface ApiResponse {
   readonly statusCode: number;
-  readonly body: unknown;
+  /** Sent as JSON… */
+  readonly body?: unknown;
+  /** …or, for a vendor that expects it (URL verification echoes), as this literal text. */
+  readonly text?: { readonly contentType: string; readonly content: string };
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -27,6 +30,9 @@ export function httpRoute(routeId: RouteId, logic: RouteLogic): HttpHandler {
     try {
       const caller = callerOf(event, route);
       const response = await logic(apiRequestOf(event, caller));
+      if (response.text) {
+        return { statusCode: response.statusCode, headers: { 'content-type': response.text.contentType, 'cache-control': 'no-store', ...response.headers }, body: response.text.content };
+      }
       return { statusCode: response.statusCode, headers: { ...JSON_HEADERS, ...response.headers }, body: JSON.stringify(response.body) };
     } catch (error) {
       const mapped = mapError(error);

@@ -16,6 +16,8 @@ export interface RouteAccess {
   readonly blobs: 'read' | 'readWrite' | 'none';
   /** Signs and verifies pagination cursors (needs the cursor key). */
   readonly cursors: boolean;
+  /** Reads tenant settings (webhook secrets, internal domains). */
+  readonly tenants?: boolean;
 }
 
 export interface RouteDefinition {
@@ -80,6 +82,54 @@ export const ROUTES = [
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: false },
     summary: 'A customer profile with its overview (last contact, record count).',
+  },
+  {
+    id: 'create-communications-batch',
+    method: 'POST',
+    path: '/v1/communications/batch',
+    scope: SCOPES.ingest,
+    access: { table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', cursors: false },
+    summary: 'Ingest up to 500 communications (backfill, import) with a result per item.',
+  },
+  {
+    id: 'assign-communication',
+    method: 'POST',
+    path: '/v1/communications/{recordId}/assign',
+    scope: SCOPES.ingest,
+    access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: false },
+    summary: "Move a record (typically from the unmatched inbox) onto a customer's timeline and learn the sender's identities.",
+  },
+  {
+    id: 'list-unmatched',
+    method: 'GET',
+    path: '/v1/unmatched',
+    scope: SCOPES.read,
+    access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
+    summary: 'Records no customer could be identified for, newest first.',
+  },
+  {
+    id: 'create-upload',
+    method: 'POST',
+    path: '/v1/uploads',
+    scope: SCOPES.ingest,
+    access: { table: 'none', rawArchive: 'none', blobs: 'readWrite', cursors: false },
+    summary: 'A presigned PUT URL for a recording or photo, to reference from a communication.',
+  },
+  {
+    id: 'receive-webhook',
+    method: 'POST',
+    path: '/v1/webhooks/{tenantId}/{channel}',
+    scope: null,
+    access: { table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', cursors: false, tenants: true },
+    summary: "A vendor's webhook delivery (WeCom, Zoom, Teams, Tencent Meeting, DingTalk, telephony, Connect), authenticated by the vendor's signature.",
+  },
+  {
+    id: 'verify-webhook',
+    method: 'GET',
+    path: '/v1/webhooks/{tenantId}/{channel}',
+    scope: null,
+    access: { table: 'readWrite', rawArchive: 'write', blobs: 'none', cursors: false, tenants: true },
+    summary: "A vendor's webhook URL verification (WeCom echostr, DingTalk, Tencent Meeting check_str).",
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { TenantSettingsDocument } from '../core/model/tenant-settings.js';
+import { DynamoDbReplayGuard } from '../adapters/dynamodb/dynamodb-replay-guard.js';
+import { parseTenantDocument, TenantDocumentDirectory } from '../adapters/tenants/tenant-document-directory.js';
 import { ENV, requireSetting, type RuntimeConfig } from '../config/runtime-config.js';
 import type { HubDependencies } from '../core/dependencies.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
@@ -10,14 +14,22 @@ import { DynamoDbWorkItemStore } from '../adapters/dynamodb/dynamodb-work-item-s
 import { S3BlobStore } from '../adapters/s3/s3-blob-store.js';
 import { createS3Client } from '../adapters/s3/s3-client.js';
 
+async function secretText(config: RuntimeConfig, secretArn: string, envName: string): Promise<string> {
+  const secrets = new SecretsManagerClient({ region: config.region });
+  const result = await secrets.send(new GetSecretValueCommand({ SecretId: secretArn }));
+  return requireSetting(result.SecretString, envName);
+}
+
 function cursorKeyMaterial(config: RuntimeConfig): () => Promise<Uint8Array> {
   const source = requireSetting(config.cursorKey, ENV.cursorKeySecretArn);
   if ('literal' in source) return async () => Buffer.from(source.literal, 'utf8');
-  return async () => {
-    const secrets = new SecretsManagerClient({ region: config.region });
-    const result = await secrets.send(new GetSecretValueCommand({ SecretId: source.secretArn }));
-    return Buffer.from(requireSetting(result.SecretString, ENV.cursorKeySecretArn), 'utf8');
-  };
+  return async () => Buffer.from(await secretText(config, source.secretArn, ENV.cursorKeySecretArn), 'utf8');
+}
+
+function tenantDocument(config: RuntimeConfig): () => Promise<TenantSettingsDocument> {
+  const source = requireSetting(config.tenantSettings, ENV.tenantsSecretArn);
+  if ('file' in source) return async () => parseTenantDocument(await readFile(source.file, 'utf8'), source.file);
+  return async () => parseTenantDocument(await secretText(config, source.secretArn, ENV.tenantsSecretArn), `secret ${source.secretArn}`);
 }
 
 /**
@@ -37,6 +49,8 @@ export function createHubDependencies(config: RuntimeConfig, clock: Clock = syst
   const records = once(() => new DynamoDbRecordStore(documentClient(), tableName(), cursors()));
   const customers = once(() => new DynamoDbCustomerStore(documentClient(), tableName()));
   const workItems = once(() => new DynamoDbWorkItemStore(documentClient(), tableName(), cursors()));
+  const tenants = once(() => new TenantDocumentDirectory(tenantDocument(config)));
+  const replayGuard = once(() => new DynamoDbReplayGuard(documentClient(), tableName(), () => clock.now()));
   const blobs = once(
     () =>
       new S3BlobStore(createS3Client({ region: config.region, endpoint: endpoints?.s3, credentials: config.credentials }), {
@@ -56,6 +70,12 @@ export function createHubDependencies(config: RuntimeConfig, clock: Clock = syst
     },
     get blobs() {
       return blobs();
+    },
+    get tenants() {
+      return tenants();
+    },
+    get replayGuard() {
+      return replayGuard();
     },
     clock,
   };

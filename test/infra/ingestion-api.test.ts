@@ -135,6 +135,7 @@ describe('IngestionApi', () => {
       ...(access.rawArchive === 'none' ? [] : [ENV.rawArchiveBucket]),
       ...(access.blobs === 'none' ? [] : [ENV.blobBucket]),
       ...(access.cursors ? [ENV.cursorKeySecretArn] : []),
+      ...('tenants' in access && access.tenants ? [ENV.tenantsSecretArn] : []),
     ];
 
     // Act

@@ -170,7 +170,14 @@ describe('Storage', () => {
     const secrets = dev.findResources('AWS::SecretsManager::Secret');
 
     // Assess
-    expect(Object.keys(secrets)).toHaveLength(1);
+    expect(Object.keys(secrets)).toHaveLength(2);
     dev.hasResourceProperties('AWS::SecretsManager::Secret', secret);
+  });
+
+  it('keeps tenant settings in a secret encrypted with the key, created with an empty tenant list', () => {
+    dev.hasResourceProperties('AWS::SecretsManager::Secret', {
+      KmsKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+      SecretString: '{"tenants":{}}',
+    });
   });
 });

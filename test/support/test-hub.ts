@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHub, type RunningHub } from '../../embedded/hub.js';
-import { EMBEDDED_NAMES, type HubSettings } from '../../embedded/hub-settings.js';
+import { DEMO_TENANTS_FILE, EMBEDDED_NAMES, type HubSettings } from '../../embedded/hub-settings.js';
 import { signToken } from '../../embedded/jwt.js';
 import { SCOPES } from '../../functions/http/routes.js';
 
@@ -16,6 +16,7 @@ export function startTestHub(overrides: Partial<HubSettings> = {}): Promise<Runn
     port: 0,
     host: '127.0.0.1',
     jwtSecret: randomBytes(24).toString('hex'),
+    tenantsFile: DEMO_TENANTS_FILE,
     ...EMBEDDED_NAMES,
     ...overrides,
   });

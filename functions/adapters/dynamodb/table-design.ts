@@ -12,6 +12,7 @@
  * - insight / task by id              → base table  PK=`T#<tenant>#INSIGHT#<id>` / `T#<tenant>#TASK#<id>`
  * - a customer's insights / tasks     → GSI1        GSI1PK=`T#<tenant>#C#<customerId>#INSIGHTS` / `#TASKS`
  * - tasks by assignee                 → GSI2        GSI2PK=`T#<tenant>#ASSIGNEE#<assignee>`  GSI2SK=`<status>#<dueAt>#<id>`
+ * - replay window of signed webhooks   → base table  PK=`T#<tenant>#REPLAY#<channel>#<digest>`  (expires by TTL)
  */
 export const TABLE_DESIGN = {
   partitionKey: 'PK',
@@ -21,6 +22,9 @@ export const TABLE_DESIGN = {
     byFeed: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   },
 } as const;
+
+/** Epoch seconds after which an item (e.g. a replay-window entry) may be deleted by DynamoDB TTL. */
+export const EXPIRY_ATTRIBUTE = 'expiresAtEpoch';
 
 /** Every key attribute is a string; listed once so both runtimes create identical tables. */
 export const KEY_ATTRIBUTES = [

@@ -16,7 +16,8 @@ const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(by
 export const blobKeys = {
   raw: (p: RawPayload, digest: string) => {
     const [year, month, day] = p.receivedAt.slice(0, 10).split('-');
-    return `raw/${p.tenantId}/${p.channel}/${year}/${month}/${day}/${p.recordId}/${digest}`;
+    const group = p.rejectedBecause !== undefined ? 'rejected' : (p.recordId ?? 'deliveries');
+    return `raw/${p.tenantId}/${p.channel}/${year}/${month}/${day}/${group}/${digest}`;
   },
   attachment: (tenantId: string, digest: string) => `attachments/${tenantId}/${digest.slice(0, 2)}/${digest}`,
   /** By digest too: a redelivery with other text never overwrites the body the stored record points at. */
@@ -42,7 +43,11 @@ export class S3BlobStore implements BlobStore {
         Key: key,
         Body: payload.body,
         ContentType: payload.contentType,
-        Metadata: { 'received-at': payload.receivedAt },
+        // S3 user metadata is ASCII-only: the reason is URI-encoded.
+        Metadata: {
+          'received-at': payload.receivedAt,
+          ...(payload.rejectedBecause === undefined ? {} : { 'rejected-because': encodeURIComponent(payload.rejectedBecause).slice(0, 1024) }),
+        },
       }),
     );
     return key;

@@ -4,10 +4,12 @@ export interface RawPayload {
   /** Ingestion door: `api`, `wecom`, `email`, … */
   readonly channel: string;
   readonly receivedAt: string;
-  /** Groups every delivery of one source message. */
-  readonly recordId: string;
+  /** Groups every delivery of one source message; absent for a webhook delivery that may carry several. */
+  readonly recordId?: string;
   readonly body: Uint8Array;
   readonly contentType: string;
+  /** Set for a delivery that was refused (bad signature, unparseable): archived apart, with the reason. */
+  readonly rejectedBecause?: string;
 }
 
 export interface StoredBlob {

@@ -5,6 +5,8 @@ import type { Participant } from '../model/participant.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { CustomerMatch } from './identify-customer.js';
 import { createHash } from 'node:crypto';
+import { ValidationError } from '../errors.js';
+import { uploadPrefix } from './create-upload.js';
 
 /** Bodies above this many UTF-8 bytes live in the blob store; the item keeps a preview (items max 400 KB). */
 export const INLINE_CONTENT_LIMIT_BYTES = 100_000;
@@ -49,6 +51,13 @@ export interface RecordDraft {
  */
 export async function buildRecord(blobs: BlobStore, draft: RecordDraft): Promise<CommunicationRecord> {
   const { input, tenantId, recordId } = draft;
+  const storageKey = input.recording?.storageKey;
+  if (storageKey !== undefined && !storageKey.startsWith(uploadPrefix(tenantId))) {
+    // Only keys handed out by POST /v1/uploads to this tenant: never another tenant's objects.
+    throw new ValidationError('recording.storageKey must be a key returned by POST /v1/uploads', [
+      { path: 'recording.storageKey', message: `must start with ${uploadPrefix(tenantId)}` },
+    ]);
+  }
   const attachments = await Promise.all(input.attachments.map((a) => storeAttachment(blobs, tenantId, a)));
   let content = input.content;
   let contentRef: string | undefined;

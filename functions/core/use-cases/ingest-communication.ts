@@ -3,6 +3,19 @@ import type { CommunicationInput } from '../model/communication-input.js';
 import { recordIdFor } from '../model/record-id.js';
 import { buildRecord, toUtcIso } from './build-record.js';
 import { identifyCustomer } from './identify-customer.js';
+import type { Attachment } from '../model/attachment.js';
+
+function archive(deps: HubDependencies, command: IngestCommand, recordId: string, receivedAt: string): Promise<string> {
+  if (!command.rawBody) throw new Error('ingestCommunication needs rawBody or rawArchiveKey');
+  return deps.blobs.archiveRaw({
+    tenantId: command.tenantId,
+    channel: command.channel,
+    receivedAt,
+    recordId,
+    body: command.rawBody,
+    contentType: command.rawContentType ?? 'application/json',
+  });
+}
 
 export interface IngestCommand {
   readonly tenantId: string;
@@ -11,9 +24,13 @@ export interface IngestCommand {
   /** The door it came through (`api`, `wecom`, …): the raw archive's channel segment. */
   readonly channel: string;
   readonly input: CommunicationInput;
-  /** The payload exactly as received, archived before anything is acknowledged. */
-  readonly rawBody: Uint8Array;
-  readonly rawContentType: string;
+  /** The payload exactly as received, archived before anything is acknowledged… */
+  readonly rawBody?: Uint8Array;
+  readonly rawContentType?: string;
+  /** …unless the caller archived it already (a webhook delivery or an email holding several parts). */
+  readonly rawArchiveKey?: string;
+  /** Attachments the caller already stored in the blob store (e.g. from a MIME message). */
+  readonly storedAttachments?: readonly Attachment[];
 }
 
 export interface IngestResult {
@@ -35,10 +52,11 @@ export async function ingestCommunication(deps: HubDependencies, command: Ingest
   const recordId = recordIdFor(tenantId, input.type, input.sourceSystem, input.sourceRecordId, toUtcIso(input.occurredAt));
   // Archiving and identification are independent; both finish before anything is stored or acknowledged.
   const [rawArchiveKey, match] = await Promise.all([
-    deps.blobs.archiveRaw({ tenantId, channel: command.channel, receivedAt: now, recordId, body: command.rawBody, contentType: command.rawContentType }),
+    command.rawArchiveKey ?? archive(deps, command, recordId, now),
     identifyCustomer(deps.customers, tenantId, input.customer, input.participants),
   ]);
-  const record = await buildRecord(deps.blobs, { tenantId, recordId, input, match, rawArchiveKey, principal: command.principal, now });
+  const built = await buildRecord(deps.blobs, { tenantId, recordId, input, match, rawArchiveKey, principal: command.principal, now });
+  const record = command.storedAttachments ? { ...built, attachments: [...built.attachments, ...command.storedAttachments] } : built;
   const result = await deps.records.insertRecord(record);
   return { recordId: result.record.recordId, duplicate: !result.inserted, customerId: result.record.customerId };
 }

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { HubDependencies } from '../core/dependencies.js';
+import { ingestBatch, MAX_BATCH_ITEMS } from '../core/use-cases/ingest-batch.js';
+import { httpRoute } from '../http/http-route.js';
+import { onAws } from '../wiring/lambda-entry.js';
+
+/** Items are validated one by one inside the use case; here only the envelope. */
+const BatchBody = z.object({ items: z.array(z.unknown()).min(1).max(MAX_BATCH_ITEMS) }).strict();
+
+/** `POST /v1/communications/batch` — up to 500 items, a result per item (201 / 200 duplicate / 400). */
+export const build = (deps: HubDependencies) =>
+  httpRoute('create-communications-batch', async (request) => {
+    const { items } = request.json(BatchBody);
+    const outcome = await ingestBatch(deps, {
+      tenantId: request.caller.tenantId,
+      principal: request.caller.principal,
+      items,
+      rawBody: request.rawBody,
+      rawContentType: request.contentType || 'application/json',
+    });
+    return { statusCode: 200, body: outcome };
+  });
+
+export const handler = onAws(build);

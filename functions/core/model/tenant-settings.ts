@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const secret = z.string().min(8, 'a secret of at least 8 characters');
+
+/**
+ * A tenant's settings: who its staff are (internal domains), where its mail arrives, who gets its
+ * reports, and the secrets its webhook senders sign with. Embedded mode reads them from the
+ * `COMMHUB_TENANTS_FILE` JSON file; on AWS from a Secrets Manager secret of the same shape.
+ */
+export const TenantSettings = z
+  .object({
+    name: z.string().min(1).max(200),
+    timezone: z.string().min(1).default('Asia/Shanghai'),
+    internalDomains: z.array(z.string().min(3).toLowerCase()).default([]),
+    /** Addresses whose inbound mail belongs to this tenant (SES recipients, the embedded SMTP listener). */
+    inboundAddresses: z.array(z.string().email().toLowerCase()).default([]),
+    reportRecipients: z.array(z.string().email()).default([]),
+    competitors: z.array(z.string().min(1)).default([]),
+    webhooks: z
+      .object({
+        telephony: z.object({ secret }).optional(),
+        connect: z.object({ secret }).optional(),
+        zoom: z.object({ secretToken: secret }).optional(),
+        wecom: z.object({ token: z.string().min(1), encodingAesKey: z.string().length(43), corpId: z.string().min(1) }).optional(),
+        dingtalk: z.object({ token: z.string().min(1), aesKey: z.string().length(43), ownerKey: z.string().min(1) }).optional(),
+        tencentMeeting: z.object({ token: z.string().min(1), encodingAesKey: z.string().optional() }).optional(),
+        teams: z.object({ clientState: secret }).optional(),
+      })
+      .default({}),
+  })
+  .strict();
+export type TenantSettings = z.infer<typeof TenantSettings>;
+
+/** The whole settings document: `{ "tenants": { "T001": { … } } }`. */
+export const TenantSettingsDocument = z
+  .object({ tenants: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'tenant ids: letters, digits, _ and -'), TenantSettings) })
+  .strict();
+export type TenantSettingsDocument = z.infer<typeof TenantSettingsDocument>;

@@ -1,0 +1,9 @@
+import type { TenantSettings } from '../model/tenant-settings.js';
+
+/** Looks up tenants' settings (cached by the adapters; settings change rarely). */
+export interface TenantDirectory {
+  /** `null` for an unknown tenant. */
+  getTenant(tenantId: string): Promise<TenantSettings | null>;
+  /** The tenant an inbound email address belongs to, or `null`. */
+  findTenantByInboundAddress(address: string): Promise<{ tenantId: string; settings: TenantSettings } | null>;
+}
