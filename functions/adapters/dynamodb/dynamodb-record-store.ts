@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CommunicationRecord } from '../../core/model/communication-record.js';
-import { identityHashOf } from '../../core/model/record-id.js';
+import { identityHashOf, sourceIdentityHash } from '../../core/model/record-id.js';
 import type { Page, PageRequest } from '../../core/ports/page.js';
 import type { InsertResult, RecordStore, TimelineQuery } from '../../core/ports/record-store.js';
 import type { CursorCodec } from './cursor-codec.js';
@@ -47,6 +47,10 @@ export class DynamoDbRecordStore implements RecordStore {
   async getRecord(tenantId: string, recordId: string): Promise<CommunicationRecord | null> {
     const record = await this.getByHash(tenantId, recordId);
     return record?.recordId === recordId ? record : null;
+  }
+
+  async findBySource(tenantId: string, sourceSystem: string, sourceRecordId: string): Promise<CommunicationRecord | null> {
+    return this.getByIdentityHash(tenantId, sourceIdentityHash(tenantId, sourceSystem, sourceRecordId));
   }
 
   async queryTimeline(query: TimelineQuery): Promise<Page<CommunicationRecord>> {
@@ -159,12 +163,13 @@ export class DynamoDbRecordStore implements RecordStore {
     return count;
   }
 
-  private async getByHash(tenantId: string, recordId: string, consistent = false): Promise<CommunicationRecord | null> {
+  private getByHash(tenantId: string, recordId: string, consistent = false): Promise<CommunicationRecord | null> {
     const hash = identityHashOf(recordId);
-    if (!hash) return null;
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.record(tenantId, hash), ConsistentRead: consistent }),
-    );
+    return hash ? this.getByIdentityHash(tenantId, hash, consistent) : Promise.resolve(null);
+  }
+
+  private async getByIdentityHash(tenantId: string, hash: string, consistent = false): Promise<CommunicationRecord | null> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.record(tenantId, hash), ConsistentRead: consistent }));
     return result.Item ? withoutKeys<CommunicationRecord>(result.Item) : null;
   }
 

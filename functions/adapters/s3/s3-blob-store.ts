@@ -36,7 +36,10 @@ export class S3BlobStore implements BlobStore {
   ) {}
 
   async archiveRaw(payload: RawPayload): Promise<string> {
-    const key = blobKeys.raw(payload, sha256Hex(payload.body));
+    // Accepted payloads are keyed by their bytes (a redelivery maps to the same object); refused
+    // ones also by reason and time, so each refusal is kept for forensics.
+    const digest = payload.rejectedBecause === undefined ? sha256Hex(payload.body) : sha256Hex(`${sha256Hex(payload.body)}|${payload.rejectedBecause}|${payload.receivedAt}`);
+    const key = blobKeys.raw(payload, digest);
     await this.s3.send(
       new PutObjectCommand({
         Bucket: this.buckets.rawArchive,

@@ -32,6 +32,8 @@ export interface RecordStore {
   insertRecord(record: CommunicationRecord): Promise<InsertResult>;
   /** `null` when absent or another tenant's. */
   getRecord(tenantId: string, recordId: string): Promise<CommunicationRecord | null>;
+  /** The record a source message became (e.g. the email an In-Reply-To names), or `null`. */
+  findBySource(tenantId: string, sourceSystem: string, sourceRecordId: string): Promise<CommunicationRecord | null>;
   /** Newest first. Throws `InvalidCursorError` for a cursor of another query, customer or tenant. */
   queryTimeline(query: TimelineQuery): Promise<Page<CommunicationRecord>>;
   /** Records no customer could be identified for, newest first. */
