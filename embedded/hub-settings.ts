@@ -8,6 +8,8 @@ export interface HubSettings {
   /** `null` = in memory only (tests); otherwise data survives restarts here. */
   readonly dataDir: string | null;
   readonly port: number;
+  /** Inbound mail (the SES stand-in); 0 = any free port. */
+  readonly smtpPort: number;
   readonly host: string;
   readonly jwtSecret: string;
   readonly tableName: string;
@@ -51,7 +53,7 @@ export async function persistentSecret(dataDir: string | null, fileName: string)
 }
 
 /**
- * Reads `COMMHUB_DATA_DIR`, `COMMHUB_PORT`, `COMMHUB_HOST`, `COMMHUB_JWT_SECRET` and
+ * Reads `COMMHUB_DATA_DIR`, `COMMHUB_PORT`, `COMMHUB_SMTP_PORT`, `COMMHUB_HOST`, `COMMHUB_JWT_SECRET` and
  * `COMMHUB_TENANTS_FILE`, failing with the variable's name.
  */
 export async function hubSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<HubSettings> {
@@ -59,6 +61,7 @@ export async function hubSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): 
   return {
     dataDir,
     port: portOf(env.COMMHUB_PORT, 'COMMHUB_PORT', 3000),
+    smtpPort: portOf(env.COMMHUB_SMTP_PORT, 'COMMHUB_SMTP_PORT', 2525),
     host: env.COMMHUB_HOST || '127.0.0.1',
     jwtSecret: env.COMMHUB_JWT_SECRET || (await persistentSecret(dataDir, 'jwt-secret')),
     tenantsFile: resolve(env.COMMHUB_TENANTS_FILE || DEMO_TENANTS_FILE),

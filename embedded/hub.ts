@@ -5,10 +5,15 @@ import { ROUTES, type RouteId } from '../functions/http/routes.js';
 import { createHubDependencies } from '../functions/wiring/hub-dependencies.js';
 import { persistentSecret, type HubSettings } from './hub-settings.js';
 import { startHttpServer } from './http-server.js';
+import { startSmtpListener } from './smtp-listener.js';
+import { build as buildSesInbound } from '../functions/events/ses-inbound.js';
+import { createS3Client } from '../functions/adapters/s3/s3-client.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalServers, type LocalServers } from './local-servers.js';
 
 export interface RunningHub {
   readonly url: string;
+  /** The SMTP listener's port (inbound mail for the tenants' inbound addresses). */
+  readonly smtpPort: number;
   readonly settings: HubSettings;
   readonly servers: LocalServers;
   /** The same ports the handlers use, for tests and benchmarks that work below HTTP. */
@@ -56,20 +61,32 @@ export async function startHub(settings: HubSettings): Promise<RunningHub> {
   });
   let server: Server;
   let url: string;
+  let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
   try {
     ({ server, url } = await startHttpServer({ port: settings.port, host: settings.host, jwtSecret: settings.jwtSecret, handlers: await buildHandlers(deps) }));
+    smtp = await startSmtpListener({
+      port: settings.smtpPort,
+      host: settings.host,
+      deps,
+      s3: createS3Client({ region: LOCAL_REGION, endpoint: servers.s3Endpoint, credentials: LOCAL_CREDENTIALS }),
+      rawArchiveBucket: settings.rawArchiveBucket,
+      deliver: async (event) => {
+        await buildSesInbound(deps)(event);
+      },
+    });
   } catch (error) {
     await servers.close();
     throw error;
   }
   return {
     url,
+    smtpPort: smtp.port,
     settings,
     servers,
     deps,
     async close() {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), smtp.close()]);
       await servers.close();
     },
   };

@@ -18,6 +18,8 @@ process.stdout.write(
     '',
     `CommHub (embedded) is listening on ${hub.url}`,
     `  health:    curl ${hub.url}/v1/health`,
+    `  mail:      smtp://${settings.host}:${hub.smtpPort} (inbound addresses from ${settings.tenantsFile})`,
+    `  webhooks:  ${hub.url}/v1/webhooks/T001/{wecom|zoom|teams|tencent-meeting|dingtalk|telephony|connect}`,
     `  data dir:  ${settings.dataDir}`,
     `  dev token (tenant T001, all scopes, 12 h):`,
     `  export TOKEN=${token}`,

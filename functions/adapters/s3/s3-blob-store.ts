@@ -98,7 +98,8 @@ export class S3BlobStore implements BlobStore {
   }
 
   private bucketOf(key: string): string {
-    return key.startsWith('raw/') ? this.buckets.rawArchive : this.buckets.blobs;
+    // The raw archive holds what arrived: webhook/API payloads (raw/) and SES's inbound mail (inbound/).
+    return key.startsWith('raw/') || key.startsWith('inbound/') ? this.buckets.rawArchive : this.buckets.blobs;
   }
 
   private async exists(bucket: string, key: string): Promise<boolean> {

@@ -40,10 +40,18 @@ export class TenantDocumentDirectory implements TenantDirectory {
     return Object.hasOwn(document.tenants, tenantId) ? (document.tenants[tenantId] ?? null) : null;
   }
 
-  async findTenantByInboundAddress(address: string): Promise<{ tenantId: string; settings: TenantSettings } | null> {
+  findTenantByInboundAddress(address: string): Promise<{ tenantId: string; settings: TenantSettings } | null> {
     const wanted = address.trim().toLowerCase();
+    return this.findTenant((settings) => settings.inboundAddresses.includes(wanted));
+  }
+
+  findTenantByConnectInstance(instanceArn: string): Promise<{ tenantId: string; settings: TenantSettings } | null> {
+    return this.findTenant((settings) => settings.webhooks.connect?.instanceArns?.includes(instanceArn) ?? false);
+  }
+
+  private async findTenant(matches: (settings: TenantSettings) => boolean): Promise<{ tenantId: string; settings: TenantSettings } | null> {
     for (const [tenantId, settings] of Object.entries((await this.document()).tenants)) {
-      if (settings.inboundAddresses.includes(wanted)) return { tenantId, settings };
+      if (matches(settings)) return { tenantId, settings };
     }
     return null;
   }

@@ -19,7 +19,8 @@ export const TenantSettings = z
     webhooks: z
       .object({
         telephony: z.object({ secret }).optional(),
-        connect: z.object({ secret }).optional(),
+        /** `instanceArns`: the Amazon Connect instances whose EventBridge contact events belong to this tenant (AWS). */
+        connect: z.object({ secret, instanceArns: z.array(z.string().startsWith('arn:')).optional() }).optional(),
         zoom: z.object({ secretToken: secret }).optional(),
         wecom: z.object({ token: z.string().min(1), encodingAesKey: z.string().length(43), corpId: z.string().min(1) }).optional(),
         dingtalk: z.object({ token: z.string().min(1), aesKey: z.string().length(43), ownerKey: z.string().min(1) }).optional(),

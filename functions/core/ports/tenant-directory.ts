@@ -6,4 +6,6 @@ export interface TenantDirectory {
   getTenant(tenantId: string): Promise<TenantSettings | null>;
   /** The tenant an inbound email address belongs to, or `null`. */
   findTenantByInboundAddress(address: string): Promise<{ tenantId: string; settings: TenantSettings } | null>;
+  /** The tenant an Amazon Connect instance belongs to (`webhooks.connect.instanceArns`), or `null`. */
+  findTenantByConnectInstance(instanceArn: string): Promise<{ tenantId: string; settings: TenantSettings } | null>;
 }

@@ -13,6 +13,8 @@ export interface InboundEmail {
   readonly receivedAt: Date;
   /** Where the transport stored the message, for the record's trail. */
   readonly mailbox?: string;
+  /** Tags from the transport's screening (e.g. `spam`). */
+  readonly tags?: readonly string[];
 }
 
 export interface EmailDelivery {
@@ -52,7 +54,9 @@ export async function receiveEmail(deps: HubDependencies, email: InboundEmail): 
   const deliveries: EmailDelivery[] = [];
   for (const [tenantId, { settings, recipients }] of byTenant) {
     const tenant = { tenantId, timezone: settings.timezone, internalDomains: settings.internalDomains };
-    const { input, attachments } = normalizeEmail(parsed, { tenant, recipients, receivedAt: email.receivedAt, mailbox: email.mailbox });
+    const normalized = normalizeEmail(parsed, { tenant, recipients, receivedAt: email.receivedAt, mailbox: email.mailbox });
+    const { attachments } = normalized;
+    const input = email.tags?.length ? { ...normalized.input, tags: [...new Set([...normalized.input.tags, ...email.tags])] } : normalized.input;
     const rawArchiveKey = await deps.blobs.archiveRaw({
       tenantId,
       channel: 'email',
