@@ -48,6 +48,7 @@ function handleTeams(request: WebhookRequest, settings: TeamsSettings, tenant: T
   if (validationToken !== undefined) {
     // Graph's tokens are short; a long one is someone using the echo as a reflector.
     if (validationToken.length > 1024) throw new PayloadError('validationToken is longer than 1024 characters');
+    if (validationToken === '') throw new PayloadError('validationToken is empty');
     // Subscription validation: echo the token as text/plain within 10 s
     // (learn.microsoft.com/graph/change-notifications-delivery-webhooks#notificationurl-validation).
     // The hub's query map is already URL-decoded (API Gateway v2 / URLSearchParams); decoding again
