@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import type { CommunicationRecord } from '../../core/model/communication-record.js';
 import { identityHashOf, sourceIdentityHash } from '../../core/model/record-id.js';
 import type { Page, PageRequest } from '../../core/ports/page.js';
-import type { InsertResult, RecordStore, TimelineQuery } from '../../core/ports/record-store.js';
+import type { InsertResult, RecordStore, ThreadPosition, TimelineQuery } from '../../core/ports/record-store.js';
 import type { CursorCodec } from './cursor-codec.js';
 import { feedShardOf, keys, unmatchedShardOf, withoutKeys } from './keys.js';
 import { queryPartitionPage, queryShardedPage } from './paged-query.js';
@@ -78,6 +78,27 @@ export class DynamoDbRecordStore implements RecordStore {
       cursor: query.cursor,
     });
     return { items: page.items.map((item) => withoutKeys<CommunicationRecord>(item)), nextCursor: page.nextCursor };
+  }
+
+  async latestInThread(tenantId: string, threadId: string): Promise<ThreadPosition | null> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.thread(tenantId, threadId) }));
+    return result.Item ? { recordId: result.Item.recordId as string, occurredAt: result.Item.occurredAt as string } : null;
+  }
+
+  async advanceThread(tenantId: string, threadId: string, position: ThreadPosition): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.thread(tenantId, threadId), threadId, ...position },
+          // Order by time, then id, so concurrent or out-of-order arrivals converge on the same newest record.
+          ConditionExpression: 'attribute_not_exists(PK) OR occurredAt < :at OR (occurredAt = :at AND recordId <= :id)',
+          ExpressionAttributeValues: { ':at': position.occurredAt, ':id': position.recordId },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async listUnmatched(tenantId: string, page: PageRequest): Promise<Page<CommunicationRecord>> {

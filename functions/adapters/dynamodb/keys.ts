@@ -12,6 +12,7 @@ export const keys = {
   dayFeed: (tenantId: string, day: string, shard: number) => `T#${tenantId}#FEED#${day}#${shard}`,
   /** Sort key of a record in every ordered index: time first, id to break ties. */
   recordOrder: (occurredAtUtc: string, recordId: string) => `${occurredAtUtc}#${recordId}`,
+  thread: (tenantId: string, threadId: string) => ({ PK: `T#${tenantId}#THREAD#${threadId}`, SK: 'THREAD' }),
   customer: (tenantId: string, customerId: string) => ({ PK: `T#${tenantId}#C#${customerId}`, SK: 'PROFILE' }),
   identity: (tenantId: string, identity: Identity) => ({ PK: `T#${tenantId}#ID#${identity.kind}#${identity.value}`, SK: 'IDENTITY' }),
   insight: (tenantId: string, insightId: string) => ({ PK: `T#${tenantId}#INSIGHT#${insightId}`, SK: 'INSIGHT' }),

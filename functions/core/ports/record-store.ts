@@ -18,6 +18,11 @@ export interface TimelineQuery extends PageRequest, TimelineFilter {
   readonly customerId: string;
 }
 
+export interface ThreadPosition {
+  readonly recordId: string;
+  readonly occurredAt: string;
+}
+
 export interface InsertResult {
   /** `false` when the same source message was stored before: `record` is then the stored one. */
   readonly inserted: boolean;
@@ -36,6 +41,10 @@ export interface RecordStore {
   findBySource(tenantId: string, sourceSystem: string, sourceRecordId: string): Promise<CommunicationRecord | null>;
   /** Newest first. Throws `InvalidCursorError` for a cursor of another query, customer or tenant. */
   queryTimeline(query: TimelineQuery): Promise<Page<CommunicationRecord>>;
+  /** The newest record of a thread (chat, call, meeting, mail thread) seen so far, or `null`. */
+  latestInThread(tenantId: string, threadId: string): Promise<ThreadPosition | null>;
+  /** Makes `position` the thread's newest record unless a newer one is already there (idempotent). */
+  advanceThread(tenantId: string, threadId: string, position: ThreadPosition): Promise<void>;
   /** Records no customer could be identified for, newest first. */
   listUnmatched(tenantId: string, page: PageRequest): Promise<Page<CommunicationRecord>>;
   /** Moves a record onto a customer's timeline (idempotent); `null` when the record is absent. */

@@ -5,6 +5,16 @@ import { buildRecord, toUtcIso } from './build-record.js';
 import { identifyCustomer } from './identify-customer.js';
 import type { Attachment } from '../model/attachment.js';
 
+/**
+ * The record this one follows in its thread: the newest one seen so far, if it happened earlier.
+ * (Email names its parent itself, by In-Reply-To; chats, calls and meetings are ordered by time.)
+ */
+async function threadPredecessor(deps: HubDependencies, tenantId: string, input: CommunicationInput, recordId: string): Promise<string | undefined> {
+  if (input.threadId === undefined) return undefined;
+  const latest = await deps.records.latestInThread(tenantId, input.threadId);
+  return latest && latest.recordId !== recordId && latest.occurredAt <= toUtcIso(input.occurredAt) ? latest.recordId : undefined;
+}
+
 function archive(deps: HubDependencies, command: IngestCommand, recordId: string, receivedAt: string): Promise<string> {
   if (!command.rawBody) throw new Error('ingestCommunication needs rawBody or rawArchiveKey');
   return deps.blobs.archiveRaw({
@@ -55,8 +65,12 @@ export async function ingestCommunication(deps: HubDependencies, command: Ingest
     command.rawArchiveKey ?? archive(deps, command, recordId, now),
     identifyCustomer(deps.customers, tenantId, input.customer, input.participants),
   ]);
-  const built = await buildRecord(deps.blobs, { tenantId, recordId, input, match, rawArchiveKey, principal: command.principal, now });
+  const parentRecordId = input.parentRecordId ?? (await threadPredecessor(deps, tenantId, input, recordId));
+  const built = await buildRecord(deps.blobs, { tenantId, recordId, input: { ...input, parentRecordId }, match, rawArchiveKey, principal: command.principal, now });
   const record = command.storedAttachments ? { ...built, attachments: [...built.attachments, ...command.storedAttachments] } : built;
   const result = await deps.records.insertRecord(record);
+  if (result.inserted && record.threadId !== undefined) {
+    await deps.records.advanceThread(tenantId, record.threadId, { recordId: record.recordId, occurredAt: record.occurredAt });
+  }
   return { recordId: result.record.recordId, duplicate: !result.inserted, customerId: result.record.customerId };
 }
