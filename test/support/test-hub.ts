@@ -14,6 +14,7 @@ export function startTestHub(overrides: Partial<HubSettings> = {}): Promise<Runn
   return startHub({
     dataDir: null,
     port: 0,
+    smtpPort: 0,
     host: '127.0.0.1',
     jwtSecret: randomBytes(24).toString('hex'),
     tenantsFile: DEMO_TENANTS_FILE,
