@@ -12,6 +12,7 @@ export const BENCH_TENANT = 'BENCH';
 export const inMemorySettings = (jwtSecret = 'bench-secret-bench-secret-bench-secret'): HubSettings => ({
   dataDir: null,
   port: 0,
+  smtpPort: 0,
   host: '127.0.0.1',
   jwtSecret,
   tenantsFile: DEMO_TENANTS_FILE,
