@@ -1,6 +1,9 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { INBOUND_PREFIX } from '../functions/events/ses-inbound.js';
 import { Auth } from './auth.js';
+import { ConnectEvents } from './connect-events.js';
+import { InboundEmail } from './inbound-email.js';
 import { IngestionApi } from './ingestion-api.js';
 import type { StageConfig } from './stage-config.js';
 import { Storage } from './storage.js';
@@ -11,11 +14,17 @@ export interface CommHubStackProps extends StackProps {
   readonly config: StageConfig;
 }
 
-/** CommHub on AWS: wires storage, auth and the HTTP API together and prints what clients need. */
+/**
+ * CommHub on AWS: wires storage, auth, the HTTP API and the event sources (Amazon Connect contact
+ * events; SES inbound mail when `inboundEmailDomain` is set) together and prints what operators need.
+ */
 export class CommHubStack extends Stack {
   public readonly storage: Storage;
   public readonly auth: Auth;
   public readonly ingestionApi: IngestionApi;
+  public readonly connectEvents: ConnectEvents;
+  /** Present only when the stage config names an `inboundEmailDomain`. */
+  public readonly inboundEmail?: InboundEmail;
 
   constructor(scope: Construct, id: string, props: CommHubStackProps) {
     super(scope, id, props);
@@ -45,6 +54,21 @@ export class CommHubStack extends Stack {
       removalPolicy,
     });
 
+    this.connectEvents = new ConnectEvents(this, 'ConnectEvents', {
+      storage: this.storage,
+      stage: config.stage,
+      instanceArns: config.connectInstanceArns,
+      removalPolicy,
+    });
+    if (config.inboundEmailDomain !== undefined) {
+      this.inboundEmail = new InboundEmail(this, 'InboundEmail', {
+        domain: config.inboundEmailDomain,
+        storage: this.storage,
+        stage: config.stage,
+        removalPolicy,
+      });
+    }
+
     const outputs: Record<string, { value: string; description: string }> = {
       ApiUrl: { value: this.ingestionApi.url, description: 'Base URL of the HTTP API' },
       UserPoolId: { value: this.auth.userPool.userPoolId, description: 'Cognito user pool id' },
@@ -54,7 +78,44 @@ export class CommHubStack extends Stack {
       TableName: { value: this.storage.table.tableName, description: 'DynamoDB table' },
       RawArchiveBucketName: { value: this.storage.rawArchive.bucketName, description: 'Raw payload archive bucket' },
       BlobBucketName: { value: this.storage.blobs.bucketName, description: 'Attachments and large bodies bucket' },
+      WebhookUrlTemplate: {
+        // The stage URL ends in "/".
+        value: `${this.ingestionApi.url}v1/webhooks/{tenantId}/{channel}`,
+        description: 'Vendor webhook URL: channel is wecom, zoom, teams, tencent-meeting, dingtalk, telephony or connect',
+      },
+      TenantSettingsSecretArn: {
+        value: this.storage.tenantSettings.secretArn,
+        description:
+          'Put the tenants JSON here ({"tenants":{"<tenantId>":{...}}}: webhook secrets, internal domains, inboundAddresses, webhooks.connect.instanceArns; see README): aws secretsmanager put-secret-value --secret-id <this ARN> --secret-string file://tenants.json',
+      },
+      ConnectEventsDeadLetterQueueUrl: {
+        value: this.connectEvents.deadLetterQueue.queue.queueUrl,
+        description: 'Amazon Connect contact events that were not stored (kept 14 days; redrive after fixing the cause)',
+      },
+      ...(this.inboundEmail ? inboundEmailOutputs(this.inboundEmail, this.region) : {}),
     };
     for (const [outputId, output] of Object.entries(outputs)) new CfnOutput(this, outputId, output);
   }
+}
+
+/** What an operator needs to finish inbound mail: the MX record, the activation step, the DLQ. */
+function inboundEmailOutputs(inboundEmail: InboundEmail, region: string) {
+  const { domain } = inboundEmail;
+  const ruleSetName = inboundEmail.ruleSet.receiptRuleSetName;
+  return {
+    InboundEmailRuleSetName: { value: ruleSetName, description: `SES receipt rule set receiving mail for ${domain}` },
+    InboundEmailActivateCommand: {
+      value: `aws ses set-active-receipt-rule-set --rule-set-name ${ruleSetName} --region ${region}`,
+      description:
+        'Run once after the first deploy: CloudFormation cannot activate a receipt rule set. Only one rule set is active per account and region (this replaces any other), and an active rule set must be deactivated before the stack can delete it.',
+    },
+    InboundEmailMxRecord: {
+      value: `${domain} MX 10 inbound-smtp.${region}.amazonaws.com`,
+      description: 'DNS record that routes the domain\'s mail to SES (the domain must also be verified in SES)',
+    },
+    InboundEmailDeadLetterQueueUrl: {
+      value: inboundEmail.deadLetterQueue.queue.queueUrl,
+      description: `SES inbound events the function failed on (the MIME stays in the raw archive under ${INBOUND_PREFIX}; kept 14 days)`,
+    },
+  };
 }

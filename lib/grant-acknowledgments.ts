@@ -1,6 +1,6 @@
 import { type CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { RouteAccess } from '../functions/http/routes.js';
+import type { FunctionAccess } from './hub-function.js';
 import type { Storage } from './storage.js';
 
 /** One cdk-nag finding to acknowledge and why it is acceptable. */
@@ -11,11 +11,24 @@ export interface GrantAcknowledgment {
 
 const XRAY = 'AwsSolutions-IAM5[Resource::*]';
 
+/** Grants a function gets besides those its access names. */
+export interface GrantAcknowledgmentOptions {
+  /**
+   * The function sends failed asynchronous events to a dead-letter queue encrypted with a KMS key.
+   * @default false
+   */
+  readonly encryptedDeadLetterQueue?: boolean;
+}
+
 /**
  * The AwsSolutions-IAM5 (wildcard) findings that the `grant*` calls for `access` produce, each with
  * its reason. Listed per finding, never per rule, so a wildcard that no grant explains still fails.
  */
-export function grantAcknowledgments(access: RouteAccess, storage: Storage): GrantAcknowledgment[] {
+export function grantAcknowledgments(
+  access: FunctionAccess,
+  storage: Storage,
+  options: GrantAcknowledgmentOptions = {},
+): GrantAcknowledgment[] {
   const ref = (resource: Construct) => `<${Stack.of(resource).resolve((resource.node.defaultChild as CfnResource).logicalId)}.Arn>`;
   const table = ref(storage.table);
   const found = new Map<string, string>();
@@ -30,7 +43,8 @@ export function grantAcknowledgments(access: RouteAccess, storage: Storage): Gra
       'Timeline, inbox and feed reads Query the table indexes (GSI1, GSI2 from TABLE_DESIGN); the index ARNs of this one table only.',
     );
   }
-  const writesWithKey = access.table === 'readWrite' || access.rawArchive === 'write' || access.blobs === 'readWrite';
+  const writesWithKey =
+    access.table === 'readWrite' || access.rawArchive === 'write' || access.blobs === 'readWrite' || options.encryptedDeadLetterQueue === true;
   if (writesWithKey) {
     const reason = 'Writes under the customer-managed data key need kms:GenerateDataKey*/ReEncrypt*; scoped to that one key ARN.';
     add('Action::kms:GenerateDataKey*', reason);
@@ -38,10 +52,16 @@ export function grantAcknowledgments(access: RouteAccess, storage: Storage): Gra
   }
   if (access.rawArchive === 'write') {
     add(
-      `Resource::${ref(storage.rawArchive)}/*`,
+      `Resource::${ref(storage.rawArchive)}/${access.rawArchiveWritePrefix ?? ''}*`,
       'Raw payloads are keyed tenant/channel/date/id, known only per request; put-only (grantPut), no read or delete.',
     );
     add('Action::s3:Abort*', 'grantPut/grantReadWrite include s3:AbortMultipartUpload for large payloads; objects of these buckets only.');
+  }
+  if (access.rawArchiveRead !== undefined) {
+    add(
+      `Resource::${ref(storage.rawArchive)}/${access.rawArchiveRead}*`,
+      `Objects under ${access.rawArchiveRead} are named by the message id of each delivery (e.g. SES's S3 action), known only per event; s3:GetObject only, no listing.`,
+    );
   }
   if (access.blobs !== 'none') {
     const blobs = `Resource::${ref(storage.blobs)}/*`;
@@ -59,6 +79,11 @@ export function grantAcknowledgments(access: RouteAccess, storage: Storage): Gra
 }
 
 /** Acknowledges, on `scope` (the function's construct), exactly the wildcard findings its grants produce. */
-export function acknowledgeGrantWildcards(scope: Construct, access: RouteAccess, storage: Storage): void {
-  for (const acknowledgment of grantAcknowledgments(access, storage)) Validations.of(scope).acknowledge(acknowledgment);
+export function acknowledgeGrantWildcards(
+  scope: Construct,
+  access: FunctionAccess,
+  storage: Storage,
+  options: GrantAcknowledgmentOptions = {},
+): void {
+  for (const acknowledgment of grantAcknowledgments(access, storage, options)) Validations.of(scope).acknowledge(acknowledgment);
 }

@@ -2,7 +2,15 @@ import type { Node } from 'constructs';
 import { z } from 'zod';
 
 /** The CDK context keys a deployment is configured with (`cdk.json`, `cdk.context.json` or `-c key=value`). */
-export const STAGE_CONTEXT_KEYS = ['stage', 'region', 'alarmEmail', 'retentionDays', 'allowedOrigins'] as const;
+export const STAGE_CONTEXT_KEYS = [
+  'stage',
+  'region',
+  'alarmEmail',
+  'retentionDays',
+  'allowedOrigins',
+  'inboundEmailDomain',
+  'connectInstanceArns',
+] as const;
 
 /** The stage whose data resources are protected from deletion and kept when the stack goes away. */
 export const PRODUCTION_STAGE = 'prod';
@@ -21,6 +29,16 @@ export interface StageConfig {
   readonly allowedOrigins: readonly string[];
   /** True for the production stage: deletion protection on, data resources retained. */
   readonly deletionProtection: boolean;
+  /**
+   * Domain whose mail SES receives for CommHub (`mail.example.com`); its MX record must point at SES
+   * inbound in `region`. No SES receipt rule set when absent.
+   */
+  readonly inboundEmailDomain?: string;
+  /**
+   * Amazon Connect instances whose contact events are ingested; every instance of the account when
+   * absent (the handler still drops events of instances no tenant lists).
+   */
+  readonly connectInstanceArns?: readonly string[];
 }
 
 export class StageConfigError extends Error {
@@ -36,6 +54,39 @@ const origin = z
   .refine((value) => new URL(value).origin === value, {
     error: 'each origin must be scheme://host[:port] without a path or trailing slash',
   });
+
+// `-c connectInstanceArns=arn1,arn2` (or a JSON array) arrives as a string; cdk.json gives an array.
+const listFromContext = (value: unknown) => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text.startsWith('[')) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  return text === '' ? [] : text.split(',').map((item) => item.trim());
+};
+
+// RFC 1035 labels (letters, digits, inner dashes; at most 63 characters), at least two of them, and an
+// alphabetic top-level domain. SES matches recipient domains case-insensitively; they are kept lower-case.
+const domainName = z
+  .string({ error: 'must be a domain name such as "mail.example.com"' })
+  .trim()
+  .toLowerCase()
+  .max(253, 'must be at most 253 characters')
+  .regex(
+    /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'must be a domain name such as "mail.example.com" (no scheme, no "@", no trailing dot)',
+  );
+
+const connectInstanceArn = z
+  .string()
+  .regex(
+    /^arn:aws(-cn|-us-gov)?:connect:[a-z]{2}(-[a-z]+)+-\d:\d{12}:instance\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    'each must be an Amazon Connect instance ARN such as "arn:aws:connect:ap-southeast-1:123456789012:instance/<uuid>"',
+  );
 
 const stageContextSchema = z.object({
   stage: z
@@ -60,6 +111,24 @@ const stageContextSchema = z.object({
   allowedOrigins: z
     .array(origin, { error: 'must be an array of origins such as ["https://console.example.com"]' })
     .default([]),
+  inboundEmailDomain: domainName.optional(),
+  connectInstanceArns: z
+    .preprocess(
+      listFromContext,
+      z.array(connectInstanceArn, { error: 'must be an array of Amazon Connect instance ARNs' }),
+    )
+    .optional(),
+}).superRefine(({ region, connectInstanceArns = [] }, context) => {
+  connectInstanceArns.forEach((arn, index) => {
+    // An instance publishes its contact events to the default bus of its own region only.
+    if (arn.split(':')[3] !== region) {
+      context.addIssue({
+        code: 'custom',
+        path: ['connectInstanceArns', index],
+        message: `each must be an instance in the deployment region "${region}" (EventBridge delivers Connect events only in the instance's region)`,
+      });
+    }
+  });
 });
 
 /**
@@ -80,10 +149,12 @@ export function stageConfigFromContext(node: Node): StageConfig {
     });
     throw new StageConfigError(`Invalid CDK context — ${problems.join('; ')}`);
   }
-  const { alarmEmail, ...settings } = parsed.data;
+  const { alarmEmail, inboundEmailDomain, connectInstanceArns, ...settings } = parsed.data;
   return {
     ...settings,
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
+    ...(inboundEmailDomain === undefined ? {} : { inboundEmailDomain }),
+    ...(connectInstanceArns === undefined || connectInstanceArns.length === 0 ? {} : { connectInstanceArns }),
     deletionProtection: settings.stage === PRODUCTION_STAGE,
   };
 }

@@ -13,7 +13,8 @@ interface ContactEventEnvelope {
  * The EventBridge target for "Amazon Connect Contact Event" (AWS runtime; embedded mode receives
  * the same events as signed webhooks). The tenant is the one whose settings list the event's
  * Connect instance; an event of an unlisted instance is logged and dropped (not ours to store).
- * Errors throw so EventBridge retries and then dead-letters the event.
+ * EventBridge invokes asynchronously: an error throws, Lambda retries, then the event goes to the
+ * function's dead-letter queue (see lib/connect-events.ts) — never dropped silently.
  */
 export const build = (deps: HubDependencies) => async (event: ContactEventEnvelope): Promise<IngestResult[]> => {
   const instanceArn = event.detail?.instanceArn ?? '';

@@ -20,16 +20,21 @@ async function secretText(config: RuntimeConfig, secretArn: string, envName: str
   return requireSetting(result.SecretString, envName);
 }
 
+/** Resolved on first use: a function that never pages (e.g. ingestion) needs no cursor key. */
 function cursorKeyMaterial(config: RuntimeConfig): () => Promise<Uint8Array> {
-  const source = requireSetting(config.cursorKey, ENV.cursorKeySecretArn);
-  if ('literal' in source) return async () => Buffer.from(source.literal, 'utf8');
-  return async () => Buffer.from(await secretText(config, source.secretArn, ENV.cursorKeySecretArn), 'utf8');
+  return async () => {
+    const source = requireSetting(config.cursorKey, ENV.cursorKeySecretArn);
+    if ('literal' in source) return Buffer.from(source.literal, 'utf8');
+    return Buffer.from(await secretText(config, source.secretArn, ENV.cursorKeySecretArn), 'utf8');
+  };
 }
 
 function tenantDocument(config: RuntimeConfig): () => Promise<TenantSettingsDocument> {
-  const source = requireSetting(config.tenantSettings, ENV.tenantsSecretArn);
-  if ('file' in source) return async () => parseTenantDocument(await readFile(source.file, 'utf8'), source.file);
-  return async () => parseTenantDocument(await secretText(config, source.secretArn, ENV.tenantsSecretArn), `secret ${source.secretArn}`);
+  return async () => {
+    const source = requireSetting(config.tenantSettings, ENV.tenantsSecretArn);
+    if ('file' in source) return parseTenantDocument(await readFile(source.file, 'utf8'), source.file);
+    return parseTenantDocument(await secretText(config, source.secretArn, ENV.tenantsSecretArn), `secret ${source.secretArn}`);
+  };
 }
 
 /**

@@ -14,20 +14,23 @@ describe('npx cdk synth (the real CLI, offline, with esbuild bundling and cdk-na
     if (out) await rm(out, { recursive: true, force: true });
   });
 
-  it('synthesizes the stack and bundles one ESM asset per route', { timeout: 300_000 }, async () => {
+  it('synthesizes the stack and bundles one ESM asset per function', { timeout: 300_000 }, async () => {
     // Prepare
     out = await mkdtemp(join(tmpdir(), 'commhub-cdk-out-'));
     // Act: no credentials, no network, no Docker
     const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', CDK_DISABLE_VERSION_CHECK: 'true' };
-    await run('npx', ['cdk', 'synth', '--quiet', '--output', out], { env, timeout: 280_000, maxBuffer: 64 * 1024 * 1024 });
+    // With an inbound email domain, so the SES inbound function is bundled too.
+    const context = ['-c', 'inboundEmailDomain=mail.example.com'];
+    await run('npx', ['cdk', 'synth', '--quiet', ...context, '--output', out], { env, timeout: 280_000, maxBuffer: 64 * 1024 * 1024 });
     // Assess
     const template = JSON.parse(await readFile(join(out, 'CommHub-dev.template.json'), 'utf8')) as {
       Resources: Record<string, { Type: string; Properties: { Description?: string }; Metadata?: Record<string, string> }>;
     };
     const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
-    expect(functions).toHaveLength(ROUTES.length);
+    // One per route, plus the Connect contact-events and SES inbound functions.
+    expect(functions).toHaveLength(ROUTES.length + 2);
     const assets = (await readdir(out)).filter((name) => name.startsWith('asset.'));
-    expect(assets.length).toBeGreaterThanOrEqual(ROUTES.length);
+    expect(assets.length).toBeGreaterThanOrEqual(functions.length);
     for (const asset of assets) {
       const bundle = join(out, asset, 'index.mjs');
       expect((await stat(bundle)).size, asset).toBeGreaterThan(1000);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { StageConfigError, stageConfigFromContext } from '../../lib/stage-config.js';
 
 const configFrom = (context: Record<string, unknown>) => stageConfigFromContext(new App({ context }).node);
+const INSTANCE_A = 'arn:aws:connect:ap-southeast-1:123456789012:instance/12345678-90ab-cdef-1234-567890abcdef';
+const INSTANCE_B = 'arn:aws:connect:ap-southeast-1:123456789012:instance/fedcba09-8765-4321-fedc-ba0987654321';
 
 describe('stageConfigFromContext', () => {
   it('defaults to the dev stage in ap-southeast-1 without deletion protection', () => {
@@ -53,6 +55,15 @@ describe('stageConfigFromContext', () => {
     ['alarmEmail', { alarmEmail: 'not-an-email' }],
     ['stage', { stage: 'Prod!' }],
     ['region', { region: 'mars-1' }],
+    ['inboundEmailDomain', { inboundEmailDomain: 'https://mail.example.com' }],
+    ['inboundEmailDomain', { inboundEmailDomain: 'inbox@mail.example.com' }],
+    ['inboundEmailDomain', { inboundEmailDomain: 'localhost' }],
+    ['inboundEmailDomain', { inboundEmailDomain: '-mail.example.com' }],
+    ['inboundEmailDomain', { inboundEmailDomain: 'mail.example.com.' }],
+    ['inboundEmailDomain', { inboundEmailDomain: 42 }],
+    ['connectInstanceArns', { connectInstanceArns: ['arn:aws:connect:ap-southeast-1:123456789012:instance/not-a-uuid'] }],
+    ['connectInstanceArns', { connectInstanceArns: ['arn:aws:connect:us-east-1:123456789012:instance/12345678-90ab-cdef-1234-567890abcdef'] }],
+    ['connectInstanceArns', { connectInstanceArns: 42 }],
   ])('rejects an invalid %s with an error naming the context key', (key, context) => {
     // Prepare
     const build = () => configFrom(context);
@@ -68,6 +79,44 @@ describe('stageConfigFromContext', () => {
     // Assess
     expect(error).toBeInstanceOf(StageConfigError);
     expect((error as Error).message).toContain(`context key "${key}"`);
+  });
+
+  it('accepts an inbound email domain, lower-cased', () => {
+    // Prepare
+    const context = { inboundEmailDomain: ' Mail.Example.COM ' };
+
+    // Act
+    const config = configFrom(context);
+
+    // Assess
+    expect(config.inboundEmailDomain).toBe('mail.example.com');
+  });
+
+  it.each([
+    ['an array', [INSTANCE_A, INSTANCE_B]],
+    ['a comma-separated string (-c on the command line)', `${INSTANCE_A}, ${INSTANCE_B}`],
+    ['a JSON array string', JSON.stringify([INSTANCE_A, INSTANCE_B])],
+  ])('accepts Connect instance ARNs of the deployment region given as %s', (_form, connectInstanceArns) => {
+    // Prepare
+    const context = { connectInstanceArns };
+
+    // Act
+    const config = configFrom(context);
+
+    // Assess
+    expect(config.connectInstanceArns).toEqual([INSTANCE_A, INSTANCE_B]);
+  });
+
+  it('leaves inbound email and the Connect instance filter out when not configured', () => {
+    // Prepare
+    const context = { connectInstanceArns: [] };
+
+    // Act
+    const config = configFrom(context);
+
+    // Assess
+    expect(config).not.toHaveProperty('inboundEmailDomain');
+    expect(config).not.toHaveProperty('connectInstanceArns');
   });
 
   it('reports every invalid key at once', () => {

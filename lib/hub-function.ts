@@ -1,0 +1,196 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ENV } from '../functions/config/runtime-config.js';
+import type { RouteAccess } from '../functions/http/routes.js';
+import { acknowledgeGrantWildcards } from './grant-acknowledgments.js';
+import type { Storage } from './storage.js';
+
+/**
+ * Runtime of every CommHub function. cdk-nag (AwsSolutions-L1) accepts only the newest Node.js
+ * runtime aws-cdk-lib knows; the handlers also run on the local Node 20, so nothing newer is relied on.
+ */
+export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
+const ESBUILD_TARGET = 'node24';
+
+/**
+ * First segment of every accepted payload's raw archive key (`blobKeys.raw` in
+ * functions/adapters/s3/s3-blob-store.ts; a test keeps the two in step).
+ */
+export const RAW_PAYLOAD_PREFIX = 'raw/';
+
+/** DynamoDB actions per table access level (see functions/adapters/dynamodb). */
+export const TABLE_ACTIONS = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  readWrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+  ],
+} as const;
+
+/** What a function touches: a route's access plus the raw-archive key prefixes event functions need. */
+export interface FunctionAccess extends RouteAccess {
+  /**
+   * Raw archive key prefix the function may read (`s3:GetObject` on `<prefix>*` only, no listing),
+   * e.g. the `inbound/` prefix SES's S3 action writes to.
+   * @default - no read access to the raw archive
+   */
+  readonly rawArchiveRead?: string;
+  /**
+   * Key prefix that `rawArchive: 'write'` is limited to (`s3:PutObject` on `<prefix>*`).
+   * @default '' - any key of the raw archive
+   */
+  readonly rawArchiveWritePrefix?: string;
+}
+
+/** Properties of {@link HubFunction}. */
+export interface HubFunctionProps {
+  /** Absolute path of the TypeScript module exporting `handler`. */
+  readonly entry: string;
+  /** The function's description (at most 256 characters). */
+  readonly description: string;
+  /**
+   * The execution role's description (Latin-1 characters only).
+   * @default - `description`
+   */
+  readonly roleDescription?: string;
+  /** Decides every grant and environment variable; nothing else is granted. */
+  readonly access: FunctionAccess;
+  /** Where the data lives; the function is granted only what `access` names. */
+  readonly storage: Storage;
+  /** Deployment stage, passed as `COMMHUB_STAGE`. */
+  readonly stage: string;
+  /**
+   * @default Duration.seconds(10)
+   */
+  readonly timeout?: Duration;
+  /**
+   * @default 512
+   */
+  readonly memorySize?: number;
+  /**
+   * Where asynchronous invocations go once their retries are spent (the event is the message body).
+   * @default - no dead-letter queue
+   */
+  readonly deadLetterQueue?: sqs.IQueue;
+  /**
+   * Retries of a failed asynchronous invocation (0-2).
+   * @default - Lambda's default (2), no EventInvokeConfig
+   */
+  readonly retryAttempts?: number;
+  /**
+   * How long Lambda keeps retrying an asynchronous event (1 minute - 6 hours).
+   * @default - Lambda's default (6 hours)
+   */
+  readonly maxEventAge?: Duration;
+  /**
+   * How long the function's logs are kept.
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * What happens to the log group when it leaves the stack.
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * One CommHub Lambda function (bundled as ESM by esbuild) with its own role, a KMS-encrypted log
+ * group and exactly the grants its `access` declares — for HTTP routes and event sources alike.
+ */
+export class HubFunction extends Construct {
+  public readonly function: NodejsFunction;
+  public readonly role: iam.Role;
+  public readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: HubFunctionProps) {
+    super(scope, id);
+    const { access, storage } = props;
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      encryptionKey: storage.key,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
+    });
+    // An explicit role instead of the default one keeps AWSLambdaBasicExecutionRole (a managed
+    // policy that may write to any log group) off the function.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: props.roleDescription ?? props.description,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: LAMBDA_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: lambda.Tracing.ACTIVE,
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: environmentFor(access, storage, props.stage),
+      deadLetterQueue: props.deadLetterQueue,
+      retryAttempts: props.retryAttempts,
+      maxEventAge: props.maxEventAge,
+      bundling: {
+        format: OutputFormat.ESM,
+        target: ESBUILD_TARGET,
+        minify: true,
+        sourceMap: true,
+        mainFields: ['module', 'main'],
+        // Bundle the SDK too, so Lambda runs the SDK version the tests ran, not the runtime's copy.
+        externalModules: [],
+        // CommonJS dependencies inside an ESM bundle still call require().
+        banner: "import { createRequire as __commhubCreateRequire } from 'node:module'; const require = __commhubCreateRequire(import.meta.url);",
+      },
+    });
+
+    if (access.table !== 'none') {
+      // Exactly the item operations the stores use — no Scan, no table management.
+      storage.table.grant(this.function, ...TABLE_ACTIONS[access.table]);
+      if (access.table === 'read') storage.key.grantDecrypt(this.function);
+      else storage.key.grantEncryptDecrypt(this.function);
+    }
+    if (access.rawArchive === 'write') storage.rawArchive.grantPut(this.function, `${access.rawArchiveWritePrefix ?? ''}*`);
+    if (access.rawArchiveRead !== undefined) {
+      // GetObject on the prefix only: Bucket.grantRead would add List* and GetBucket* on the whole archive.
+      storage.rawArchive.grants.actionsOnObjectKeys(this.function, `${access.rawArchiveRead}*`, 's3:GetObject', 'kms:Decrypt');
+    }
+    if (access.blobs === 'read') storage.blobs.grantRead(this.function);
+    if (access.blobs === 'readWrite') storage.blobs.grantReadWrite(this.function);
+    if (access.cursors) storage.cursorKey.grantRead(this.function);
+    if (access.tenants) storage.tenantSettings.grantRead(this.function);
+    // Lambda sends to the dead-letter queue with the function's role; SSE-KMS needs the key too.
+    props.deadLetterQueue?.grantSendMessages(this.function);
+    acknowledgeGrantWildcards(this, access, storage, { encryptedDeadLetterQueue: props.deadLetterQueue?.encryptionMasterKey !== undefined });
+  }
+}
+
+/** Only the variables the access needs; a missing one fails loudly in the handler. */
+function environmentFor(access: FunctionAccess, storage: Storage, stage: string): Record<string, string> {
+  const rawArchive = access.rawArchive !== 'none' || access.rawArchiveRead !== undefined;
+  return {
+    // Stack traces point into the TypeScript sources (bundling emits source maps).
+    NODE_OPTIONS: '--enable-source-maps',
+    [ENV.stage]: stage,
+    ...(access.table === 'none' ? {} : { [ENV.tableName]: storage.table.tableName }),
+    ...(rawArchive ? { [ENV.rawArchiveBucket]: storage.rawArchive.bucketName } : {}),
+    ...(access.blobs === 'none' ? {} : { [ENV.blobBucket]: storage.blobs.bucketName }),
+    ...(access.cursors ? { [ENV.cursorKeySecretArn]: storage.cursorKey.secretArn } : {}),
+    ...(access.tenants ? { [ENV.tenantsSecretArn]: storage.tenantSettings.secretArn } : {}),
+  };
+}
