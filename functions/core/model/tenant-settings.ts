@@ -2,6 +2,15 @@ import { z } from 'zod';
 
 const secret = z.string().min(8, 'a secret of at least 8 characters');
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A tenant's settings: who its staff are (internal domains), where its mail arrives, who gets its
  * reports, and the secrets its webhook senders sign with. Embedded mode reads them from the
@@ -10,7 +19,10 @@ const secret = z.string().min(8, 'a secret of at least 8 characters');
 export const TenantSettings = z
   .object({
     name: z.string().min(1).max(200),
-    timezone: z.string().min(1).default('Asia/Shanghai'),
+    timezone: z
+      .string()
+      .refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai')
+      .default('Asia/Shanghai'),
     internalDomains: z.array(z.string().min(3).toLowerCase()).default([]),
     /** Addresses whose inbound mail belongs to this tenant (SES recipients, the embedded SMTP listener). */
     inboundAddresses: z.array(z.string().email().toLowerCase()).default([]),
