@@ -45,23 +45,34 @@ export async function receiveWebhook(deps: HubDependencies, adapter: ChannelAdap
       rejectedBecause,
     });
 
+  const archiveRefusal = async (error: unknown) => {
+    if (error instanceof SignatureError) await archive(`signature ${error.failure}: ${error.message}`);
+    else if (error instanceof PayloadError) await archive(`payload: ${error.message}`);
+  };
+
   let outcome: WebhookOutcome;
   try {
     outcome = adapter.handle(request, settings, { tenantId, timezone: tenant.timezone, internalDomains: tenant.internalDomains });
     if (request.method === 'GET' && outcome.kind !== 'respond') throw new PayloadError('GET is only for URL verification; deliveries are POSTed');
-    if (outcome.kind !== 'respond' && outcome.replay) {
-      const first = await deps.replayGuard.firstUse(tenantId, adapter.channel, outcome.replay.replayKey, outcome.replay.expiresAt);
-      if (!first) throw new SignatureError('replayed', 'this signed delivery was already received (replay)');
-    }
   } catch (error) {
-    if (error instanceof SignatureError) await archive(`signature ${error.failure}: ${error.message}`);
-    else if (error instanceof PayloadError) await archive(`payload: ${error.message}`);
+    await archiveRefusal(error);
     throw error;
   }
   if (outcome.kind === 'respond') return { response: outcome.response, records: [] };
 
+  const { replay } = outcome;
   try {
-    const rawArchiveKey = await archive();
+    // The replay check and the archive write are independent round trips: run them together. A
+    // replay's bytes are those of the accepted original, so its accepted-archive write changes nothing.
+    const [firstUse, rawArchiveKey] = await Promise.all([
+      replay ? deps.replayGuard.firstUse(tenantId, adapter.channel, replay.replayKey, replay.expiresAt) : true,
+      archive(),
+    ]);
+    if (!firstUse) {
+      const error = new SignatureError('replayed', 'this signed delivery was already received (replay)');
+      await archiveRefusal(error);
+      throw error;
+    }
     if (outcome.kind === 'ignore') return { response: outcome.ack ?? json(200, { received: 0, ignored: outcome.reason }), records: [] };
     const records: IngestResult[] = [];
     // One at a time: a delivery holds few items, and order keeps threads' parents first.
@@ -72,7 +83,7 @@ export async function receiveWebhook(deps: HubDependencies, adapter: ChannelAdap
     return { response: outcome.ack ?? json(200, { received: records.length, records: summary }), records };
   } catch (error) {
     // Not stored: let the sender's retry through instead of calling it a replay.
-    if (outcome.replay) await deps.replayGuard.release(tenantId, adapter.channel, outcome.replay.replayKey).catch(() => undefined);
+    if (replay && !(error instanceof SignatureError)) await deps.replayGuard.release(tenantId, adapter.channel, replay.replayKey).catch(() => undefined);
     throw error;
   }
 }
