@@ -4,7 +4,8 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import type { HubDependencies } from '../functions/core/dependencies.js';
 import { logger } from '../functions/http/logger.js';
-import { INBOUND_PREFIX, type SesInboundEvent } from '../functions/events/ses-inbound.js';
+import { INBOUND_PREFIX } from '../functions/adapters/s3/archive-prefixes.js';
+import type { SesInboundEvent } from '../functions/events/ses-inbound.js';
 
 export interface SmtpListenerOptions {
   readonly port: number;

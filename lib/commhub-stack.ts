@@ -1,6 +1,6 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { INBOUND_PREFIX } from '../functions/events/ses-inbound.js';
+import { INBOUND_PREFIX } from '../functions/adapters/s3/archive-prefixes.js';
 import { Auth } from './auth.js';
 import { ConnectEvents } from './connect-events.js';
 import { InboundEmail } from './inbound-email.js';

@@ -5,6 +5,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { RAW_PAYLOAD_PREFIX } from '../functions/adapters/s3/archive-prefixes.js';
 import { ENV } from '../functions/config/runtime-config.js';
 import type { RouteAccess } from '../functions/http/routes.js';
 import { acknowledgeGrantWildcards } from './grant-acknowledgments.js';
@@ -17,11 +18,7 @@ import type { Storage } from './storage.js';
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
 const ESBUILD_TARGET = 'node24';
 
-/**
- * First segment of every accepted payload's raw archive key (`blobKeys.raw` in
- * functions/adapters/s3/s3-blob-store.ts; a test keeps the two in step).
- */
-export const RAW_PAYLOAD_PREFIX = 'raw/';
+export { RAW_PAYLOAD_PREFIX };
 
 /** DynamoDB actions per table access level (see functions/adapters/dynamodb). */
 export const TABLE_ACTIONS = {

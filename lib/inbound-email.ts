@@ -5,7 +5,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as actions from 'aws-cdk-lib/aws-ses-actions';
 import { Construct } from 'constructs';
-import { INBOUND_PREFIX } from '../functions/events/ses-inbound.js';
+import { INBOUND_PREFIX } from '../functions/adapters/s3/archive-prefixes.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { HubFunction, RAW_PAYLOAD_PREFIX } from './hub-function.js';
 import type { Storage } from './storage.js';

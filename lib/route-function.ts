@@ -3,7 +3,7 @@ import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { RouteDefinition } from '../functions/http/routes.js';
-import { HubFunction } from './hub-function.js';
+import { HubFunction, RAW_PAYLOAD_PREFIX } from './hub-function.js';
 import type { Storage } from './storage.js';
 
 export { LAMBDA_RUNTIME } from './hub-function.js';
@@ -42,7 +42,8 @@ export class RouteFunction extends HubFunction {
       entry: `${HANDLERS_DIR}${route.id}.ts`,
       description: route.summary,
       roleDescription: `CommHub ${route.method} ${route.path}`,
-      access: route.access,
+      // Routes write raw payloads only under raw/ (blobKeys.raw); inbound/ belongs to SES.
+      access: { ...route.access, rawArchiveWritePrefix: RAW_PAYLOAD_PREFIX },
       storage: props.storage,
       stage: props.stage,
       // API Gateway gives up after 30 s; a handler that needs more is doing a workflow's job.

@@ -1,15 +1,10 @@
 import type { z } from 'zod';
 import { parseSesEvent, sesMessageContent, type SesLambdaEvent } from '../channels/email/ses-event.js';
+import { INBOUND_PREFIX } from '../adapters/s3/archive-prefixes.js';
 import type { HubDependencies } from '../core/dependencies.js';
 import { receiveEmail, type EmailDelivery } from '../core/use-cases/receive-email.js';
 import { logger } from '../http/logger.js';
 import { onAws } from '../wiring/lambda-entry.js';
-
-/**
- * Where SES's S3 action stores inbound messages in the raw archive bucket (`inbound/<SES message
- * id>`); the receipt rule (CDK) and the embedded SMTP listener both use it.
- */
-export const INBOUND_PREFIX = 'inbound/';
 
 /** What SES hands the Lambda action (the embedded SMTP listener builds the same). */
 export type SesInboundEvent = z.input<typeof SesLambdaEvent>;

@@ -3,7 +3,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config/runtime-config.js';
-import { INBOUND_PREFIX } from '../../functions/events/ses-inbound.js';
+import { INBOUND_PREFIX } from '../../functions/adapters/s3/archive-prefixes.js';
 import type { CommHubStack } from '../../lib/commhub-stack.js';
 import type { InboundEmail } from '../../lib/inbound-email.js';
 import { TABLE_ACTIONS } from '../../lib/hub-function.js';

@@ -95,7 +95,7 @@ describe('IngestionApi', () => {
       expect.objectContaining({
         Effect: 'Allow',
         Action: expect.arrayContaining(['s3:PutObject']),
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [rawArchive, 'Arn'] }, '/*']] },
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [rawArchive, 'Arn'] }, '/raw/*']] },
       }),
     );
   });

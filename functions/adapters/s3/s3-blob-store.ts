@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { BlobStore, RawPayload, StoredBlob } from '../../core/ports/blob-store.js';
+import { INBOUND_PREFIX, RAW_PAYLOAD_PREFIX } from './archive-prefixes.js';
 
 export interface S3BlobStoreBuckets {
   /** Versioned, retention-managed archive of every accepted payload. */
@@ -17,7 +18,7 @@ export const blobKeys = {
   raw: (p: RawPayload, digest: string) => {
     const [year, month, day] = p.receivedAt.slice(0, 10).split('-');
     const group = p.rejectedBecause !== undefined ? 'rejected' : (p.recordId ?? 'deliveries');
-    return `raw/${p.tenantId}/${p.channel}/${year}/${month}/${day}/${group}/${digest}`;
+    return `${RAW_PAYLOAD_PREFIX}${p.tenantId}/${p.channel}/${year}/${month}/${day}/${group}/${digest}`;
   },
   attachment: (tenantId: string, digest: string) => `attachments/${tenantId}/${digest.slice(0, 2)}/${digest}`,
   /** By digest too: a redelivery with other text never overwrites the body the stored record points at. */
@@ -99,7 +100,7 @@ export class S3BlobStore implements BlobStore {
 
   private bucketOf(key: string): string {
     // The raw archive holds what arrived: webhook/API payloads (raw/) and SES's inbound mail (inbound/).
-    return key.startsWith('raw/') || key.startsWith('inbound/') ? this.buckets.rawArchive : this.buckets.blobs;
+    return key.startsWith(RAW_PAYLOAD_PREFIX) || key.startsWith(INBOUND_PREFIX) ? this.buckets.rawArchive : this.buckets.blobs;
   }
 
   private async exists(bucket: string, key: string): Promise<boolean> {
