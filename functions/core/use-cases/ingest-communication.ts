@@ -1,9 +1,9 @@
 import type { HubDependencies } from '../dependencies.js';
+import type { Attachment } from '../model/attachment.js';
 import type { CommunicationInput } from '../model/communication-input.js';
 import { recordIdFor } from '../model/record-id.js';
 import { buildRecord, toUtcIso } from './build-record.js';
 import { identifyCustomer } from './identify-customer.js';
-import type { Attachment } from '../model/attachment.js';
 
 /**
  * The record this one follows in its thread: the newest one seen so far, if it happened earlier.
@@ -60,17 +60,21 @@ export async function ingestCommunication(deps: HubDependencies, command: Ingest
   const { tenantId, input } = command;
   const now = deps.clock.now().toISOString();
   const recordId = recordIdFor(tenantId, input.type, input.sourceSystem, input.sourceRecordId, toUtcIso(input.occurredAt));
-  // Archiving and identification are independent; both finish before anything is stored or acknowledged.
-  const [rawArchiveKey, match] = await Promise.all([
+  // Archiving, identification and the thread lookup are independent; all finish before anything is
+  // stored or acknowledged.
+  const [rawArchiveKey, match, predecessor] = await Promise.all([
     command.rawArchiveKey ?? archive(deps, command, recordId, now),
     identifyCustomer(deps.customers, tenantId, input.customer, input.participants),
+    input.parentRecordId === undefined ? threadPredecessor(deps, tenantId, input, recordId) : undefined,
   ]);
-  const parentRecordId = input.parentRecordId ?? (await threadPredecessor(deps, tenantId, input, recordId));
+  const parentRecordId = input.parentRecordId ?? predecessor;
   const built = await buildRecord(deps.blobs, { tenantId, recordId, input: { ...input, parentRecordId }, match, rawArchiveKey, principal: command.principal, now });
   const record = command.storedAttachments ? { ...built, attachments: [...built.attachments, ...command.storedAttachments] } : built;
   const result = await deps.records.insertRecord(record);
-  if (result.inserted && record.threadId !== undefined) {
-    await deps.records.advanceThread(tenantId, record.threadId, { recordId: record.recordId, occurredAt: record.occurredAt });
+  const stored = result.record;
+  // Also on a redelivery: the move is idempotent, and it heals a thread whose first delivery died here.
+  if (stored.threadId !== undefined) {
+    await deps.records.advanceThread(tenantId, stored.threadId, { recordId: stored.recordId, occurredAt: stored.occurredAt });
   }
-  return { recordId: result.record.recordId, duplicate: !result.inserted, customerId: result.record.customerId };
+  return { recordId: stored.recordId, duplicate: !result.inserted, customerId: stored.customerId };
 }
