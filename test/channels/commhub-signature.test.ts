@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SignatureError } from '../../functions/core/channels/channel-adapter.js';
 import { COMMHUB_REPLAY_WINDOW_SECONDS, signCommHub, verifyCommHub } from '../../functions/channels/signing/commhub-signature.js';
+import { signatureFailureOf } from '../support/adapter-errors.js';
 
 const SECRET = 'whsec_test_secret';
 const OLD_SECRET = 'whsec_previous_secret';
@@ -11,15 +12,6 @@ const T = 1_718_418_600; // 2024-06-15T02:30:00Z
 const BODY = Buffer.from('{"callId":"C1","caller":"13800138000"}');
 const at = (unixSeconds: number) => new Date(unixSeconds * 1000);
 
-function failureOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SignatureError) return error.failure;
-    throw error;
-  }
-  return 'passed';
-}
 
 describe('signCommHub', () => {
   it('matches an independently computed HMAC-SHA256 over "<t>.<body>"', () => {
@@ -72,7 +64,7 @@ describe('verifyCommHub', () => {
     const header = signCommHub(secret, BODY, T);
 
     // Act / Assess
-    expect(failureOf(() => verifyCommHub(header, SECRET, body, at(T)))).toBe('forged');
+    expect(signatureFailureOf(() => verifyCommHub(header, SECRET, body, at(T)))).toBe('forged');
   });
 
   it.each([
@@ -83,8 +75,8 @@ describe('verifyCommHub', () => {
     const header = signCommHub(SECRET, BODY, T);
 
     // Act
-    const failure = failureOf(() => verifyCommHub(header, SECRET, BODY, at(nowSeconds)));
-    const edge = failureOf(() => verifyCommHub(header, SECRET, BODY, at(nowSeconds > T ? T + 300 : T - 300)));
+    const failure = signatureFailureOf(() => verifyCommHub(header, SECRET, BODY, at(nowSeconds)));
+    const edge = signatureFailureOf(() => verifyCommHub(header, SECRET, BODY, at(nowSeconds > T ? T + 300 : T - 300)));
 
     // Assess
     expect(failure).toBe('stale');
@@ -103,7 +95,7 @@ describe('verifyCommHub', () => {
     ['a Stripe-style header', `sha256=${'a'.repeat(64)}`],
     ['an absurdly long header', `t=${T}${`,v1=${'a'.repeat(64)}`.repeat(40)}`],
   ])('reports %s as missing', (_case, header) => {
-    expect(failureOf(() => verifyCommHub(header, SECRET, BODY, at(T)))).toBe('missing');
+    expect(signatureFailureOf(() => verifyCommHub(header, SECRET, BODY, at(T)))).toBe('missing');
   });
 
   it('accepts a delivery signed with the old and the new secret while the secret rotates', () => {
@@ -128,7 +120,7 @@ describe('verifyCommHub', () => {
     const header = ` t=${T} , v0=deadbeef , ${v1} `;
 
     // Act / Assess
-    expect(failureOf(() => verifyCommHub(header, SECRET, BODY, at(T)))).toBe('passed');
+    expect(signatureFailureOf(() => verifyCommHub(header, SECRET, BODY, at(T)))).toBe('passed');
   });
 
   it('property: any body signed now verifies, and any tampering is caught', () => {
@@ -140,7 +132,7 @@ describe('verifyCommHub', () => {
         if (body.length > 0) {
           const tampered = Buffer.from(body);
           tampered[flip % body.length] = (tampered[flip % body.length] ?? 0) ^ 0x01;
-          expect(failureOf(() => verifyCommHub(header, secret, tampered, at(t)))).toBe('forged');
+          expect(signatureFailureOf(() => verifyCommHub(header, secret, tampered, at(t)))).toBe('forged');
         }
       }),
       { numRuns: 300 },

@@ -1,57 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PayloadError, type TenantContext, type WebhookOutcome, type WebhookRequest } from '../../functions/core/channels/channel-adapter.js';
-import { CommunicationInput } from '../../functions/core/model/communication-input.js';
-import { connectAdapter } from '../../functions/channels/connect/connect-adapter.js';
-import { normalizeConnectEvent } from '../../functions/channels/connect/normalize-connect-event.js';
-import { signCommHub } from '../../functions/channels/signing/commhub-signature.js';
+import { payloadErrorOf } from '../support/adapter-errors.js';
+import { fixtureText, delivery, handle, ingested, repaired, dropLineComments } from './connect-kit.js';
 
-const FIXTURES = new URL('../../../shared/fixtures/connect/', import.meta.url);
-const SECRET = 'connect-secret-0123456789';
-const NOW = new Date('2024-06-15T02:35:00Z');
-const TENANT: TenantContext = { tenantId: 'T001', timezone: 'Asia/Shanghai', internalDomains: [] };
-
-const fixtureText = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
-
-/** A delivery signed by the forwarder (bytes exactly as given). */
-function delivery(body: string | object, query: Record<string, string> = {}): WebhookRequest {
-  const rawBody = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-  const header = signCommHub(SECRET, rawBody, Math.floor(NOW.getTime() / 1000));
-  return { method: 'POST', headers: { 'x-commhub-signature': header }, query, rawBody, receivedAt: NOW };
-}
-
-const handle = (request: WebhookRequest): WebhookOutcome => connectAdapter.handle(request, { secret: SECRET }, TENANT);
-
-function ingested(outcome: WebhookOutcome | ReturnType<typeof normalizeConnectEvent>): CommunicationInput {
-  if (outcome.kind !== 'ingest') throw new Error(`expected ingest, got ${outcome.kind}: ${'reason' in outcome ? outcome.reason : ''}`);
-  expect(outcome.items).toHaveLength(1);
-  const item = outcome.items[0] as CommunicationInput;
-  expect(CommunicationInput.parse(item)).toEqual(item);
-  return item;
-}
-
-function payloadError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayloadError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a PayloadError');
-}
-
-/**
- * The `.docs.txt` fixtures are AWS documentation examples that are not valid JSON as published
- * (SOURCES.md). The adapter rejects them verbatim (tested below); to test the mapping on the
- * documented content, these repairs undo exactly the documented defects — and fail if the defect is absent.
- */
-function repaired(name: string, fix: (text: string) => string): unknown {
-  const text = fixtureText(name);
-  const fixed = fix(text);
-  expect(fixed).not.toBe(text);
-  return JSON.parse(fixed);
-}
-const dropLineComments = (text: string) => text.replace(/[ \t]*\/\/[^\n]*/g, '');
 const dropLastBrace = (text: string) => text.trimEnd().replace(/}$/, '');
 
 const VOICE_KEY = 'Analysis/Voice/2020/02/04/f3f2d6cc-4c6e-4d7d-9a8c-2d5b8f3e0a11_analysis_2020-02-04T21:14:16Z.json';
@@ -116,7 +66,7 @@ describe('connect adapter: Contact Lens post-call analysis fixtures', () => {
     const file = repaired('contact-lens-voice-analysis.docs.txt', dropLastBrace);
 
     // Act
-    const rejection = payloadError(() => handle(delivery(fixtureText('contact-lens-voice-analysis.docs.txt'), { objectKey: VOICE_KEY })));
+    const rejection = payloadErrorOf(() => handle(delivery(fixtureText('contact-lens-voice-analysis.docs.txt'), { objectKey: VOICE_KEY })));
     const item = ingested(handle(delivery(file as object, { objectKey: VOICE_KEY })));
 
     // Assess
@@ -165,7 +115,7 @@ describe('connect adapter: Contact Lens post-call analysis fixtures', () => {
     const file = repaired('contact-lens-voice-analysis-redacted.docs.txt', dropLineComments);
 
     // Act
-    const rejection = payloadError(() => handle(delivery(fixtureText('contact-lens-voice-analysis-redacted.docs.txt'))));
+    const rejection = payloadErrorOf(() => handle(delivery(fixtureText('contact-lens-voice-analysis-redacted.docs.txt'))));
     const item = ingested(handle(delivery(file as object, { contactId: 'c-42' })));
 
     // Assess

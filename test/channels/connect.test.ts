@@ -1,63 +1,15 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PayloadError, type TenantContext, type WebhookOutcome, type WebhookRequest } from '../../functions/core/channels/channel-adapter.js';
-import { CommunicationInput } from '../../functions/core/model/communication-input.js';
-import { connectAdapter } from '../../functions/channels/connect/connect-adapter.js';
+import type { WebhookOutcome } from '../../functions/core/channels/channel-adapter.js';
 import { normalizeConnectEvent } from '../../functions/channels/connect/normalize-connect-event.js';
-import { signCommHub } from '../../functions/channels/signing/commhub-signature.js';
-
-const FIXTURES = new URL('../../../shared/fixtures/connect/', import.meta.url);
-const SECRET = 'connect-secret-0123456789';
-const NOW = new Date('2024-06-15T02:35:00Z');
-const TENANT: TenantContext = { tenantId: 'T001', timezone: 'Asia/Shanghai', internalDomains: [] };
-
-const fixtureText = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
-const fixtureJson = (name: string) => JSON.parse(fixtureText(name)) as Record<string, unknown>;
-
-/** A delivery signed by the forwarder (bytes exactly as given). */
-function delivery(body: string | object, query: Record<string, string> = {}): WebhookRequest {
-  const rawBody = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-  const header = signCommHub(SECRET, rawBody, Math.floor(NOW.getTime() / 1000));
-  return { method: 'POST', headers: { 'x-commhub-signature': header }, query, rawBody, receivedAt: NOW };
-}
-
-const handle = (request: WebhookRequest): WebhookOutcome => connectAdapter.handle(request, { secret: SECRET }, TENANT);
-
-function ingested(outcome: WebhookOutcome | ReturnType<typeof normalizeConnectEvent>): CommunicationInput {
-  if (outcome.kind !== 'ingest') throw new Error(`expected ingest, got ${outcome.kind}: ${'reason' in outcome ? outcome.reason : ''}`);
-  expect(outcome.items).toHaveLength(1);
-  const item = outcome.items[0] as CommunicationInput;
-  expect(CommunicationInput.parse(item)).toEqual(item);
-  return item;
-}
+import { payloadErrorOf } from '../support/adapter-errors.js';
+import { FIXTURES, NOW, TENANT, fixtureJson, fixtureText, delivery, handle, ingested, repaired, dropLineComments } from './connect-kit.js';
 
 function ignoredReason(outcome: WebhookOutcome | ReturnType<typeof normalizeConnectEvent>): string {
   if (outcome.kind !== 'ignore') throw new Error(`expected ignore, got ${outcome.kind}`);
   return outcome.reason;
 }
 
-function payloadError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayloadError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a PayloadError');
-}
-
-/**
- * The `.docs.txt` fixtures are AWS documentation examples that are not valid JSON as published
- * (SOURCES.md). The adapter rejects them verbatim (tested below); to test the mapping on the
- * documented content, these repairs undo exactly the documented defects — and fail if the defect is absent.
- */
-function repaired(name: string, fix: (text: string) => string): unknown {
-  const text = fixtureText(name);
-  const fixed = fix(text);
-  expect(fixed).not.toBe(text);
-  return JSON.parse(fixed);
-}
-const dropLineComments = (text: string) => text.replace(/[ \t]*\/\/[^\n]*/g, '');
 const dropTrailingCommas = (text: string) => text.replace(/,(\s*[}\]])/g, '$1');
 
 describe('connect adapter: every fixture in shared/fixtures/connect (Contact Lens analysis files: connect-contact-lens.test.ts)', () => {
@@ -110,7 +62,7 @@ describe('connect adapter: every fixture in shared/fixtures/connect (Contact Len
     const event = repaired('contact-event-eventbridge-disconnected.docs.txt', (t) => t.replace('"2021-08-04T17:29:22.000Z",', '"2021-08-04T17:29:22.000Z"'));
 
     // Act
-    const rejection = payloadError(() => handle(delivery(verbatim)));
+    const rejection = payloadErrorOf(() => handle(delivery(verbatim)));
     const outcome = handle(delivery(event as object));
 
     // Assess
@@ -157,7 +109,7 @@ describe('connect adapter: every fixture in shared/fixtures/connect (Contact Len
     ['contact-flow-lambda-event-min.powertools.json'],
     ['contact-flow-lambda-event.lambda-go.json'],
   ])('%s: is not a webhook delivery (see connect-contact-flow.test.ts for its reading)', (name) => {
-    expect(payloadError(() => handle(delivery(fixtureText(name))))).toMatch(/a contact flow Lambda event is not a webhook delivery/);
+    expect(payloadErrorOf(() => handle(delivery(fixtureText(name))))).toMatch(/a contact flow Lambda event is not a webhook delivery/);
   });
 
   it.each([
@@ -176,7 +128,7 @@ describe('connect adapter: every fixture in shared/fixtures/connect (Contact Len
     const event = repaired('contact-lens-rules-eventbridge-event.docs.txt', (t) => dropTrailingCommas(dropLineComments(t)));
 
     // Act
-    const rejection = payloadError(() => handle(delivery(fixtureText('contact-lens-rules-eventbridge-event.docs.txt'))));
+    const rejection = payloadErrorOf(() => handle(delivery(fixtureText('contact-lens-rules-eventbridge-event.docs.txt'))));
     const reason = ignoredReason(handle(delivery(event as object)));
 
     // Assess

@@ -5,6 +5,7 @@ import { PayloadError, SignatureError, type TenantContext, type WebhookOutcome, 
 import { CommunicationInput } from '../../functions/core/model/communication-input.js';
 import { dingtalkAdapter, type DingTalkSettings } from '../../functions/channels/dingtalk/dingtalk-adapter.js';
 import { decryptDingTalkEvent, encryptDingTalkEvent, signDingTalkPayload } from '../../functions/channels/dingtalk/dingtalk-crypto.js';
+import { signatureFailureOf } from '../support/adapter-errors.js';
 
 interface DingTalkVector {
   token: string;
@@ -39,15 +40,6 @@ function decryptReply(body: string): string {
   return decryptDingTalkEvent(settings, { signature: reply.msg_signature, timestamp: reply.timeStamp, nonce: reply.nonce, encrypt: reply.encrypt });
 }
 
-function failureOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SignatureError);
-    return (error as SignatureError).failure;
-  }
-  throw new Error('expected a SignatureError');
-}
 
 describe('DingTalk callback crypto — the documentation vector', () => {
   it('verifies signature 5a65ce… and decrypts to check_create_suite_url for the suite key', () => {
@@ -95,7 +87,7 @@ describe('DingTalk adapter', () => {
     ['wrong-recipient', () => dingtalkAdapter.handle(vectorRequest(), { ...settings, ownerKey: 'dingCorpOther' }, tenant)],
     ['wrong-recipient', () => deliver({ EventType: 'check_url' }, 'suiteSomeoneElse')],
   ])('refuses as %s', (failure, action) => {
-    expect(failureOf(action)).toBe(failure);
+    expect(signatureFailureOf(action)).toBe(failure);
   });
 
   it.each([

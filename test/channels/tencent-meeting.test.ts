@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   PayloadError,
-  SignatureError,
   type TenantContext,
   type WebhookOutcome,
   type WebhookRequest,
@@ -11,6 +10,7 @@ import {
 import { CommunicationInput } from '../../functions/core/model/communication-input.js';
 import { TENCENT_MEETING_ACK, tencentMeetingAdapter, type TencentMeetingSettings } from '../../functions/channels/tencent-meeting/tencent-meeting-adapter.js';
 import { tencentMeetingSignature } from '../../functions/channels/tencent-meeting/tencent-signature.js';
+import { signatureFailureOf } from '../support/adapter-errors.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../shared/fixtures/meetings/tencent-meeting/${name}`, import.meta.url), 'utf8');
 /** The doc examples carry `//` annotations (and recording.updated a missing comma); this is how they read once valid. */
@@ -69,15 +69,6 @@ function itemsOf(outcome: WebhookOutcome): CommunicationInput[] {
   if (outcome.kind !== 'ingest') throw new Error(`expected ingest, got ${outcome.kind}`);
   return outcome.items.map((item) => CommunicationInput.parse(item));
 }
-function failureOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SignatureError) return error.failure;
-    throw error;
-  }
-  return 'passed';
-}
 
 const creator = { userid: 'tester-2', uuid: 'WMfgHRYj6m36mcDGtK', user_name: 'tester-2_name' };
 const operator = { userid: 'tester', uuid: 'WMfgHRYj6m36mcDGtK', user_name: 'tester_name', ms_open_id: 'tester_id' };
@@ -127,11 +118,11 @@ describe('tencent-meeting signature', () => {
     ['no timestamp header', () => post(meetingEnd, { headers: { timestamp: undefined } }), 'missing'],
     ['no nonce header', () => post(meetingEnd, { headers: { nonce: undefined } }), 'missing'],
   ])('rejects %s', (_, build, failure) => {
-    expect(failureOf(() => handle(build()))).toBe(failure);
+    expect(signatureFailureOf(() => handle(build()))).toBe(failure);
   });
 
   it('accepts a seconds timestamp within the window', () => {
-    expect(failureOf(() => handle(post(meetingEnd, { timestamp: String(NOW_MS / 1000) })))).toBe('passed');
+    expect(signatureFailureOf(() => handle(post(meetingEnd, { timestamp: String(NOW_MS / 1000) })))).toBe('passed');
   });
 });
 
@@ -152,7 +143,7 @@ describe('tencent-meeting URL verification', () => {
   });
 
   it('refuses a check_str signed with another token', () => {
-    expect(failureOf(() => handle(verification('aGVsbG8=', 'other-token')))).toBe('forged');
+    expect(signatureFailureOf(() => handle(verification('aGVsbG8=', 'other-token')))).toBe('forged');
   });
 });
 

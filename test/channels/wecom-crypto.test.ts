@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SignatureError } from '../../functions/core/channels/channel-adapter.js';
 import { decryptEnvelope } from '../../functions/channels/shared/biz-msg-crypt.js';
 import { decryptWeComPayload, encryptWeComMessage, signWeComPayload, type WeComCryptoKeys } from '../../functions/channels/wecom/wecom-crypto.js';
+import { signatureFailureOf } from '../support/adapter-errors.js';
 
 interface Vector {
   id: string;
@@ -30,15 +31,6 @@ function signedPayload(vector: Vector) {
 
 const keysOf = (vector: Vector): WeComCryptoKeys => ({ token: vector.token, encodingAesKey: vector.encoding_aes_key, receiveId: vector.receive_id });
 
-function failureOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SignatureError);
-    return (error as SignatureError).failure;
-  }
-  throw new Error('expected a SignatureError');
-}
 
 describe('WeCom callback crypto — published known-answer vectors', () => {
   it.each(vectors.map((v) => [v.id, v] as const))('%s: signature verifies and decrypts to the expected plaintext', (_id, vector) => {
@@ -91,13 +83,13 @@ describe('WeCom callback crypto — rejections', () => {
     const flipped = `${payload.msgSignature.startsWith('4') ? '5' : '4'}${payload.msgSignature.slice(1)}`;
 
     // Act / Assess
-    expect(failureOf(() => decryptWeComPayload(keys, { ...payload, msgSignature: flipped }))).toBe('forged');
-    expect(failureOf(() => decryptWeComPayload({ ...keys, token: 'other' }, payload))).toBe('forged');
+    expect(signatureFailureOf(() => decryptWeComPayload(keys, { ...payload, msgSignature: flipped }))).toBe('forged');
+    expect(signatureFailureOf(() => decryptWeComPayload({ ...keys, token: 'other' }, payload))).toBe('forged');
   });
 
   it('refuses a message addressed to another CorpID as wrong-recipient', () => {
     const payload = signedPayload(vector);
-    expect(failureOf(() => decryptWeComPayload({ ...keys, receiveId: 'ww0000000000000000' }, payload))).toBe('wrong-recipient');
+    expect(signatureFailureOf(() => decryptWeComPayload({ ...keys, receiveId: 'ww0000000000000000' }, payload))).toBe('wrong-recipient');
   });
 
   it.each([
@@ -110,11 +102,11 @@ describe('WeCom callback crypto — rejections', () => {
     ['inconsistent padding bytes', signed(rawEncrypt(Buffer.concat([Buffer.alloc(29, 1), Buffer.from([2, 9, 3])])))],
     ['a length prefix beyond the payload', signed(rawEncrypt(Buffer.concat([Buffer.alloc(16), Buffer.from([0, 0, 1, 0]), Buffer.alloc(12, 12)])))],
   ])('refuses %s as forged, with a SignatureError and never a crash', (_label, payload) => {
-    expect(failureOf(() => decryptWeComPayload(keys, payload))).toBe('forged');
+    expect(signatureFailureOf(() => decryptWeComPayload(keys, payload))).toBe('forged');
   });
 
   it('refuses a malformed EncodingAESKey as forged', () => {
-    expect(failureOf(() => decryptWeComPayload({ ...keys, encodingAesKey: 'short' }, signedPayload(vector)))).toBe('forged');
+    expect(signatureFailureOf(() => decryptWeComPayload({ ...keys, encodingAesKey: 'short' }, signedPayload(vector)))).toBe('forged');
   });
 
   it('round-trips UTF-8 messages of every padding length', () => {

@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   PayloadError,
-  SignatureError,
   type TenantContext,
   type WebhookOutcome,
   type WebhookRequest,
@@ -10,6 +9,7 @@ import {
 import { CommunicationInput } from '../../functions/core/model/communication-input.js';
 import { zoomAdapter } from '../../functions/channels/zoom/zoom-adapter.js';
 import { zoomSignature } from '../../functions/channels/zoom/zoom-signature.js';
+import { signatureFailureOf } from '../support/adapter-errors.js';
 
 const SECRET = 'zoom-secret-token-123';
 const T = 1_718_418_600; // 2024-06-15T02:30:00Z
@@ -30,15 +30,6 @@ function request(body: unknown, options: { ts?: number; receivedAt?: number; sec
 }
 
 const handle = (req: WebhookRequest) => zoomAdapter.handle(req, { secretToken: SECRET }, TENANT);
-function failureOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SignatureError) return error.failure;
-    throw error;
-  }
-  return 'passed';
-}
 function itemsOf(outcome: WebhookOutcome): CommunicationInput[] {
   if (outcome.kind !== 'ingest') throw new Error(`expected ingest, got ${outcome.kind}`);
   return outcome.items.map((item) => CommunicationInput.parse(item));
@@ -138,11 +129,11 @@ describe('zoom signature', () => {
     ['an unsigned url_validation challenge', () => request({ event: 'endpoint.url_validation', payload: { plainToken: 'v0:1:{}' } }, { headers: { 'x-zm-signature': '' } }), 'missing'],
   ])('rejects %s', (_, build, failure) => {
     // Act / Assess
-    expect(failureOf(() => handle(build()))).toBe(failure);
+    expect(signatureFailureOf(() => handle(build()))).toBe(failure);
   });
 
   it('accepts a delivery exactly 5 minutes old', () => {
-    expect(failureOf(() => handle(request(meetingEnded, { receivedAt: T + 300 })))).toBe('passed');
+    expect(signatureFailureOf(() => handle(request(meetingEnded, { receivedAt: T + 300 })))).toBe('passed');
   });
 });
 
