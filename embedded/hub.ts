@@ -64,15 +64,14 @@ export async function startHub(settings: HubSettings): Promise<RunningHub> {
   let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
   try {
     ({ server, url } = await startHttpServer({ port: settings.port, host: settings.host, jwtSecret: settings.jwtSecret, handlers: await buildHandlers(deps) }));
+    const sesInbound = buildSesInbound(deps);
     smtp = await startSmtpListener({
       port: settings.smtpPort,
       host: settings.host,
       deps,
       s3: createS3Client({ region: LOCAL_REGION, endpoint: servers.s3Endpoint, credentials: LOCAL_CREDENTIALS }),
       rawArchiveBucket: settings.rawArchiveBucket,
-      deliver: async (event) => {
-        await buildSesInbound(deps)(event);
-      },
+      deliver: sesInbound,
     });
   } catch (error) {
     await servers.close();

@@ -15,7 +15,7 @@ export interface SmtpListenerOptions {
   readonly s3: S3Client;
   readonly rawArchiveBucket: string;
   /** The SES Lambda's logic: the same code runs on AWS. */
-  readonly deliver: (event: SesInboundEvent) => Promise<void>;
+  readonly deliver: (event: SesInboundEvent) => Promise<unknown>;
   /** SES accepts messages up to 40 MB (after encoding); the same limit here. */
   readonly maxBytes?: number;
 }

@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { zodDetails } from '../core/validation-details.js';
 import { PayloadError, SignatureError } from '../core/channels/channel-adapter.js';
 import { ConflictError, InvalidCursorError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../core/errors.js';
 
@@ -27,14 +28,6 @@ export interface MappedError {
 
 const body = (code: string, message: string, details: readonly ErrorDetail[] = []): ApiErrorBody => ({ error: { code, message, details } });
 
-/** zod says "expected string, received undefined" for a missing field; integrators read "required". */
-function issueMessage(issue: ZodError['issues'][number]): string {
-  return issue.code === 'invalid_type' && issue.message.endsWith('received undefined') ? `required (${issue.expected})` : issue.message;
-}
-
-export function zodDetails(error: ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issueMessage(issue) }));
-}
 
 const TRANSIENT_NAMES = new Set([
   'ProvisionedThroughputExceededException',

@@ -2,6 +2,7 @@ import type { HubDependencies } from '../dependencies.js';
 import { CommunicationInput } from '../model/communication-input.js';
 import type { ErrorDetail } from '../errors.js';
 import { ingestCommunication } from './ingest-communication.js';
+import { zodDetails } from '../validation-details.js';
 
 export const MAX_BATCH_ITEMS = 500;
 /** Items stored at once; enough to hide latency without starving other requests. */
@@ -32,8 +33,7 @@ export async function ingestBatch(
     for (let index = next++; index < command.items.length; index = next++) {
       const parsed = CommunicationInput.safeParse(command.items[index]);
       if (!parsed.success) {
-        const details = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));
-        results[index] = { index, status: 400, error: { code: 'VALIDATION_FAILED', details } };
+        results[index] = { index, status: 400, error: { code: 'VALIDATION_FAILED', details: zodDetails(parsed.error) } };
         continue;
       }
       const result = await ingestCommunication(deps, { tenantId: command.tenantId, principal: command.principal, channel: 'api-batch', input: parsed.data, rawArchiveKey });
