@@ -17,6 +17,19 @@ export interface HubSettings {
   readonly blobBucket: string;
   /** Tenant settings (webhook secrets, internal domains, inbound addresses): `COMMHUB_TENANTS_FILE`. */
   readonly tenantsFile: string;
+  /** Record workflows: started for each new record unless `false` (`COMMHUB_WORKFLOWS=off`). @default true */
+  readonly workflows?: boolean;
+  /** Workflow executions run at once. @default 4 */
+  readonly workflowConcurrency?: number;
+  /** Replaces the definitions' retry backoff (tests). */
+  readonly workflowRetryIntervalMs?: number;
+  /** Sender of alert and report mail (the outbox's From). @default 'CommHub <commhub@localhost>' */
+  readonly mailFrom?: string;
+}
+
+/** Where mail (`outbox/*.eml`) and integrator events (`events.jsonl`) go: the data dir, or a temp dir when in memory. */
+export function outputPaths(dataDir: string): { outboxDir: string; eventLogFile: string } {
+  return { outboxDir: join(dataDir, 'outbox'), eventLogFile: join(dataDir, 'events.jsonl') };
 }
 
 /** The demo tenants (T001, with the published vendor test keys) shipped with the repository. */
@@ -65,6 +78,8 @@ export async function hubSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): 
     host: env.COMMHUB_HOST || '127.0.0.1',
     jwtSecret: env.COMMHUB_JWT_SECRET || (await persistentSecret(dataDir, 'jwt-secret')),
     tenantsFile: resolve(env.COMMHUB_TENANTS_FILE || DEMO_TENANTS_FILE),
+    workflows: env.COMMHUB_WORKFLOWS !== 'off',
+    mailFrom: env.COMMHUB_MAIL_FROM || undefined,
     ...EMBEDDED_NAMES,
   };
 }

@@ -3,7 +3,11 @@ import type { HubDependencies } from '../functions/core/dependencies.js';
 import type { HttpHandler } from '../functions/http/http-route.js';
 import { ROUTES, type RouteId } from '../functions/http/routes.js';
 import { createHubDependencies } from '../functions/wiring/hub-dependencies.js';
-import { persistentSecret, type HubSettings } from './hub-settings.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { outputPaths, persistentSecret, type HubSettings } from './hub-settings.js';
+import { createEmbeddedWorkflows, type EmbeddedWorkflowOptions, type EmbeddedWorkflows } from './workflows/embedded-workflows.js';
 import { startHttpServer } from './http-server.js';
 import { startSmtpListener } from './smtp-listener.js';
 import { build as buildSesInbound } from '../functions/events/ses-inbound.js';
@@ -18,6 +22,10 @@ export interface RunningHub {
   readonly servers: LocalServers;
   /** The same ports the handlers use, for tests and benchmarks that work below HTTP. */
   readonly deps: HubDependencies;
+  /** The record workflows (interpreter, event log, outbox), for tests and benches. */
+  readonly workflows: EmbeddedWorkflows;
+  /** Where alert and report mail is written (`.eml`). */
+  readonly outboxDir: string;
   close(): Promise<void>;
 }
 
@@ -38,13 +46,18 @@ async function buildHandlers(deps: HubDependencies): Promise<Map<RouteId, HttpHa
  * Starts the whole hub on this machine: local DynamoDB-API and S3-API servers (data under the
  * data dir), the same handlers as the Lambda functions wired to them, and the HTTP API.
  */
-export async function startHub(settings: HubSettings): Promise<RunningHub> {
+export interface HubOptions {
+  /** Ports of the record workflow to replace (tests: Bedrock or Transcribe adapters on mocked SDK clients, a failing mailer). */
+  readonly workflowOverrides?: EmbeddedWorkflowOptions['overrides'];
+}
+
+export async function startHub(settings: HubSettings, options: HubOptions = {}): Promise<RunningHub> {
   const servers = await startLocalServers({
     dataDir: settings.dataDir ?? undefined,
     tableName: settings.tableName,
     buckets: [settings.rawArchiveBucket, settings.blobBucket],
   });
-  const deps = createHubDependencies({
+  const storeDeps = createHubDependencies({
     tableName: settings.tableName,
     rawArchiveBucket: settings.rawArchiveBucket,
     blobBucket: settings.blobBucket,
@@ -55,10 +68,26 @@ export async function startHub(settings: HubSettings): Promise<RunningHub> {
     tenantSettings: { file: settings.tenantsFile },
   });
   // Read the tenants file now: a broken one stops start-up with the file and field named.
-  await deps.tenants.getTenant('').catch(async (error: unknown) => {
+  await storeDeps.tenants.getTenant('').catch(async (error: unknown) => {
     await servers.close();
     throw error;
   });
+  const scratchDir = settings.dataDir === null ? await mkdtemp(join(tmpdir(), 'commhub-hub-')) : null;
+  const paths = outputPaths(settings.dataDir ?? scratchDir!);
+  const workflows = createEmbeddedWorkflows(storeDeps, {
+    tableName: settings.tableName,
+    dynamodbEndpoint: servers.dynamodbEndpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    outboxDir: paths.outboxDir,
+    eventLogFile: paths.eventLogFile,
+    mailFrom: settings.mailFrom ?? 'CommHub <commhub@localhost>',
+    autoStart: settings.workflows ?? true,
+    concurrency: settings.workflowConcurrency,
+    retryIntervalMs: settings.workflowRetryIntervalMs,
+    overrides: options.workflowOverrides,
+  });
+  const deps = workflows.hub;
   let server: Server;
   let url: string;
   let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
@@ -83,10 +112,14 @@ export async function startHub(settings: HubSettings): Promise<RunningHub> {
     settings,
     servers,
     deps,
+    workflows,
+    outboxDir: paths.outboxDir,
     async close() {
       server.closeAllConnections();
       await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), smtp.close()]);
+      await workflows.close();
       await servers.close();
+      if (scratchDir) await rm(scratchDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@ import { INBOUND_PREFIX } from '../functions/adapters/s3/archive-prefixes.js';
 import { Auth } from './auth.js';
 import { ConnectEvents } from './connect-events.js';
 import { InboundEmail } from './inbound-email.js';
+import { RecordWorkflow } from './record-workflow.js';
 import { IngestionApi } from './ingestion-api.js';
 import type { StageConfig } from './stage-config.js';
 import { Storage } from './storage.js';
@@ -25,6 +26,7 @@ export class CommHubStack extends Stack {
   public readonly connectEvents: ConnectEvents;
   /** Present only when the stage config names an `inboundEmailDomain`. */
   public readonly inboundEmail?: InboundEmail;
+  public readonly recordWorkflow: RecordWorkflow;
 
   constructor(scope: Construct, id: string, props: CommHubStackProps) {
     super(scope, id, props);
@@ -51,6 +53,14 @@ export class CommHubStack extends Stack {
       authorizer: this.auth.authorizer,
       stage: config.stage,
       allowedOrigins: config.allowedOrigins,
+      removalPolicy,
+    });
+
+    this.recordWorkflow = new RecordWorkflow(this, 'RecordWorkflow', {
+      storage: this.storage,
+      stage: config.stage,
+      modelId: config.modelId,
+      mailFrom: config.mailFrom,
       removalPolicy,
     });
 
@@ -91,6 +101,14 @@ export class CommHubStack extends Stack {
       ConnectEventsDeadLetterQueueUrl: {
         value: this.connectEvents.deadLetterQueue.queue.queueUrl,
         description: 'Amazon Connect contact events that were not stored (kept 14 days; redrive after fixing the cause)',
+      },
+      EventBusName: {
+        value: this.recordWorkflow.eventBus.eventBusName,
+        description: 'Integrator events: rule pattern {"source":["commhub"],"detail-type":["communication.ingested","communication.analyzed"]}',
+      },
+      RecordWorkflowDeadLetterQueueUrl: {
+        value: this.recordWorkflow.deadLetterQueue.queue.queueUrl,
+        description: 'Stream batches and Transcribe events the record workflow could not start or resume (redrive, or POST /v1/admin/replays)',
       },
       ...(this.inboundEmail ? inboundEmailOutputs(this.inboundEmail, this.region) : {}),
     };

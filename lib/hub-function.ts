@@ -91,6 +91,23 @@ export interface HubFunctionProps {
    */
   readonly maxEventAge?: Duration;
   /**
+   * Extra environment variables (besides those `access` implies).
+   * @default - none
+   */
+  readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * Instruction set. A function that loads a native module built for this machine's platform runs on
+   * the machine's architecture (see `nativeModules`).
+   * @default lambda.Architecture.ARM_64
+   */
+  readonly architecture?: lambda.Architecture;
+  /**
+   * Packages loaded at run time instead of bundled (native addons): copied from the project's
+   * `node_modules` beside the bundle after bundling — offline, no `npm install` in the asset.
+   * @default - none
+   */
+  readonly nativeModules?: readonly string[];
+  /**
    * How long the function's logs are kept.
    * @default logs.RetentionDays.ONE_MONTH
    */
@@ -133,13 +150,13 @@ export class HubFunction extends Construct {
       handler: 'handler',
       description: props.description,
       runtime: LAMBDA_RUNTIME,
-      architecture: lambda.Architecture.ARM_64,
+      architecture: props.architecture ?? lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: lambda.Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,
-      environment: environmentFor(access, storage, props.stage),
+      environment: { ...environmentFor(access, storage, props.stage), ...props.environment },
       deadLetterQueue: props.deadLetterQueue,
       retryAttempts: props.retryAttempts,
       maxEventAge: props.maxEventAge,
@@ -150,7 +167,8 @@ export class HubFunction extends Construct {
         sourceMap: true,
         mainFields: ['module', 'main'],
         // Bundle the SDK too, so Lambda runs the SDK version the tests ran, not the runtime's copy.
-        externalModules: [],
+        externalModules: [...(props.nativeModules ?? [])],
+        ...(props.nativeModules?.length ? { commandHooks: copyNativeModules(props.nativeModules) } : {}),
         // CommonJS dependencies inside an ESM bundle still call require().
         banner: "import { createRequire as __commhubCreateRequire } from 'node:module'; const require = __commhubCreateRequire(import.meta.url);",
       },
@@ -175,6 +193,23 @@ export class HubFunction extends Construct {
     props.deadLetterQueue?.grantSendMessages(this.function);
     acknowledgeGrantWildcards(this, access, storage, { encryptedDeadLetterQueue: props.deadLetterQueue?.encryptionMasterKey !== undefined });
   }
+}
+
+/**
+ * Copies native packages (and their platform packages, e.g. `@node-rs/jieba-linux-x64-gnu`) from the
+ * project's node_modules next to the bundle. A package missing on the synthesizing machine is skipped,
+ * and the function falls back to what it does without it.
+ */
+function copyNativeModules(packages: readonly string[]) {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) =>
+      packages.map(
+        (name) =>
+          `for d in "${inputDir}"/node_modules/${name} "${inputDir}"/node_modules/${name}-linux-*-gnu; do if [ -d "$d" ]; then mkdir -p "${outputDir}/node_modules/$(dirname "\${d#${inputDir}/node_modules/}")" && cp -R "$d" "${outputDir}/node_modules/\${d#${inputDir}/node_modules/}"; fi; done`,
+      ),
+  };
 }
 
 /** Only the variables the access needs; a missing one fails loudly in the handler. */

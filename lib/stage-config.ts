@@ -1,5 +1,6 @@
 import type { Node } from 'constructs';
 import { z } from 'zod';
+import { DEFAULT_MODEL_ID } from '../functions/config/runtime-config.js';
 
 /** The CDK context keys a deployment is configured with (`cdk.json`, `cdk.context.json` or `-c key=value`). */
 export const STAGE_CONTEXT_KEYS = [
@@ -10,6 +11,8 @@ export const STAGE_CONTEXT_KEYS = [
   'allowedOrigins',
   'inboundEmailDomain',
   'connectInstanceArns',
+  'modelId',
+  'mailFrom',
 ] as const;
 
 /** The stage whose data resources are protected from deletion and kept when the stack goes away. */
@@ -39,6 +42,10 @@ export interface StageConfig {
    * absent (the handler still drops events of instances no tenant lists).
    */
   readonly connectInstanceArns?: readonly string[];
+  /** Bedrock model (or inference profile) id agent A10 calls; `local` runs only the rules-based analyzer. */
+  readonly modelId: string;
+  /** Sender of alert and report mail (an SES-verified identity); alert emails are skipped when absent. */
+  readonly mailFrom?: string;
 }
 
 export class StageConfigError extends Error {
@@ -112,6 +119,11 @@ const stageContextSchema = z.object({
     .array(origin, { error: 'must be an array of origins such as ["https://console.example.com"]' })
     .default([]),
   inboundEmailDomain: domainName.optional(),
+  modelId: z
+    .string({ error: 'must be a Bedrock model id such as "amazon.nova-micro-v1:0", or "local"' })
+    .regex(/^(local|[a-z0-9-]+(\.[a-z0-9-]+)+(:[0-9a-z-]+)?(:\d+)?)$/, 'must be a Bedrock model id such as "amazon.nova-micro-v1:0" or "apac.amazon.nova-micro-v1:0", or "local"')
+    .default(DEFAULT_MODEL_ID),
+  mailFrom: z.email({ error: 'must be an email address verified in SES' }).optional(),
   connectInstanceArns: z
     .preprocess(
       listFromContext,

@@ -100,6 +100,8 @@ export class Storage extends Construct {
       })),
       billing: dynamodb.Billing.onDemand(),
       timeToLiveAttribute: EXPIRY_ATTRIBUTE,
+      // New records start their workflow from the stream (lib/record-workflow.ts), after the write.
+      dynamoStream: dynamodb.StreamViewType.NEW_IMAGE,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.key),
       deletionProtection: props.deletionProtection ?? false,

@@ -9,7 +9,18 @@ export const ENV = {
   cursorKeySecretArn: 'COMMHUB_CURSOR_KEY_SECRET_ARN',
   tenantsSecretArn: 'COMMHUB_TENANTS_SECRET_ARN',
   stage: 'COMMHUB_STAGE',
+  /** Bedrock model (or inference profile) id for A10; `local` runs the rules-based analyzer only. */
+  modelId: 'COMMHUB_MODEL_ID',
+  textWorkflowArn: 'COMMHUB_TEXT_WORKFLOW_ARN',
+  mediaWorkflowArn: 'COMMHUB_MEDIA_WORKFLOW_ARN',
+  eventBusName: 'COMMHUB_EVENT_BUS_NAME',
+  mailFrom: 'COMMHUB_MAIL_FROM',
 } as const;
+
+/** A low-cost model that supports Converse tool use with a forced tool choice. */
+export const DEFAULT_MODEL_ID = 'amazon.nova-micro-v1:0';
+/** The `COMMHUB_MODEL_ID` value that turns model calls off (the embedded default). */
+export const LOCAL_MODEL_ID = 'local';
 
 /** Everything the adapters need to reach their services; endpoints only in embedded mode. */
 export interface RuntimeConfig {
@@ -24,6 +35,10 @@ export interface RuntimeConfig {
   /** Endpoint overrides: the embedded runtime points the same SDK adapters at its local servers. */
   readonly endpoints?: { readonly dynamodb: string; readonly s3: string };
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly modelId?: string;
+  readonly workflowArns?: { readonly text?: string; readonly media?: string };
+  readonly eventBusName?: string;
+  readonly mailFrom?: string;
 }
 
 export class ConfigurationError extends Error {
@@ -41,6 +56,10 @@ export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Runt
     blobBucket: env[ENV.blobBucket],
     region: env.AWS_REGION ?? 'us-east-1',
     cursorKey: secretArn ? { secretArn } : undefined,
+    modelId: env[ENV.modelId] ?? DEFAULT_MODEL_ID,
+    workflowArns: { text: env[ENV.textWorkflowArn], media: env[ENV.mediaWorkflowArn] },
+    eventBusName: env[ENV.eventBusName],
+    mailFrom: env[ENV.mailFrom],
   };
 }
 

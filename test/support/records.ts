@@ -36,7 +36,7 @@ export function storedRecord(fields: {
     occurredAt: fields.occurredAt,
     participants: [],
     attachments: [],
-    analysis: { status: 'pending', insights: [], suggestions: [], tags: [], ...fields.analysis },
+    analysis: { status: 'pending', followUps: [], insights: [], suggestions: [], tags: [], ...fields.analysis },
     relatedRecordIds: [],
     tags: [],
     matchedBy: fields.customerId ? 'explicit' : 'unmatched',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHub, type RunningHub } from '../../embedded/hub.js';
+import { startHub, type HubOptions, type RunningHub } from '../../embedded/hub.js';
 import { DEMO_TENANTS_FILE, EMBEDDED_NAMES, type HubSettings } from '../../embedded/hub-settings.js';
 import { signToken } from '../../embedded/jwt.js';
 import { SCOPES } from '../../functions/http/routes.js';
@@ -10,7 +10,7 @@ import { SCOPES } from '../../functions/http/routes.js';
 export const ALL_SCOPES = Object.values(SCOPES).join(' ');
 
 /** An embedded hub on a random loopback port; in memory unless a data dir is given. */
-export function startTestHub(overrides: Partial<HubSettings> = {}): Promise<RunningHub> {
+export function startTestHub(overrides: Partial<HubSettings> = {}, options: HubOptions = {}): Promise<RunningHub> {
   return startHub({
     dataDir: null,
     port: 0,
@@ -20,7 +20,7 @@ export function startTestHub(overrides: Partial<HubSettings> = {}): Promise<Runn
     tenantsFile: DEMO_TENANTS_FILE,
     ...EMBEDDED_NAMES,
     ...overrides,
-  });
+  }, options);
 }
 
 export const tempDataDir = () => mkdtemp(join(tmpdir(), 'commhub-test-'));

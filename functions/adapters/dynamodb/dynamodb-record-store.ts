@@ -1,9 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Analysis } from '../../core/model/analysis.js';
 import type { CommunicationRecord } from '../../core/model/communication-record.js';
+import type { Transcription } from '../../core/model/transcription.js';
 import { identityHashOf, sourceIdentityHash } from '../../core/model/record-id.js';
 import type { Page, PageRequest } from '../../core/ports/page.js';
-import type { InsertResult, RecordStore, ThreadPosition, TimelineQuery } from '../../core/ports/record-store.js';
+import type { InsertResult, RecordContent, RecordStore, ThreadPosition, TimelineQuery } from '../../core/ports/record-store.js';
 import type { CursorCodec } from './cursor-codec.js';
 import { feedShardOf, keys, unmatchedShardOf, withoutKeys } from './keys.js';
 import { queryPartitionPage, queryShardedPage } from './paged-query.js';
@@ -132,6 +134,60 @@ export class DynamoDbRecordStore implements RecordStore {
             ':by': by,
             ':one': 1,
           },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return withoutKeys<CommunicationRecord>(result.Attributes ?? {});
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return null;
+      throw error;
+    }
+  }
+
+  saveAnalysis(tenantId: string, recordId: string, analysis: Analysis, at: string): Promise<CommunicationRecord | null> {
+    return this.updateRecord(tenantId, recordId, 'SET analysis = :analysis, updatedAt = :at, version = version + :one', {
+      ':analysis': analysis,
+      ':at': at,
+      ':one': 1,
+    });
+  }
+
+  saveTranscription(tenantId: string, recordId: string, transcription: Transcription, content?: RecordContent): Promise<CommunicationRecord | null> {
+    // A transcript replaces the body; without a blob reference any earlier one is dropped.
+    const set = ['transcription = :transcription', 'updatedAt = :at', 'version = version + :one'];
+    const values: Record<string, unknown> = { ':transcription': transcription, ':at': transcription.updatedAt, ':one': 1 };
+    let remove = '';
+    if (content) {
+      set.push('content = :content', 'contentTruncated = :truncated');
+      Object.assign(values, { ':content': content.content, ':truncated': content.contentTruncated ?? false });
+      if (content.contentRef) {
+        set.push('contentRef = :ref');
+        values[':ref'] = content.contentRef;
+      } else remove = ' REMOVE contentRef';
+    }
+    return this.updateRecord(tenantId, recordId, `SET ${set.join(', ')}${remove}`, values);
+  }
+
+  saveRedactedContent(tenantId: string, recordId: string, redacted: { subject?: string; content?: string }, at: string): Promise<CommunicationRecord | null> {
+    const set = ['updatedAt = :at', 'version = version + :one'];
+    const values: Record<string, unknown> = { ':at': at, ':one': 1 };
+    if (redacted.subject !== undefined) (set.push('subject = :subject'), (values[':subject'] = redacted.subject));
+    if (redacted.content !== undefined) (set.push('content = :content'), (values[':content'] = redacted.content));
+    return this.updateRecord(tenantId, recordId, `SET ${set.join(', ')}`, values);
+  }
+
+  /** One conditional update of an existing record (never creates one); `null` when absent. */
+  private async updateRecord(tenantId: string, recordId: string, expression: string, values: Record<string, unknown>): Promise<CommunicationRecord | null> {
+    const hash = identityHashOf(recordId);
+    if (!hash) return null;
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.record(tenantId, hash),
+          ConditionExpression: 'recordId = :recordId',
+          UpdateExpression: expression,
+          ExpressionAttributeValues: { ':recordId': recordId, ...values },
           ReturnValues: 'ALL_NEW',
         }),
       );

@@ -48,6 +48,39 @@ export class DynamoDbWorkItemStore implements WorkItemStore {
     });
   }
 
+  async claimNotification(tenantId: string, insightId: string, at: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.insight(tenantId, insightId),
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(notifiedAt)',
+          UpdateExpression: 'SET notifiedAt = :at',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async releaseNotification(tenantId: string, insightId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.insight(tenantId, insightId),
+          ConditionExpression: 'attribute_exists(PK)',
+          UpdateExpression: 'REMOVE notifiedAt',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
   putTask(task: Task): Promise<Task> {
     return this.putOnce<Task>(keys.task(task.tenantId, task.taskId), task, this.taskIndexKeys(task));
   }

@@ -20,6 +20,8 @@ export const keys = {
   task: (tenantId: string, taskId: string) => ({ PK: `T#${tenantId}#TASK#${taskId}`, SK: 'TASK' }),
   customerTasks: (tenantId: string, customerId: string) => `T#${tenantId}#C#${customerId}#TASKS`,
   assigneeTasks: (tenantId: string, assignee: string) => `T#${tenantId}#ASSIGNEE#${assignee}`,
+  /** The job-state-change event names only the job (whose name embeds tenant and record). */
+  transcriptionJob: (jobName: string) => ({ PK: `TRANSCRIPTION#${jobName}`, SK: 'WAITING_TASK' }),
 } as const;
 
 /** Spreads a tenant's records over shards by their id hash, so no feed key gets hot. */

@@ -13,6 +13,7 @@
  * - a customer's insights / tasks     → GSI1        GSI1PK=`T#<tenant>#C#<customerId>#INSIGHTS` / `#TASKS`
  * - tasks by assignee                 → GSI2        GSI2PK=`T#<tenant>#ASSIGNEE#<assignee>`  GSI2SK=`<status>#<dueAt>#<id>`
  * - replay window of signed webhooks   → base table  PK=`T#<tenant>#REPLAY#<channel>#<digest>`  (expires by TTL)
+ * - task token of a waiting transcription → base table PK=`TRANSCRIPTION#<job name>`  SK=`WAITING_TASK` (expires by TTL)
  */
 export const TABLE_DESIGN = {
   partitionKey: 'PK',

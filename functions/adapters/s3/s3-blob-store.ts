@@ -23,6 +23,9 @@ export const blobKeys = {
   attachment: (tenantId: string, digest: string) => `attachments/${tenantId}/${digest.slice(0, 2)}/${digest}`,
   /** By digest too: a redelivery with other text never overwrites the body the stored record points at. */
   content: (tenantId: string, recordId: string, digest: string) => `content/${tenantId}/${recordId}/${digest}.txt`,
+  modelInput: (tenantId: string, recordId: string, digest: string) => `model-inputs/${tenantId}/${recordId}/${digest}.json`,
+  /** Where Amazon Transcribe writes a record's transcript JSON (the job's OutputKey). */
+  transcriptOutput: (tenantId: string, recordId: string, jobName: string) => `transcripts/${tenantId}/${recordId}/${jobName}.json`,
 } as const;
 
 /**
@@ -70,6 +73,12 @@ export class S3BlobStore implements BlobStore {
   async putContent(tenantId: string, recordId: string, text: string): Promise<string> {
     const key = blobKeys.content(tenantId, recordId, sha256Hex(text));
     await this.s3.send(new PutObjectCommand({ Bucket: this.buckets.blobs, Key: key, Body: text, ContentType: 'text/plain; charset=utf-8' }));
+    return key;
+  }
+
+  async putModelInput(tenantId: string, recordId: string, json: string): Promise<string> {
+    const key = blobKeys.modelInput(tenantId, recordId, sha256Hex(json));
+    await this.s3.send(new PutObjectCommand({ Bucket: this.buckets.blobs, Key: key, Body: json, ContentType: 'application/json; charset=utf-8' }));
     return key;
   }
 

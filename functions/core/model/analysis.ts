@@ -1,12 +1,35 @@
 import { z } from 'zod';
+import { PII_KIND_NAMES } from './pii-kinds.js';
 import { INTENT_CATEGORIES, SENTIMENTS, URGENCY_LEVELS } from './record-types.js';
+
+export const ANALYSIS_STATUSES = ['pending', 'completed', 'failed', 'skipped'] as const;
+
+/** What was sent to the model for a record: its redacted text is kept in the blob store. */
+export const ModelInputRecord = z.object({
+  /** Blob key of the exact (redacted) prompt sent. */
+  blobKey: z.string(),
+  /** Placeholders put in, by kind (`{ MOBILE: 2 }`). */
+  redactions: z.partialRecord(z.enum(PII_KIND_NAMES), z.number().int().nonnegative()),
+  /** Prompt size estimated before the call (the model's own count is in `usage`). */
+  estimatedInputTokens: z.number().int().nonnegative(),
+});
+export type ModelInputRecord = z.infer<typeof ModelInputRecord>;
+
+export const FollowUpItem = z.object({
+  action: z.string().max(1000),
+  /** The task it became. */
+  taskId: z.string().optional(),
+  dueAt: z.string().optional(),
+  assignee: z.string().max(200).optional(),
+});
+export type FollowUpItem = z.infer<typeof FollowUpItem>;
 
 /**
  * The AI analysis block of a record (agent A10): intent, key information, sentiment, urgency and
- * follow-up, as in the seed table's analysis columns.
+ * follow-up, as in the seed table's analysis columns, plus how the answer was obtained.
  */
 export const Analysis = z.object({
-  status: z.enum(['pending', 'completed', 'failed', 'skipped']),
+  status: z.enum(ANALYSIS_STATUSES),
   intent: z
     .object({ category: z.enum(INTENT_CATEGORIES), detail: z.string().max(500).optional(), confidence: z.number().min(0).max(1) })
     .optional(),
@@ -23,19 +46,24 @@ export const Analysis = z.object({
     .object({ overall: z.enum(SENTIMENTS), score: z.number().min(-1).max(1), mood: z.string().max(100).optional() })
     .optional(),
   urgency: z.object({ level: z.enum(URGENCY_LEVELS), reason: z.string().max(500).optional() }).optional(),
-  followUp: z
-    .object({
-      required: z.boolean(),
-      action: z.string().max(1000).optional(),
-      dueAt: z.string().datetime({ offset: true }).optional(),
-      assignee: z.string().max(128).optional(),
-    })
-    .optional(),
+  followUps: z.array(FollowUpItem).max(20).default([]),
+  qualityScore: z.number().int().min(1).max(10).optional(),
   insights: z.array(z.string().max(1000)).max(50).default([]),
   suggestions: z.array(z.string().max(1000)).max(50).default([]),
   tags: z.array(z.string().max(100)).max(50).default([]),
+  /** Bedrock model id, `local`, or `local-fallback` when the model's answer could not be used. */
   model: z.string().max(200).optional(),
+  fallbackReason: z.string().max(2000).optional(),
+  modelCalls: z.number().int().nonnegative().optional(),
+  usage: z.object({ inputTokens: z.number().int(), outputTokens: z.number().int() }).optional(),
+  modelInput: ModelInputRecord.optional(),
+  /** The local analyzer's fired rules, so its judgement can be explained. */
+  explanation: z.array(z.string().max(500)).max(50).optional(),
+  /** The urgent alert this record raised (at most one). */
+  alertInsightId: z.string().optional(),
   analyzedAt: z.string().datetime({ offset: true }).optional(),
   failureReason: z.string().max(2000).optional(),
+  /** Which workflow run wrote this block (`first`, or the replay's id). */
+  run: z.string().max(100).optional(),
 });
 export type Analysis = z.infer<typeof Analysis>;

@@ -4,6 +4,7 @@ import { Attachment } from './attachment.js';
 import { Location, Recording } from './communication-input.js';
 import { Participant } from './participant.js';
 import { DIRECTIONS, RECORD_TYPES } from './record-types.js';
+import { Transcription } from './transcription.js';
 
 /**
  * One communication with a customer: every column of the seed table `customer_communications`,
@@ -36,6 +37,8 @@ export const CommunicationRecord = z.object({
   /** Blob key of the full original body when it lives outside the item. */
   contentRef: z.string().optional(),
   recording: Recording.optional(),
+  /** Media records: where their text came from (provided transcript, speech engine) or why there is none. */
+  transcription: Transcription.optional(),
   attachments: z.array(Attachment),
   location: Location.optional(),
   analysis: Analysis,

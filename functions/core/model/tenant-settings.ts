@@ -28,6 +28,8 @@ export const TenantSettings = z
     inboundAddresses: z.array(z.string().email().toLowerCase()).default([]),
     reportRecipients: z.array(z.string().email()).default([]),
     competitors: z.array(z.string().min(1)).default([]),
+    /** Opt-in: also mask personal data (ID, card, phone numbers, emails) in stored record bodies, not only in what models see. */
+    redactStoredContent: z.boolean().default(false),
     webhooks: z
       .object({
         telephony: z.object({ secret }).optional(),

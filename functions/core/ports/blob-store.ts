@@ -30,6 +30,8 @@ export interface BlobStore {
   putAttachment(tenantId: string, bytes: Uint8Array, contentType: string): Promise<StoredBlob>;
   /** Stores a body too large for a record item. */
   putContent(tenantId: string, recordId: string, text: string): Promise<string>;
+  /** Keeps exactly what was sent to a model for a record (the redacted prompt), keyed by its digest. */
+  putModelInput(tenantId: string, recordId: string, json: string): Promise<string>;
   getText(key: string): Promise<string | null>;
   getBytes(key: string): Promise<Uint8Array | null>;
   presignDownload(key: string, expiresInSeconds: number): Promise<string>;

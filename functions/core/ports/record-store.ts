@@ -1,4 +1,6 @@
+import type { Analysis } from '../model/analysis.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
+import type { Transcription } from '../model/transcription.js';
 import type { INTENT_CATEGORIES, RecordType, SENTIMENTS, URGENCY_LEVELS } from '../model/record-types.js';
 import type { Page, PageRequest } from './page.js';
 
@@ -21,6 +23,13 @@ export interface TimelineQuery extends PageRequest, TimelineFilter {
 export interface ThreadPosition {
   readonly recordId: string;
   readonly occurredAt: string;
+}
+
+/** A body as stored on a record: inline, or a preview with the full text in the blob store. */
+export interface RecordContent {
+  readonly content: string;
+  readonly contentTruncated?: boolean;
+  readonly contentRef?: string;
 }
 
 export interface InsertResult {
@@ -49,6 +58,15 @@ export interface RecordStore {
   listUnmatched(tenantId: string, page: PageRequest): Promise<Page<CommunicationRecord>>;
   /** Moves a record onto a customer's timeline (idempotent); `null` when the record is absent. */
   assignRecord(tenantId: string, recordId: string, customerId: string, by: string, at: string): Promise<CommunicationRecord | null>;
+  /** Replaces a record's analysis block (idempotent; a retry writes the same block). `null` when absent. */
+  saveAnalysis(tenantId: string, recordId: string, analysis: Analysis, at: string): Promise<CommunicationRecord | null>;
+  /**
+   * Records how a media record got its text; with `content`, the transcript becomes the record's
+   * body (a preview plus `contentRef` when too large for the item). `null` when absent.
+   */
+  saveTranscription(tenantId: string, recordId: string, transcription: Transcription, content?: RecordContent): Promise<CommunicationRecord | null>;
+  /** Replaces a record's subject and body (the tenant's opt-in PII redaction). `null` when absent. */
+  saveRedactedContent(tenantId: string, recordId: string, redacted: { subject?: string; content?: string }, at: string): Promise<CommunicationRecord | null>;
   /** Every record of a tenant that happened on one UTC day (`yyyy-mm-dd`), newest first. */
   queryDayFeed(tenantId: string, day: string, page: PageRequest): Promise<Page<CommunicationRecord>>;
   /** The newest record time on a customer's timeline and the number of records since `since`. */

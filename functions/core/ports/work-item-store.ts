@@ -18,6 +18,11 @@ export interface WorkItemStore {
   /** Throws `InvalidTransitionError` when the current status may not move to `change.to`. */
   changeInsightStatus(tenantId: string, insightId: string, change: StatusChange<InsightStatus>): Promise<Insight | null>;
 
+  /** Marks an insight's notification as sent; `false` when it was claimed before (at most one email). */
+  claimNotification(tenantId: string, insightId: string, at: string): Promise<boolean>;
+  /** Undoes a claim whose email could not be sent, so a retry may send it. */
+  releaseNotification(tenantId: string, insightId: string): Promise<void>;
+
   putTask(task: Task): Promise<Task>;
   getTask(tenantId: string, taskId: string): Promise<Task | null>;
   listTasksByAssignee(tenantId: string, assignee: string, status: TaskStatus | undefined, page: PageRequest): Promise<Page<Task>>;

@@ -91,7 +91,7 @@ export async function buildRecord(blobs: BlobStore, draft: RecordDraft): Promise
     recording: input.recording,
     attachments,
     location: input.location,
-    analysis: { status: 'pending', insights: [], suggestions: [], tags: [] },
+    analysis: { status: 'pending', followUps: [], insights: [], suggestions: [], tags: [] },
     threadId: input.threadId,
     parentRecordId: input.parentRecordId,
     relatedRecordIds: [],

@@ -1,0 +1,91 @@
+import { createLocalAnalyzer } from '../../functions/analysis/local/local-analyzer.js';
+import { createDocumentClient } from '../../functions/adapters/dynamodb/document-client.js';
+import { DynamoDbTranscriptionJobStore } from '../../functions/adapters/dynamodb/dynamodb-transcription-job-store.js';
+import { unavailableTranscriber } from '../../functions/adapters/transcribe/unavailable-transcriber.js';
+import type { HubDependencies } from '../../functions/core/dependencies.js';
+import type { CommunicationAnalyzer } from '../../functions/core/ports/analyzer.js';
+import type { EventPublisher } from '../../functions/core/ports/event-publisher.js';
+import type { Mailer } from '../../functions/core/ports/mailer.js';
+import type { Transcriber } from '../../functions/core/ports/transcriber.js';
+import type { RecordWorkflowDependencies } from '../../functions/core/workflow/record-workflow-dependencies.js';
+import { startRecordWorkflows } from '../../functions/core/workflow/start-record-workflows.js';
+import { logger } from '../../functions/http/logger.js';
+import { WORKFLOW_STEPS, type WorkflowStep } from '../../functions/workflow/workflow-steps.js';
+import { WORKFLOW_STEP_NAMES, type WorkflowStepName } from '../../statemachines/state-machines.js';
+import { createLocalEventLog, type LocalEventLog } from '../event-log.js';
+import { createOutboxMailer } from '../outbox-mailer.js';
+import { LocalWorkflowEngine } from './local-workflow-engine.js';
+import { withInsertFeed } from './record-insert-feed.js';
+
+/** Why embedded mode has no speech-to-text: said on every audio-only record it cannot transcribe. */
+export const EMBEDDED_NO_SPEECH_ENGINE =
+  'embedded mode has no speech-to-text engine (Amazon Transcribe runs only on AWS) and the source provided no transcript';
+
+export interface EmbeddedWorkflowOptions {
+  readonly tableName: string;
+  readonly dynamodbEndpoint: string;
+  readonly region: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly outboxDir: string;
+  readonly eventLogFile: string;
+  readonly mailFrom: string;
+  /** Start a record's workflow when it is stored. @default true */
+  readonly autoStart?: boolean;
+  readonly concurrency?: number;
+  readonly retryIntervalMs?: number;
+  /** Replace a port (tests: a Bedrock adapter on a mocked client, a Transcribe adapter, a failing mailer…). */
+  readonly overrides?: Partial<Pick<RecordWorkflowDependencies, 'analyzer' | 'analyzerUsesModel' | 'transcriber' | 'mailer' | 'events'>>;
+}
+
+export interface EmbeddedWorkflows {
+  /** The hub's ports with the record store feeding new records to the workflows. */
+  readonly hub: HubDependencies;
+  readonly deps: RecordWorkflowDependencies;
+  readonly engine: LocalWorkflowEngine;
+  readonly eventLog: LocalEventLog;
+  close(): Promise<void>;
+}
+
+/**
+ * The record workflow in embedded mode: the same steps and ASL files, run by the local interpreter,
+ * with the local analyzer (no model), no speech engine, an outbox folder for mail and a JSON-lines
+ * event log — and the record store's insert feed starting each new record's workflow.
+ */
+export function createEmbeddedWorkflows(base: HubDependencies, options: EmbeddedWorkflowOptions): EmbeddedWorkflows {
+  const localAnalyzer: CommunicationAnalyzer = createLocalAnalyzer();
+  const transcriber: Transcriber = options.overrides?.transcriber ?? unavailableTranscriber(EMBEDDED_NO_SPEECH_ENGINE);
+  const eventLog = createLocalEventLog({ file: options.eventLogFile });
+  const mailer: Mailer = options.overrides?.mailer ?? createOutboxMailer({ directory: options.outboxDir, from: options.mailFrom });
+  const documentClient = createDocumentClient({ region: options.region, endpoint: options.dynamodbEndpoint, credentials: options.credentials });
+  let engine: LocalWorkflowEngine | undefined;
+  const onInserted = (record: Parameters<typeof startRecordWorkflows>[1][number]) => {
+    startRecordWorkflows(deps, [record]).catch((error: unknown) => logger.error('could not start the record workflow', { recordId: record.recordId, error }));
+  };
+  const records = options.autoStart === false ? base.records : withInsertFeed(base.records, onInserted);
+  const hub: HubDependencies = Object.create(base, { records: { value: records } }) as HubDependencies;
+  const deps: RecordWorkflowDependencies = Object.create(hub, {
+    analyzer: { value: options.overrides?.analyzer ?? localAnalyzer },
+    localAnalyzer: { value: localAnalyzer },
+    analyzerUsesModel: { value: options.overrides?.analyzerUsesModel ?? false },
+    transcriber: { value: transcriber },
+    transcriptionJobs: { value: new DynamoDbTranscriptionJobStore(documentClient, options.tableName) },
+    workflows: { get: () => engine! },
+    callbacks: { get: () => engine! },
+    events: { value: options.overrides?.events ?? eventLog },
+    mailer: { value: mailer },
+  }) as RecordWorkflowDependencies;
+  const steps = Object.fromEntries(WORKFLOW_STEP_NAMES.map((name) => [name, WORKFLOW_STEPS[name](deps)])) as Record<WorkflowStepName, WorkflowStep>;
+  engine = new LocalWorkflowEngine({
+    steps,
+    concurrency: options.concurrency,
+    retryIntervalMs: options.retryIntervalMs,
+    onFailure: (execution) => logger.warn('record workflow failed', { execution: execution.name, error: execution.error }),
+  });
+  return {
+    hub,
+    deps,
+    engine,
+    eventLog,
+    close: () => engine!.close(),
+  };
+}

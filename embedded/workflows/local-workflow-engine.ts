@@ -1,0 +1,217 @@
+import './promise-with-resolvers.js';
+import { randomUUID } from 'node:crypto';
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import type { RecordWorkflowStart, WorkflowCallbacks, WorkflowStarter } from '../../functions/core/ports/workflow.js';
+import type { WorkflowStep } from '../../functions/workflow/workflow-steps.js';
+import { STATE_MACHINES, definitionText, substitute, type StateMachineName, type WorkflowStepName } from '../../statemachines/state-machines.js';
+import { localBindings, stateMachineOfArn, stepOfArn } from './local-bindings.js';
+
+/** What one embedded execution did: the figures `bench/workflow` prices. */
+export interface ExecutionRecord {
+  readonly name: string;
+  readonly machine: StateMachineName;
+  readonly input: Record<string, unknown>;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  error?: string;
+  cause?: string;
+  output?: unknown;
+  /** States entered (Step Functions bills Standard workflows per transition). */
+  transitions: number;
+  /** Lambda invocations (one per Task attempt bound to a step function). */
+  stepInvocations: number;
+  readonly startedAt: number;
+  endedAt?: number;
+}
+
+export interface LocalWorkflowEngineOptions {
+  readonly steps: Readonly<Record<WorkflowStepName, WorkflowStep>>;
+  /** Executions run at once (the analyzer is CPU-bound; more only queue on two cores). @default 4 */
+  readonly concurrency?: number;
+  /** Replaces every Retry interval (tests); absent = the definitions' own backoff. */
+  readonly retryIntervalMs?: number;
+  /** Called for an execution that failed (logging). */
+  readonly onFailure?: (execution: ExecutionRecord) => void;
+  /** Executions kept in `history`. @default 10000 */
+  readonly historyLimit?: number;
+}
+
+const TASK_TOKEN_WAIT = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+const START_EXECUTION_SYNC = 'arn:aws:states:::states:startExecution.sync:2';
+
+type TaskHandler = (input: unknown) => Promise<unknown>;
+interface Waiter {
+  readonly resolve: (output: unknown) => void;
+  readonly reject: (error: Error) => void;
+}
+
+class TaskFailure extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/**
+ * Runs the `statemachines/*.asl.json` definitions unchanged with aws-local-stepfunctions, each
+ * `${X}` bound to a local handler: step functions for Lambda ARNs, a task-token registry for
+ * `.waitForTaskToken` (resumed by `succeed`/`fail`, as SendTaskSuccess does on AWS), and nested
+ * runs for `states:startExecution.sync:2`. Starts are queued and run a few at a time.
+ */
+export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
+  readonly history: ExecutionRecord[] = [];
+  private readonly definitions = new Map<StateMachineName, StateMachineDefinition>();
+  private readonly waiting = new Map<string, Waiter>();
+  private readonly queue: (() => Promise<unknown>)[] = [];
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly aborts = new Set<() => void>();
+  private idleWaiters: (() => void)[] = [];
+  private closed = false;
+
+  constructor(private readonly options: LocalWorkflowEngineOptions) {
+    const bindings = localBindings();
+    for (const name of Object.keys(STATE_MACHINES) as StateMachineName[]) {
+      this.definitions.set(name, JSON.parse(substitute(definitionText(name), bindings)) as StateMachineDefinition);
+    }
+  }
+
+  async start(execution: RecordWorkflowStart): Promise<void> {
+    if (this.closed) return;
+    const machine: StateMachineName = execution.kind === 'media' ? 'recordTranscription' : 'recordAnalysis';
+    const input = { tenantId: execution.tenantId, recordId: execution.recordId, run: execution.attempt };
+    this.queue.push(() => this.execute(machine, input, `${execution.recordId}-${execution.attempt}`));
+    this.pump();
+  }
+
+  async succeed(taskToken: string, output: Record<string, unknown>): Promise<void> {
+    this.waiting.get(taskToken)?.resolve(output);
+    this.waiting.delete(taskToken);
+  }
+
+  async fail(taskToken: string, error: string, cause: string): Promise<void> {
+    this.waiting.get(taskToken)?.reject(new TaskFailure(error, cause));
+    this.waiting.delete(taskToken);
+  }
+
+  /** Runs one execution to its end (not queued): nested executions, tests and the replay path use it. */
+  async execute(machine: StateMachineName, input: Record<string, unknown>, name: string = randomUUID()): Promise<ExecutionRecord> {
+    const record: ExecutionRecord = { name, machine, input, status: 'RUNNING', transitions: 0, stepInvocations: 0, startedAt: Date.now() };
+    this.remember(record);
+    const token = `local-${randomUUID()}`;
+    const stateMachine = new StateMachine(this.definitions.get(machine)!, { validationOptions: { checkArn: false } });
+    const run = stateMachine.run(input as Parameters<StateMachine['run']>[0], {
+      overrides: { taskResourceLocalHandlers: this.handlersFor(machine, record, token) as never, retryIntervalOverrides: this.retryOverrides(machine) },
+      context: { Execution: { Id: `local:${machine}:${name}`, Name: name }, StateMachine: { Id: machine, Name: machine }, Task: { Token: token } },
+      noThrowOnAbort: true,
+    });
+    this.aborts.add(run.abort);
+    const counting = (async () => {
+      for await (const event of run.eventLogs) if (event.type === 'StateEntered') record.transitions++;
+    })().catch(() => undefined);
+    try {
+      const output = await run.result;
+      record.status = output === null && this.closed ? 'ABORTED' : 'SUCCEEDED';
+      record.output = output;
+    } catch (error) {
+      const cause = (error as { cause?: unknown }).cause;
+      const failure = (cause instanceof Error ? cause : error) as Error;
+      record.status = 'FAILED';
+      record.error = failure.name;
+      record.cause = failure.message;
+      this.options.onFailure?.(record);
+    } finally {
+      this.aborts.delete(run.abort);
+      this.waiting.delete(token);
+      record.endedAt = Date.now();
+    }
+    await counting;
+    return record;
+  }
+
+  /** Resolves once nothing is queued or running (tests, benches, shutdown). */
+  idle(): Promise<void> {
+    if (this.queue.length === 0 && this.running.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Drops queued starts (their records stay `pending`, replayable) and aborts running ones. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.queue.length = 0;
+    for (const waiter of this.waiting.values()) waiter.reject(new TaskFailure('States.Runtime', 'the hub is shutting down'));
+    for (const abort of this.aborts) abort();
+    await Promise.allSettled([...this.running]);
+  }
+
+  private pump(): void {
+    const limit = this.options.concurrency ?? 4;
+    while (this.running.size < limit && this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      const promise: Promise<unknown> = job()
+        .catch(() => undefined)
+        .finally(() => {
+          this.running.delete(promise);
+          this.pump();
+          if (this.queue.length === 0 && this.running.size === 0) {
+            const waiters = this.idleWaiters;
+            this.idleWaiters = [];
+            for (const resolve of waiters) resolve();
+          }
+        });
+      this.running.add(promise);
+    }
+  }
+
+  private remember(record: ExecutionRecord): void {
+    this.history.push(record);
+    const limit = this.options.historyLimit ?? 10_000;
+    if (this.history.length > limit) this.history.splice(0, this.history.length - limit);
+  }
+
+  private retryOverrides(machine: StateMachineName): Record<string, number> | undefined {
+    if (this.options.retryIntervalMs === undefined) return undefined;
+    const states = this.definitions.get(machine)!.States as Record<string, { Retry?: unknown[] }>;
+    return Object.fromEntries(Object.entries(states).filter(([, s]) => s.Retry).map(([name]) => [name, this.options.retryIntervalMs!]));
+  }
+
+  /** One local handler per Task state, by what its Resource (or FunctionName / StateMachineArn) names. */
+  private handlersFor(machine: StateMachineName, record: ExecutionRecord, token: string): Record<string, TaskHandler> {
+    const states = this.definitions.get(machine)!.States as Record<string, { Type: string; Resource?: string }>;
+    const handlers: Record<string, TaskHandler> = {};
+    for (const [stateName, state] of Object.entries(states)) {
+      if (state.Type !== 'Task' || !state.Resource) continue;
+      handlers[stateName] = this.handlerFor(stateName, state.Resource, record, token);
+    }
+    return handlers;
+  }
+
+  private handlerFor(stateName: string, resource: string, record: ExecutionRecord, token: string): TaskHandler {
+    const invoke = (step: WorkflowStepName, payload: unknown) => {
+      record.stepInvocations++;
+      return (this.options.steps[step] as (input: unknown) => Promise<unknown>)(payload);
+    };
+    const direct = stepOfArn(resource);
+    if (direct) return async (input) => (await invoke(direct, input)) ?? null;
+    if (resource === TASK_TOKEN_WAIT) {
+      return async (input) => {
+        const { FunctionName, Payload } = input as { FunctionName: string; Payload: unknown };
+        const step = stepOfArn(FunctionName);
+        if (!step) throw new TaskFailure('States.Runtime', `no local function bound to ${FunctionName}`);
+        const resumed = new Promise<unknown>((resolve, reject) => this.waiting.set(token, { resolve, reject }));
+        resumed.catch(() => undefined);
+        await invoke(step, Payload);
+        return resumed;
+      };
+    }
+    if (resource === START_EXECUTION_SYNC) {
+      return async (input) => {
+        const { StateMachineArn, Input } = input as { StateMachineArn: string; Input: Record<string, unknown> };
+        const child = stateMachineOfArn(StateMachineArn);
+        if (!child) throw new TaskFailure('States.Runtime', `no local state machine bound to ${StateMachineArn}`);
+        const result = await this.execute(child, Input, `${record.name}-${child}`);
+        if (result.status !== 'SUCCEEDED') throw new TaskFailure('States.TaskFailed', `${result.error ?? 'failed'}: ${result.cause ?? ''}`);
+        return { Status: result.status, Output: result.output ?? null };
+      };
+    }
+    throw new Error(`state "${stateName}": resource ${resource} has no embedded binding`);
+  }
+}

@@ -1,0 +1,115 @@
+import type { AnalysisText } from './analysis-text.js';
+import { hasCjk } from './language.js';
+
+/**
+ * A group of cue phrases sharing one weight, `|`-separated. A phrase may be marked:
+ * - `=差`: a whole word only (差 yes, 差别 no) — judged on the segmenter's word boundaries;
+ * - `disappoint*`: a word prefix (disappointed, disappointing).
+ * Latin phrases match case-blind on word boundaries; Chinese phrases match anywhere.
+ * Weight 0 claims a span without scoring, so `in order to` keeps `order` from firing.
+ */
+export type CueGroup = readonly [weight: number, phrases: string];
+
+export interface Cue<Tag extends string> {
+  readonly tag: Tag;
+  readonly phrase: string;
+  readonly weight: number;
+  readonly wholeWord: boolean;
+  readonly prefix: boolean;
+}
+
+/** Cues of every tag, longest phrase first so the longest match claims overlapping text. */
+export interface Lexicon<Tag extends string> {
+  readonly cues: readonly Cue<Tag>[];
+}
+
+/** One cue found in a text: offsets in `AnalysisText.lower` and the text it covered. */
+export interface CueHit<Tag extends string> {
+  readonly cue: Cue<Tag>;
+  readonly start: number;
+  readonly end: number;
+  readonly matched: string;
+}
+
+/**
+ * Compiles tagged cue groups into a lexicon.
+ *
+ * @example
+ * const lexicon = defineLexicon({ payment: [[3, '发票|invoice*'], [1, 'vat']] });
+ */
+export function defineLexicon<Tag extends string>(groups: Record<Tag, readonly CueGroup[]>): Lexicon<Tag> {
+  const cues: Cue<Tag>[] = [];
+  for (const tag of Object.keys(groups) as Tag[]) {
+    for (const [weight, phrases] of groups[tag]) {
+      for (const raw of phrases.split('|')) {
+        const wholeWord = raw.startsWith('=');
+        const prefix = raw.endsWith('*');
+        const phrase = raw.slice(wholeWord ? 1 : 0, prefix ? -1 : undefined).trim().toLowerCase();
+        if (phrase.length > 0) cues.push({ tag, phrase, weight, wholeWord, prefix });
+      }
+    }
+  }
+  cues.sort((a, b) => b.phrase.length - a.phrase.length || a.phrase.localeCompare(b.phrase));
+  return { cues };
+}
+
+/** The Chinese phrases of `lexicon`: the word list the fallback segmenter matches against. */
+export function chineseWords(lexicon: Lexicon<string>): string[] {
+  return lexicon.cues.filter((cue) => hasCjk(cue.phrase)).map((cue) => cue.phrase);
+}
+
+const WORD_CHAR = /[a-z0-9]/;
+
+/**
+ * Every cue of `lexicon` in `text`, in text order. Overlaps go to the longer phrase (`不满意` over
+ * `满意`, `售后工程师` over `工程师`); zero-weight blockers claim their span and are left out.
+ */
+export function findCues<Tag extends string>(text: AnalysisText, lexicon: Lexicon<Tag>): CueHit<Tag>[] {
+  const { lower } = text;
+  const claimed = new Uint8Array(lower.length);
+  const hits: CueHit<Tag>[] = [];
+  for (const cue of lexicon.cues) {
+    let from = lower.indexOf(cue.phrase);
+    while (from >= 0) {
+      const end = cueEnd(text, cue, from);
+      if (end > 0 && !isClaimed(claimed, from, end)) {
+        claimed.fill(1, from, end);
+        if (cue.weight !== 0) hits.push({ cue, start: from, end, matched: text.original.slice(from, end) });
+      }
+      from = lower.indexOf(cue.phrase, from + 1);
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** Where a match of `cue` at `start` ends, or -1 when the word boundaries rule it out. */
+function cueEnd(text: AnalysisText, cue: Cue<string>, start: number): number {
+  const { lower } = text;
+  let end = start + cue.phrase.length;
+  if (WORD_CHAR.test(cue.phrase[0] ?? '') && WORD_CHAR.test(lower[start - 1] ?? '')) return -1;
+  if (cue.prefix) {
+    while (WORD_CHAR.test(lower[end] ?? '')) end += 1;
+  } else if (WORD_CHAR.test(cue.phrase.at(-1) ?? '') && WORD_CHAR.test(lower[end] ?? '')) {
+    return -1;
+  }
+  if (cue.wholeWord && (text.wordBoundary[start] !== 1 || text.wordBoundary[end] !== 1)) return -1;
+  return end;
+}
+
+function isClaimed(claimed: Uint8Array, start: number, end: number): boolean {
+  for (let at = start; at < end; at += 1) if (claimed[at] === 1) return true;
+  return false;
+}
+
+/** Sums hit weights per tag. */
+export function sumByTag<Tag extends string>(hits: readonly CueHit<Tag>[], weightOf = (hit: CueHit<Tag>) => hit.cue.weight) {
+  const sums = new Map<Tag, number>();
+  for (const hit of hits) sums.set(hit.cue.tag, (sums.get(hit.cue.tag) ?? 0) + weightOf(hit));
+  return sums;
+}
+
+/** `退货(+3)`: how a hit is shown in the explanation. */
+export function describeHit(hit: CueHit<string>, weight = hit.cue.weight): string {
+  const rounded = Math.round(weight * 100) / 100;
+  return `${hit.matched.trim()}(${rounded >= 0 ? '+' : ''}${rounded})`;
+}

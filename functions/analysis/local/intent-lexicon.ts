@@ -1,0 +1,73 @@
+import type { A10Output } from '../../core/agents/a10-communication-analysis.js';
+import { defineLexicon } from './cue-lexicon.js';
+
+export type IntentCategory = A10Output['intent']['category'];
+
+/**
+ * Cue phrases per intent, weighted 3 (names the intent on its own), 2 (typical), 1 (supporting).
+ * Words shared by several intents sit with the one they usually signal in B2B plastics and
+ * air-conditioner-parts mail: `freight` is a delivery word, but `price includes VAT` is an inquiry.
+ */
+export const INTENT_LEXICON = defineLexicon<IntentCategory>({
+  inquiry: [
+    [4, '报价|询价|quotation|quote*'],
+    [3, '报个价|报个|单价|多少钱|什么价|价位|含税价|不含税价|阶梯价|报价单|起订|起订量|最小起订|最低起订|MOQ|寄样|免费样品|价格表|最新价格'],
+    [3, 'how much|unit price|price list|best price|rfq|minimum order|free sample*|includ* vat|pricing'],
+    [3.5, 'price includ*'],
+    [2.5, '给个价|怎么卖|出厂价|到厂价|批发价|价格|价钱|样品|有现货|现货|有货吗|库存|优惠|折扣|sample*|price*|discount*|in stock|availability|lead time|cost of|offer*'],
+    [2, '试样|打样|批量采购|采购量|咨询|费用|收费|运费多少|想买|购买|多少|budget|interested in buying|looking for a supplier of|per ton|per kg'],
+    [1.5, 'fob|cif|exw|ddp|cfr|incoterm*'],
+    [1, '了解一下|想了解|请问|问一下|含税|便宜|采购|cost*|cheaper|buy|purchase|interested'],
+  ],
+  complaint: [
+    [4, '投诉|客诉|complain*|complaint*'],
+    [3, '退货|失望|不满意|不满|太差|很差|质量差|质量太差|给个说法|给个解释|怎么保证质量|没人处理|没人管|没人回复|没人理|没人接|无人接听|不回消息|到底怎么|怎么搞的|搞什么|不像话|拒收|敷衍|不负责|不靠谱|离谱|糟糕|差劲|次品|残次|不合格品|索赔|赔偿|无法接受|不能接受|太过分|换供应商|换一家|考虑其他供应商|考虑别的供应商|不再合作|第三次|又一次|又晚|又延误|又出问题'],
+    [3, 'disappoint*|unacceptable|not acceptable|frustrat*|dissatisf*|unhappy|poor quality|quality issue*|quality problem*|late again|third time|compensat*|terrible|awful|ridiculous|fed up|considering other suppliers|switch supplier*|worst|no response|no reply|ignored|not what we ordered|not happy|not satisfied|unsatisfied|gone downhill|getting worse|deteriorat*|below standard|waste of time|poor service'],
+    [2.5, '打不通|拖了|拖延|一拖再拖|品控|不良|不良率|返工|报废|整改|8d|退回|质量问题|色差|差别很大|不一致|不合格|褪色|变色|发黄|变形|有毛刺|异味|气泡|缩水|不能用|退款|扣款|罚款|损失|=差|=烂|refund*|defect*|discolo*|other suppliers|still not resolved|once again|second time|wrong colou*|cracked|brittle|reject*|too slow|not resolved|nobody has replied|no one has replied'],
+    [1.5, '一直没|开裂|裂了|怎么回事|为什么又|说法|again|still haven|nobody|no one'],
+    [0, '差别|差异|差价|出差|差不多|相差|误差'],
+  ],
+  technical: [
+    [3, 'UL黄卡|黄卡|GRS|认证证书|技术参数|参数表|参数|物性表|物性|技术咨询|熔融指数|熔指|拉伸强度|冲击强度|弯曲模量|弯曲强度|热变形|维卡|阻燃等级|UL认证|UL94|认证|检测报告|检测|MSDS|SDS|RoHS|COA|TDS|规格书|加工温度|注塑工艺|成型温度|含水率|收缩率|密度|硬度|耐候|抗UV|耐热|玻纤含量|技术资料'],
+    [3, 'datasheet|data sheet|spec|specs|specification*|tds|msds|sds|rohs|certificat*|certified|test report*|tensile|impact strength|melt flow|mfi|mfr|heat deflection|hdt|flame retardan*|ul94|v-0|v0|processing temperature|processing window|shrinkage|viscosity|density|moisture content|technical data'],
+    [2.5, '注塑|成型|银纹|翘曲|缩痕|流痕|熔接线|料花|玻纤|模具|工艺|配方|性能|兼容|相容|干燥|测试|报告|技术|技术支持|应用工程师|李工|mpa|mould*|mold*|glass-filled|glass fiber|glass fibre|warpage|sink marks|injection|drying|properties|formulation|compatib*|hardness|technical|engineer*'],
+    [1.5, '阻燃|温度|工程师|材料|牌号|型号|替代|色母|配色|UL|grade*|material*|test*|resin|additive*|process*|temperature'],
+  ],
+  cooperation: [
+    [3, '战略合作|长期合作|合作伙伴|代理商|代理权|代理|经销商|经销|分销|加盟|合资|共同开发|联合开发|框架协议|独家|双赢|合作意向|合作机会|建立合作'],
+    [3, 'partnership|partner*|distributor*|distribution agreement|dealer*|joint venture|joint development|exclusive|framework agreement|supply agreement|strategic|collaborat*|cooperat*|co-operat*|work together|team up|business opportunit*|represent your'],
+    [2.5, '合作|洽谈|谈一下|高层会面|高层|互访|渠道|供应商评估|评估供应商|长期供应商|供应商名录|合格供应商|agency|agent*|long-term|long term|approved supplier*|vendor list|supplier list|new supplier'],
+    [1.5, '供应商|贵司|年度|明年|supplier*|annual|next year'],
+  ],
+  order: [
+    [3, '订单|下单|订单号|采购单|采购订单|确认订单|安排生产|排产|加单|追加|补单|改单|订购|订货|回签|PO|purchase order*|po number|p.o.|place an order|placed an order|new order|repeat order|order confirmation|confirm the order|our order|the order'],
+    [2, '合同|签好|签订|已签|签了|盖章|生产计划|数量改为|数量改成|改为|contract*|signed|sign the|production schedule|production plan|order*|amend*|increase the quantity|change the quantity'],
+    [0, 'in order to|in order for'],
+  ],
+  payment: [
+    [3, '付款|已付|支付|汇款|电汇|转账|打款|到账|货款|预付款|尾款|定金|订金|账期|月结|信用证|发票|开票|专票|普票|增值税专用发票|增值税发票|税号|对账|对账单|欠款|催款|水单|承兑|汇票|结算|回款'],
+    [3, 'invoice*|payment*|paid|unpaid|remittance|wire transfer|bank transfer|credit terms|payment terms|net 30|net 60|net 90|overdue|deposit|advance payment|letter of credit|l/c|t/t|proforma|pro forma|billing|reconcil*|statement of account'],
+    [2, '财务|付了|开具|抬头|增值税|银行|收款|预付|逾期|pay|transferred|transfer|wire|bank|balance due|outstanding|due date|receipt of payment'],
+    [1, 'vat|tax|receipt|due|退款'],
+    [0, 'due to'],
+  ],
+  delivery: [
+    [3, '发货|交付|出货|物流单号|什么时候发|什么时候到|货已经|货已|送货|交货|到货|到不了|还没到|没到货|物流|快递|运单|货车|签收|收货|收到货|到港|清关|提货|装柜|集装箱|船期|运输|配送|少发|漏发|错发|补发|预计到达|到厂|催货|货到|货还没|送到'],
+    [3, 'ship*|shipment*|arriv*|eta|tracking|bill of lading|b/l|container*|truck*|logistics|courier|dispatch*|in transit|customs|short-shipped|short shipment|delivery date|deliver it|deliveries|transport*|during transit'],
+    [2.5, '包装|包装完好|单号|交期|延误|延迟|批货|这批货|上批货|货物|用料|仓库|到了|到达|pallet*|missing|warehouse|expedite|delay*|late|pick up|pickup|on the way|port|delivered|border|packaging|line stop*|line down'],
+    [2, 'freight'],
+    [1.5, '运费|停线|=货|deliver*|received|stuck'],
+    [0, 'relationship|friendship'],
+  ],
+  after_sales: [
+    [3, '售后|售后工程师|维修|修理|保修|保修期|质保|质保期|换货|返修|退换|保养|错误代码|故障代码|不制冷|不制热|漏氟|上门维修|上门检修|维修费|维修费用|派人来看|派人过来|派工程师'],
+    [3, 'warranty|repair*|after-sales|after sales|aftersales|spare part*|maintenance|technician|rma|return authori*|troubleshoot*|error code|not cooling|not heating|service engineer|send someone'],
+    [2.5, '更换|换新|上门|安装|调试|故障|报错|坏了|失灵|不工作|漏水|异响|噪音|说明书|使用说明|replac*|fault*|malfunction*|broken|not working|stopped working|doesn\'t work|leak*|noise|install*|manual'],
+    [1.5, '错误|维护|配件|遥控器|压缩机|on-site|onsite|service'],
+  ],
+  other: [
+    [3, '节日快乐|节快乐|新年快乐|中秋快乐|春节快乐|国庆快乐|生日快乐|happy new year|merry christmas|happy holidays|season\'s greetings|out of office|congratulations'],
+    [2.5, '快乐|视频会议|电话会议|会议|开会|改期|参观|拜访|来访|行程|约个时间|吃饭|聚餐|展会|放假|休假|请假|离职|交接|新同事|联系方式|reschedule|meeting|video call|conference call|visit*|tour|trade show|exhibition|vacation|holiday*|lunch|dinner|catch up|new contact|introduce|introduction'],
+    [1.5, '改到|见面|问候|祝|辛苦了|收到|好的|知道了|明白了|了解了|收悉|汇报|谢谢|感谢|多谢|thanks|thank you|thanks again|thank you again|noted|well received|greetings|call|schedule|appointment|ok|okay|got it|understood|will do|festival'],
+  ],
+});

@@ -1,0 +1,103 @@
+import type { RecordLanguage } from '../../core/agents/a10-communication-analysis.js';
+import { INTENT_CATEGORIES } from '../../core/model/record-types.js';
+import type { AnalysisText } from './analysis-text.js';
+import { type CueHit, describeHit, findCues } from './cue-lexicon.js';
+import { INTENT_LEXICON, type IntentCategory } from './intent-lexicon.js';
+import type { KeyFacts } from './key-facts.js';
+import { clip } from './schema-limits.js';
+import type { SentimentReading } from './sentiment-rules.js';
+
+/** The intent a message was classified as, with the evidence. */
+export interface IntentReading {
+  readonly category: IntentCategory;
+  readonly confidence: number;
+  readonly scores: ReadonlyMap<IntentCategory, number>;
+  readonly hits: readonly CueHit<IntentCategory>[];
+}
+
+/**
+ * On equal scores the more specific problem wins: a complaint about a late shipment is a complaint,
+ * a payment with "请安排发货" is a payment, a warranty replacement is after-sales.
+ */
+const TIE_ORDER: readonly IntentCategory[] = ['complaint', 'after_sales', 'payment', 'delivery', 'order', 'technical', 'inquiry', 'cooperation', 'other'];
+/** Complaint cues in an unhappy message count this much more: "退货" said angrily is a complaint. */
+const UNHAPPY_COMPLAINT_BONUS = 2;
+
+/**
+ * Scores every intent by its cue weights and picks the best. `other` (greetings, thanks, meeting
+ * logistics) wins only over weaker business cues; an unhappy message without any cue is a complaint.
+ * Confidence grows with the margin over the runner-up.
+ */
+export function classifyIntent(text: AnalysisText, sentiment: SentimentReading): IntentReading {
+  const hits = findCues(text, INTENT_LEXICON);
+  const scores = new Map<IntentCategory, number>(INTENT_CATEGORIES.map((category) => [category, 0]));
+  for (const hit of hits) scores.set(hit.cue.tag, (scores.get(hit.cue.tag) ?? 0) + hit.cue.weight);
+  const unhappy = sentiment.overall === 'negative';
+  if (unhappy && (scores.get('complaint') ?? 0) > 0) scores.set('complaint', (scores.get('complaint') ?? 0) + UNHAPPY_COMPLAINT_BONUS);
+
+  const ranked = [...TIE_ORDER].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
+  const business = ranked.filter((category) => category !== 'other');
+  const bestBusiness = business[0] ?? 'other';
+  const businessScore = scores.get(bestBusiness) ?? 0;
+  const otherScore = scores.get('other') ?? 0;
+
+  if (businessScore === 0 && otherScore === 0) {
+    const category = unhappy ? 'complaint' : 'other';
+    return { category, confidence: unhappy ? 0.4 : 0.3, scores, hits };
+  }
+  const category = businessScore >= otherScore ? bestBusiness : 'other';
+  const top = scores.get(category) ?? 0;
+  const runnerUp = Math.max(...INTENT_CATEGORIES.filter((c) => c !== category).map((c) => scores.get(c) ?? 0));
+  const confidence = Math.min(0.95, Math.max(0.3, 0.35 + (0.6 * (top - runnerUp)) / (top + 1)));
+  return { category, confidence: Math.round(confidence * 100) / 100, scores, hits };
+}
+
+/** `intent:complaint ← 退货(+3), 失望(+3) | delivery=2.5` */
+export function explainIntent(intent: IntentReading): string {
+  const own = intent.hits.filter((hit) => hit.cue.tag === intent.category).map((hit) => describeHit(hit));
+  const others = [...intent.scores]
+    .filter(([category, score]) => category !== intent.category && score > 0)
+    .map(([category, score]) => `${category}=${score}`);
+  return `intent:${intent.category} ← ${own.join(', ') || 'no cues'}${others.length > 0 ? ` | ${others.join(' ')}` : ''}`;
+}
+
+const LABELS: Record<RecordLanguage, Record<IntentCategory, string>> = {
+  zh: {
+    inquiry: '询价/产品咨询',
+    complaint: '客户投诉',
+    technical: '技术咨询',
+    cooperation: '合作洽谈',
+    order: '订单事务',
+    payment: '付款/发票',
+    delivery: '交付/物流',
+    after_sales: '售后服务',
+    other: '日常沟通',
+  },
+  en: {
+    inquiry: 'Price/product inquiry',
+    complaint: 'Customer complaint',
+    technical: 'Technical question',
+    cooperation: 'Cooperation proposal',
+    order: 'Order matter',
+    payment: 'Payment/invoice',
+    delivery: 'Delivery/logistics',
+    after_sales: 'After-sales service',
+    other: 'General communication',
+  },
+};
+
+/**
+ * A one-line summary: the intent's label, then the key facts, or else the cues that decided it —
+ * `询价/产品咨询：PCR-ABS-1000，50吨，含税价`, `Customer complaint: disappointed, third time`.
+ */
+export function describeIntent(intent: IntentReading, facts: KeyFacts, language: RecordLanguage): string {
+  const { keyInfo } = facts;
+  const details = [keyInfo.products.slice(0, 3).join('/'), keyInfo.quantity, keyInfo.price, facts.orderReference, keyInfo.timeline].filter(
+    (part): part is string => typeof part === 'string' && part.length > 0,
+  );
+  const evidence = [...new Set(intent.hits.filter((hit) => hit.cue.tag === intent.category).map((hit) => hit.matched.trim()))].slice(0, 3);
+  const parts = details.length > 0 ? details : evidence;
+  const label = LABELS[language][intent.category];
+  if (parts.length === 0) return label;
+  return clip(language === 'zh' ? `${label}：${parts.join('，')}` : `${label}: ${parts.join(', ')}`, 300);
+}

@@ -1,0 +1,128 @@
+import type { A10Output, RecordLanguage } from '../../core/agents/a10-communication-analysis.js';
+import type { AnalysisText } from './analysis-text.js';
+import { type CueHit, findCues } from './cue-lexicon.js';
+import type { IntentCategory } from './intent-lexicon.js';
+import type { SentimentReading } from './sentiment-rules.js';
+import { URGENCY_LEXICON, type UrgencyCue } from './urgency-lexicon.js';
+
+export type UrgencyLevel = A10Output['urgency']['level'];
+
+/** How soon the message needs action, and the cue that decided it. */
+export interface UrgencyReading {
+  readonly level: UrgencyLevel;
+  readonly reason: string;
+  /** The rule that decided, for the explanation (`pressing`, `deadline`, `intent`, …). */
+  readonly rule: string;
+}
+
+/** "今天"/"tomorrow" is pressing only when the same clause says something is needed then. */
+const NEEDED_THEN = /必须|务必|需要|要|得|等着|急|need|must|have to|required?|latest|or else/;
+/** A due date: "本周内", "周五前", "5月20日之前", "by Friday", "before the end of the month". */
+const DUE_DATE = [
+  /(?:本周|这周|下周|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|月底|月初|月中|年底|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(?:之前|以前|前|内)/,
+  /\b(?:by|before) (?:(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?end of|next|this|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d)\b/,
+];
+/** Intents that are work in progress even when no date is named: an order to schedule, a complaint to answer. */
+const WORK_IN_PROGRESS: ReadonlySet<IntentCategory> = new Set(['order', 'complaint']);
+const STRONG_NEGATIVE = -0.6;
+
+/**
+ * Decides urgency: pressing words, a needed-today clause or a churn threat make it high; a complaint
+ * that repeats itself with strong feeling escalates to high; a due date, an arrangement request or an
+ * open issue makes it medium, as do orders and complaints as such and an unhappy delivery or
+ * after-sales message; anything else is low.
+ */
+export function judgeUrgency(
+  text: AnalysisText,
+  intent: IntentCategory,
+  sentiment: SentimentReading,
+  language: RecordLanguage,
+): UrgencyReading {
+  const say = language === 'zh' ? ZH : EN;
+  const hits = findCues(text, URGENCY_LEXICON);
+  const first = (kind: UrgencyCue) => hits.find((hit) => hit.cue.tag === kind);
+
+  const churn = first('churn');
+  if (churn !== undefined) return { level: 'high', rule: 'churn', reason: say.churn(churn.matched) };
+  const pressing = first('pressing') ?? hits.find((hit) => hit.cue.tag === 'nearTerm' && isNeededThen(text, hit));
+  if (pressing !== undefined) return { level: 'high', rule: 'pressing', reason: say.pressing(clauseAround(text, pressing)) };
+
+  const negative = sentiment.overall === 'negative';
+  const repeats = hits.filter((hit) => hit.cue.tag === 'repeat');
+  const escalators =
+    repeats.length + (sentiment.score <= STRONG_NEGATIVE ? 1 : 0) + (negative && text.exclamations > 0 ? 1 : 0);
+  if ((intent === 'complaint' || negative) && escalators >= 3) {
+    const signs = [...repeats.map((hit) => hit.matched), ...(text.exclamations > 0 ? ['!'] : [])];
+    return { level: 'high', rule: 'escalation', reason: say.escalation(signs.join(', ') || String(sentiment.score)) };
+  }
+
+  const dueDate = DUE_DATE.map((pattern) => pattern.exec(text.lower)).find((match) => match !== null);
+  if (dueDate) return { level: 'medium', rule: 'deadline', reason: say.deadline(text.original.slice(dueDate.index, dueDate.index + dueDate[0].length)) };
+  const soft = first('deadline') ?? first('openIssue');
+  if (soft !== undefined) {
+    const reason = soft.cue.tag === 'deadline' ? say.deadline(soft.matched) : say.openIssue(soft.matched);
+    return { level: 'medium', rule: soft.cue.tag, reason };
+  }
+  if (WORK_IN_PROGRESS.has(intent)) return { level: 'medium', rule: 'intent', reason: say.workInProgress(intent) };
+  if (negative && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };
+  return { level: 'low', rule: 'none', reason: say.none };
+}
+
+/** `urgency:high ← pressing: 尽快` */
+export function explainUrgency(urgency: UrgencyReading): string {
+  return `urgency:${urgency.level} ← ${urgency.rule}: ${urgency.reason}`;
+}
+
+function isNeededThen(text: AnalysisText, hit: CueHit<UrgencyCue>): boolean {
+  const [start, end] = clauseBounds(text, hit.start);
+  return NEEDED_THEN.test(text.lower.slice(start, end));
+}
+
+function clauseBounds(text: AnalysisText, offset: number): [number, number] {
+  const clause = text.clauseAt[offset];
+  let start = offset;
+  let end = offset;
+  while (start > 0 && text.clauseAt[start - 1] === clause) start -= 1;
+  while (end < text.lower.length && text.clauseAt[end] === clause) end += 1;
+  return [start, end];
+}
+
+/** A near-term cue is quoted with its clause ("必须今天给个说法" says more than "今天"), up to 40 characters. */
+function clauseAround(text: AnalysisText, hit: CueHit<UrgencyCue>): string {
+  if (hit.cue.tag !== 'nearTerm') return hit.matched;
+  const [start, end] = clauseBounds(text, hit.start);
+  const clause = text.original.slice(start, end).replace(/[,，、。;；!！?？\n….]+$/, '').trim();
+  return clause.length > 0 && clause.length <= 40 ? clause : hit.matched;
+}
+
+interface UrgencyPhrases {
+  churn(cue: string): string;
+  pressing(cue: string): string;
+  escalation(cues: string): string;
+  deadline(cue: string): string;
+  openIssue(cue: string): string;
+  workInProgress(intent: IntentCategory): string;
+  readonly unhappy: string;
+  readonly none: string;
+}
+
+const ZH: UrgencyPhrases = {
+  churn: (cue: string) => `客户流失风险：“${cue}”`,
+  pressing: (cue: string) => `时间紧迫：“${cue}”`,
+  escalation: (cues: string) => `问题反复且情绪强烈：${cues}`,
+  deadline: (cue: string) => `有明确期限：“${cue}”`,
+  openIssue: (cue: string) => `有待解决的问题：“${cue}”`,
+  workInProgress: (intent: IntentCategory) => (intent === 'order' ? '订单待确认和排产' : '投诉需要答复'),
+  unhappy: '客户不满，需要跟进',
+  none: '未发现时间压力',
+};
+const EN: UrgencyPhrases = {
+  churn: (cue) => `churn risk: "${cue}"`,
+  pressing: (cue) => `time pressure: "${cue}"`,
+  escalation: (cues) => `repeated problem with strong feeling: ${cues}`,
+  deadline: (cue) => `deadline: "${cue}"`,
+  openIssue: (cue) => `open issue: "${cue}"`,
+  workInProgress: (intent) => (intent === 'order' ? 'an order waiting to be confirmed and scheduled' : 'a complaint waiting for an answer'),
+  unhappy: 'an unhappy customer waiting for a follow-up',
+  none: 'no time pressure found',
+};

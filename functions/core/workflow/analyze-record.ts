@@ -1,0 +1,118 @@
+import { detectLanguage } from '../../analysis/local/language.js';
+import { redactPii } from '../../analysis/pii-redaction.js';
+import type { A10Input } from '../agents/a10-communication-analysis.js';
+import { estimateTokens } from '../agents/token-estimate.js';
+import type { Analysis } from '../model/analysis.js';
+import type { CommunicationRecord } from '../model/communication-record.js';
+import type { AnalysisResult } from '../ports/analyzer.js';
+import { createFollowUpTasks, UNASSIGNED } from './follow-up-tasks.js';
+import { prepareRecordText } from './prepare-record-text.js';
+import type { RecordWorkflowDependencies } from './record-workflow-dependencies.js';
+import { toAnalysis } from './to-analysis.js';
+import { raiseUrgentAlert } from './urgent-alert.js';
+
+/** A record a workflow step works on; `run` tells a replay from the first run. */
+export interface RecordRef {
+  readonly tenantId: string;
+  readonly recordId: string;
+  readonly run?: string;
+}
+
+export interface AnalyzeRecordOutcome {
+  readonly tenantId: string;
+  readonly recordId: string;
+  readonly urgent: boolean;
+  readonly alertInsightId?: string;
+}
+
+/** The tenant's opt-in: the stored subject and preview body are masked too (the raw archive keeps the original until its retention ends). */
+async function redactStoredRecord(deps: RecordWorkflowDependencies, record: CommunicationRecord, at: string): Promise<void> {
+  const subject = record.subject === undefined ? undefined : redactPii(record.subject).text;
+  const content = record.content === undefined ? undefined : redactPii(record.content).text;
+  await deps.records.saveRedactedContent(record.tenantId, record.recordId, { subject, content }, at);
+}
+
+/** The record is gone (deleted, or another tenant's): nothing to analyse, and retrying will not help. */
+export class RecordNotFoundError extends Error {
+  override readonly name = 'RecordNotFound';
+}
+
+/**
+ * Texts shorter than this (after trimming) go to the local analyzer even when a model is configured:
+ * "收到，谢谢！" carries no more than the rules see, and a model call per acknowledgment is most of
+ * the bill for chat-heavy tenants.
+ */
+export const MODEL_MIN_TEXT_CHARS = 12;
+
+export const FIRST_RUN = 'first';
+
+const outcomeOf = (record: CommunicationRecord): AnalyzeRecordOutcome => ({
+  tenantId: record.tenantId,
+  recordId: record.recordId,
+  urgent: record.analysis.alertInsightId !== undefined,
+  ...(record.analysis.alertInsightId ? { alertInsightId: record.analysis.alertInsightId } : {}),
+});
+
+/**
+ * A10 for one record: gathers its text (transcript included), masks personal data, analyses it
+ * (model or local rules), turns follow-ups into tasks, raises the urgent alert when urgency is high,
+ * writes the analysis back and announces `communication.analyzed`. Every write is idempotent, and a
+ * redelivered step of a run that already completed returns without a second model call.
+ */
+export async function analyzeRecord(deps: RecordWorkflowDependencies, ref: RecordRef): Promise<AnalyzeRecordOutcome> {
+  const run = ref.run ?? FIRST_RUN;
+  const record = await deps.records.getRecord(ref.tenantId, ref.recordId);
+  if (!record) throw new RecordNotFoundError(`record ${ref.recordId} does not exist in tenant ${ref.tenantId}`);
+  if (record.analysis.status === 'completed' && record.analysis.run === run) return outcomeOf(record);
+
+  const [settings, customer, text] = await Promise.all([
+    deps.tenants.getTenant(ref.tenantId),
+    record.customerId ? deps.customers.getCustomer(ref.tenantId, record.customerId) : Promise.resolve(null),
+    prepareRecordText(deps, record),
+  ]);
+  const timeZone = settings?.timezone ?? 'Asia/Shanghai';
+  const redaction = redactPii(text);
+  const input: A10Input = {
+    recordId: record.recordId,
+    type: record.type,
+    direction: record.direction,
+    channel: record.channel,
+    text: redaction.text,
+    language: detectLanguage(text),
+    competitors: settings?.competitors ?? [],
+    occurredAt: record.occurredAt,
+    timeZone,
+  };
+  const useModel = deps.analyzerUsesModel && text.trim().length >= MODEL_MIN_TEXT_CHARS;
+  const sent = JSON.stringify(input);
+  const modelInput = useModel
+    ? { blobKey: await deps.blobs.putModelInput(record.tenantId, record.recordId, sent), redactions: redaction.counts, estimatedInputTokens: estimateTokens(sent) }
+    : undefined;
+  const result: AnalysisResult = await (useModel ? deps.analyzer : deps.localAnalyzer).analyze(input);
+
+  const now = deps.clock.now();
+  if (settings?.redactStoredContent && redaction.total > 0) await redactStoredRecord(deps, record, now.toISOString());
+  const followUps = await createFollowUpTasks(deps.workItems, result.output, { record, assignee: customer?.owner ?? UNASSIGNED, timeZone, now });
+  const alertInsightId = result.output.urgency.level === 'high' ? await raiseUrgentAlert(deps, record, result.output, now) : undefined;
+  const analysis: Analysis = toAnalysis(result, { followUps, alertInsightId, run, analyzedAt: now.toISOString(), modelInput });
+  await deps.records.saveAnalysis(record.tenantId, record.recordId, analysis, now.toISOString());
+  await deps.events.publish([
+    {
+      type: 'communication.analyzed',
+      tenantId: record.tenantId,
+      recordId: record.recordId,
+      time: now.toISOString(),
+      detail: {
+        customerId: record.customerId,
+        type: record.type,
+        intent: analysis.intent?.category,
+        sentiment: analysis.sentiment?.overall,
+        urgency: analysis.urgency?.level,
+        model: analysis.model,
+        taskIds: followUps.map((f) => f.taskId),
+        alertInsightId,
+      },
+    },
+  ]);
+  return { tenantId: record.tenantId, recordId: record.recordId, urgent: alertInsightId !== undefined, ...(alertInsightId ? { alertInsightId } : {}) };
+}

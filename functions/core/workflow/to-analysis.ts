@@ -1,0 +1,44 @@
+import type { Analysis, FollowUpItem, ModelInputRecord } from '../model/analysis.js';
+import type { AnalysisResult } from '../ports/analyzer.js';
+
+export interface AnalysisContext {
+  readonly followUps: readonly FollowUpItem[];
+  readonly alertInsightId?: string;
+  readonly run: string;
+  readonly analyzedAt: string;
+  readonly modelInput?: ModelInputRecord;
+}
+
+const orUndefined = (value: string | null) => value ?? undefined;
+
+/** A10's answer (seed shape, snake_case) as the record's analysis block (camelCase). */
+export function toAnalysis(result: AnalysisResult, context: AnalysisContext): Analysis {
+  const { output } = result;
+  return {
+    status: 'completed',
+    intent: output.intent,
+    keyInfo: {
+      products: output.key_info.products,
+      price: orUndefined(output.key_info.price),
+      quantity: orUndefined(output.key_info.quantity),
+      timeline: orUndefined(output.key_info.timeline),
+      competitors: output.key_info.competitors,
+    },
+    sentiment: output.sentiment,
+    urgency: output.urgency,
+    followUps: [...context.followUps],
+    qualityScore: output.quality_score,
+    insights: [],
+    suggestions: output.suggestions,
+    tags: [],
+    model: result.model,
+    modelCalls: result.modelCalls,
+    ...(result.usage ? { usage: { inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens } } : {}),
+    ...(result.fallbackReason ? { fallbackReason: result.fallbackReason.slice(0, 2000) } : {}),
+    ...(result.explanation ? { explanation: result.explanation.slice(0, 50).map((line) => line.slice(0, 500)) } : {}),
+    ...(context.modelInput ? { modelInput: context.modelInput } : {}),
+    ...(context.alertInsightId ? { alertInsightId: context.alertInsightId } : {}),
+    analyzedAt: context.analyzedAt,
+    run: context.run,
+  };
+}

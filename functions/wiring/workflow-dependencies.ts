@@ -1,0 +1,64 @@
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { TranscribeClient } from '@aws-sdk/client-transcribe';
+import { createBedrockAnalyzer } from '../adapters/bedrock/bedrock-analyzer.js';
+import { createBedrockRuntimeClient } from '../adapters/bedrock/bedrock-client.js';
+import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
+import { DynamoDbTranscriptionJobStore } from '../adapters/dynamodb/dynamodb-transcription-job-store.js';
+import { createEventBridgePublisher } from '../adapters/eventbridge/event-bridge-publisher.js';
+import { createSesMailer } from '../adapters/ses/ses-mailer.js';
+import { createStepFunctionsCallbacks, createStepFunctionsWorkflowStarter } from '../adapters/stepfunctions/step-functions-workflows.js';
+import { createTranscribeTranscriber } from '../adapters/transcribe/transcribe-transcriber.js';
+import { createLocalAnalyzer } from '../analysis/local/local-analyzer.js';
+import { ENV, LOCAL_MODEL_ID, requireSetting, type RuntimeConfig } from '../config/runtime-config.js';
+import type { HubDependencies } from '../core/dependencies.js';
+import type { RecordWorkflowDependencies } from '../core/workflow/record-workflow-dependencies.js';
+
+const lazy = <T>(make: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+
+/**
+ * The record workflow's ports on AWS: Bedrock (with the local analyzer as its fallback), Transcribe,
+ * Step Functions, EventBridge and SES — each created on first use, so a step only needs the
+ * settings of the ports it touches.
+ */
+export function createRecordWorkflowDependencies(config: RuntimeConfig, hub: HubDependencies): RecordWorkflowDependencies {
+  const localAnalyzer = lazy(() => createLocalAnalyzer());
+  const modelId = config.modelId ?? LOCAL_MODEL_ID;
+  const analyzer = lazy(() =>
+    modelId === LOCAL_MODEL_ID ? localAnalyzer() : createBedrockAnalyzer({ client: createBedrockRuntimeClient({ region: config.region }), modelId, fallback: localAnalyzer() }),
+  );
+  const blobBucket = () => requireSetting(config.blobBucket, ENV.blobBucket);
+  const transcriber = lazy(() => createTranscribeTranscriber({ client: new TranscribeClient({ region: config.region }), mediaBucket: blobBucket(), outputBucket: blobBucket() }));
+  const sfn = lazy(() => new SFNClient({ region: config.region }));
+  const workflows = lazy(() =>
+    createStepFunctionsWorkflowStarter({
+      client: sfn(),
+      stateMachineArns: {
+        text: requireSetting(config.workflowArns?.text, ENV.textWorkflowArn),
+        media: requireSetting(config.workflowArns?.media, ENV.mediaWorkflowArn),
+      },
+    }),
+  );
+  const callbacks = lazy(() => createStepFunctionsCallbacks({ client: sfn() }));
+  const events = lazy(() => createEventBridgePublisher({ client: new EventBridgeClient({ region: config.region }), eventBusName: requireSetting(config.eventBusName, ENV.eventBusName) }));
+  const mailFrom = config.mailFrom;
+  const mailer = lazy(() => (mailFrom ? createSesMailer({ client: new SESv2Client({ region: config.region }), from: mailFrom }) : null));
+  const transcriptionJobs = lazy(
+    () => new DynamoDbTranscriptionJobStore(createDocumentClient({ region: config.region, endpoint: config.endpoints?.dynamodb, credentials: config.credentials }), requireSetting(config.tableName, ENV.tableName)),
+  );
+  return Object.defineProperties(Object.create(hub) as RecordWorkflowDependencies, {
+    analyzer: { get: analyzer },
+    localAnalyzer: { get: localAnalyzer },
+    analyzerUsesModel: { value: modelId !== LOCAL_MODEL_ID },
+    transcriber: { get: transcriber },
+    transcriptionJobs: { get: transcriptionJobs },
+    workflows: { get: workflows },
+    callbacks: { get: callbacks },
+    events: { get: events },
+    mailer: { get: mailer },
+  });
+}

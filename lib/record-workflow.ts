@@ -1,0 +1,266 @@
+import { fileURLToPath } from 'node:url';
+import { ArnFormat, type CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { ENV, LOCAL_MODEL_ID } from '../functions/config/runtime-config.js';
+import { stepEntryName } from '../functions/workflow/step-entry-name.js';
+import {
+  STATE_MACHINES,
+  WORKFLOW_STEP_NAMES,
+  definitionText,
+  stateMachinePlaceholder,
+  stepPlaceholder,
+  type StateMachineName,
+  type WorkflowStepName,
+} from '../statemachines/state-machines.js';
+import { DeadLetterQueue } from './dead-letter-queue.js';
+import { HubFunction, type FunctionAccess } from './hub-function.js';
+import type { Storage } from './storage.js';
+
+const entry = (path: string) => fileURLToPath(new URL(`../functions/${path}`, import.meta.url));
+
+/** Transcribe jobs the hub starts are named `commhub-…` (transcription-job-name.ts): the callback rule matches only those. */
+export const TRANSCRIPTION_JOB_PREFIX = 'commhub-';
+
+/** What each step touches (all read the tenants' settings; none pages, so none needs the cursor key). */
+const STEP_ACCESS: FunctionAccess = { table: 'readWrite', rawArchive: 'none', blobs: 'readWrite', cursors: false, tenants: true };
+
+/** Properties of {@link RecordWorkflow}. */
+export interface RecordWorkflowProps {
+  readonly storage: Storage;
+  /** Deployment stage, passed as `COMMHUB_STAGE`. */
+  readonly stage: string;
+  /** Bedrock model (or inference profile) id for agent A10; `local` = rules only, no model calls. */
+  readonly modelId: string;
+  /**
+   * SES identity alerts are sent from.
+   * @default - alerts are stored as insights but not emailed
+   */
+  readonly mailFrom?: string;
+  /**
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The record workflow: the table's stream starts, for each new record, the Express analysis
+ * workflow (text) or the Standard transcription workflow (a recording to transcribe, which waits on
+ * a task token resumed by Transcribe's job-state-change event and then runs the analysis as a child).
+ * Both definitions are `statemachines/*.asl.json`, loaded inline with their substitutions.
+ */
+export class RecordWorkflow extends Construct {
+  public readonly analysisStateMachine: sfn.StateMachine;
+  public readonly transcriptionStateMachine: sfn.StateMachine;
+  /** Integrators subscribe here to `communication.ingested` / `communication.analyzed` (source `commhub`). */
+  public readonly eventBus: events.EventBus;
+  public readonly steps: Readonly<Record<WorkflowStepName, HubFunction>>;
+  public readonly starter: HubFunction;
+  public readonly transcriptionCallback: HubFunction;
+  /** Stream batches and Transcribe events that could not be handled (kept 14 days, redrivable). */
+  public readonly deadLetterQueue: DeadLetterQueue;
+
+  constructor(scope: Construct, id: string, props: RecordWorkflowProps) {
+    super(scope, id);
+    const { storage } = props;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
+
+    this.eventBus = new events.EventBus(this, 'Events', { description: 'CommHub integrator events (communication.ingested, communication.analyzed)' });
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', { encryptionKey: storage.key, removalPolicy });
+    const common = { storage, stage: props.stage, removalPolicy };
+    const modelEnvironment = { [ENV.modelId]: props.modelId, ...(props.mailFrom ? { [ENV.mailFrom]: props.mailFrom } : {}) };
+
+    const steps = {} as Record<WorkflowStepName, HubFunction>;
+    for (const step of WORKFLOW_STEP_NAMES) {
+      const analyzes = step === 'AnalyzeRecord';
+      steps[step] = new HubFunction(this, step, {
+        ...common,
+        entry: entry(`workflow/${stepEntryName(step)}.ts`),
+        description: `CommHub record workflow step ${step}.`,
+        access: STEP_ACCESS,
+        environment: { ...modelEnvironment, [ENV.eventBusName]: this.eventBus.eventBusName },
+        timeout: Duration.seconds(analyzes ? 90 : 30),
+        memorySize: analyzes ? 1024 : 512,
+        // The local analyzer (the fallback) segments Chinese with jieba, a native addon: the function
+        // runs on the synthesizing machine's architecture with its binary copied beside the bundle.
+        ...(analyzes ? { architecture: lambda.Architecture.X86_64, nativeModules: ['@node-rs/jieba'] } : {}),
+      });
+    }
+    this.steps = steps;
+    this.eventBus.grantPutEventsTo(steps.AnalyzeRecord.function);
+    this.grantModel(steps.AnalyzeRecord.role, props.modelId);
+    if (props.mailFrom) this.grantSendMail(steps.NotifyUrgentRecord.role, props.mailFrom);
+    this.grantTranscribe(steps.StartTranscription.role, steps.CollectTranscript.role);
+
+    this.analysisStateMachine = this.stateMachine('recordAnalysis', steps, storage, removalPolicy);
+    this.transcriptionStateMachine = this.stateMachine('recordTranscription', steps, storage, removalPolicy);
+
+    const workflowEnvironment = {
+      [ENV.textWorkflowArn]: this.analysisStateMachine.stateMachineArn,
+      [ENV.mediaWorkflowArn]: this.transcriptionStateMachine.stateMachineArn,
+      [ENV.eventBusName]: this.eventBus.eventBusName,
+    };
+    this.starter = new HubFunction(this, 'Starter', {
+      ...common,
+      entry: entry('events/record-stream.ts'),
+      description: 'Starts the record workflow for each record the table stream reports as new.',
+      access: { table: 'none', rawArchive: 'none', blobs: 'none', cursors: false, tenants: false },
+      environment: workflowEnvironment,
+      timeout: Duration.seconds(60),
+    });
+    this.analysisStateMachine.grantStartExecution(this.starter.function);
+    this.transcriptionStateMachine.grantStartExecution(this.starter.function);
+    this.eventBus.grantPutEventsTo(this.starter.function);
+    this.starter.function.addEventSource(
+      new DynamoEventSource(storage.table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        onFailure: new SqsDlq(this.deadLetterQueue.queue),
+        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { SK: { S: lambda.FilterRule.isEqual('RECORD') } } } })],
+      }),
+    );
+    storage.key.grantDecrypt(this.starter.function);
+    const dlqReason = 'The stream source sends failed batches to the KMS-encrypted dead-letter queue: kms:GenerateDataKey*/ReEncrypt* on that one key.';
+    for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) Validations.of(this.starter).acknowledge({ id: `AwsSolutions-IAM5[Action::${action}]`, reason: dlqReason });
+
+    this.transcriptionCallback = new HubFunction(this, 'TranscriptionCallback', {
+      ...common,
+      entry: entry('events/transcription-job-state.ts'),
+      description: 'Resumes the record workflow waiting on a finished Transcribe job.',
+      access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: false, tenants: false },
+      deadLetterQueue: this.deadLetterQueue.queue,
+      retryAttempts: 2,
+    });
+    this.transcriptionCallback.role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [this.transcriptionStateMachine.stateMachineArn] }),
+    );
+    new events.Rule(this, 'TranscriptionJobState', {
+      description: 'Transcribe jobs started by CommHub finished or failed',
+      eventPattern: {
+        source: ['aws.transcribe'],
+        detailType: ['Transcribe Job State Change'],
+        detail: { TranscriptionJobName: events.Match.prefix(TRANSCRIPTION_JOB_PREFIX), TranscriptionJobStatus: ['COMPLETED', 'FAILED'] },
+      },
+      targets: [new targets.LambdaFunction(this.transcriptionCallback.function, { deadLetterQueue: this.deadLetterQueue.queue, retryAttempts: 4, maxEventAge: Duration.hours(2) })],
+    });
+  }
+
+  /** One state machine from its ASL file: every `${X}` bound to a step function or a sibling machine. */
+  private stateMachine(name: StateMachineName, steps: Record<WorkflowStepName, HubFunction>, storage: Storage, removalPolicy: RemovalPolicy): sfn.StateMachine {
+    const express = STATE_MACHINES[name].type === 'EXPRESS';
+    const logGroup = new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.ONE_MONTH, encryptionKey: storage.key, removalPolicy });
+    const substitutions: Record<string, string> = {};
+    for (const step of WORKFLOW_STEP_NAMES) substitutions[stepPlaceholder(step)] = steps[step].function.functionArn;
+    if (name === 'recordTranscription') substitutions[stateMachinePlaceholder('recordAnalysis')] = this.analysisStateMachine.stateMachineArn;
+    const machine = new sfn.StateMachine(this, name, {
+      definitionBody: sfn.DefinitionBody.fromString(definitionText(name)),
+      definitionSubstitutions: substitutions,
+      stateMachineType: express ? sfn.StateMachineType.EXPRESS : sfn.StateMachineType.STANDARD,
+      tracingEnabled: true,
+      // Failures only, without execution data: inputs and outputs carry record ids and analysis, and
+      // Express executions keep no history anywhere else, so the failure events are what an operator has.
+      logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },
+      timeout: express ? Duration.minutes(5) : Duration.hours(6),
+    });
+    const invoked = WORKFLOW_STEP_NAMES.filter((step) => definitionText(name).includes(`\${${stepPlaceholder(step)}}`));
+    for (const step of invoked) steps[step].function.grantInvoke(machine);
+    if (name === 'recordTranscription') this.grantNestedExecution(machine);
+    acknowledgeStateMachineFindings(machine, invoked.map((step) => steps[step]));
+    return machine;
+  }
+
+  /** `states:startExecution.sync:2` needs start/describe/stop on the child and the managed EventBridge rule Step Functions uses to learn when it ends. */
+  private grantNestedExecution(parent: sfn.StateMachine): void {
+    const stack = Stack.of(this);
+    this.analysisStateMachine.grantStartExecution(parent);
+    parent.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['states:DescribeExecution', 'states:StopExecution'],
+        resources: [stack.formatArn({ service: 'states', resource: 'execution', resourceName: `${this.analysisStateMachine.stateMachineName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+      }),
+    );
+    parent.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+        resources: [stack.formatArn({ service: 'events', resource: 'rule', resourceName: 'StepFunctionsGetEventsForStepFunctionsExecutionRule' })],
+      }),
+    );
+  }
+
+  /** Converse needs bedrock:InvokeModel on the model — and, for a cross-region inference profile, on the profile and its models in every region it routes to. */
+  private grantModel(role: iam.IRole, modelId: string): void {
+    if (modelId === LOCAL_MODEL_ID) return;
+    const stack = Stack.of(this);
+    const profile = /^(us|eu|apac|jp|au|ca|us-gov|global)\.(.+)$/.exec(modelId);
+    const resources = profile
+      ? [
+          stack.formatArn({ service: 'bedrock', resource: 'inference-profile', resourceName: modelId }),
+          `arn:${stack.partition}:bedrock:*::foundation-model/${profile[2]}`,
+        ]
+      : [`arn:${stack.partition}:bedrock:${stack.region}::foundation-model/${modelId}`];
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['bedrock:InvokeModel'], resources }));
+  }
+
+  private grantSendMail(role: iam.IRole, mailFrom: string): void {
+    const stack = Stack.of(this);
+    const domain = mailFrom.split('@')[1]!;
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: mailFrom }),
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
+        ],
+      }),
+    );
+  }
+
+  /** StartTranscriptionJob / GetTranscriptionJob on the hub's jobs only; Transcribe reads the media and writes the output with the caller's permissions (already granted on the blob bucket). */
+  private grantTranscribe(starter: iam.IRole, collector: iam.IRole): void {
+    const stack = Stack.of(this);
+    const jobs = stack.formatArn({ service: 'transcribe', resource: 'transcription-job', resourceName: `${TRANSCRIPTION_JOB_PREFIX}*` });
+    starter.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['transcribe:StartTranscriptionJob', 'transcribe:TagResource'], resources: [jobs] }));
+    collector.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['transcribe:GetTranscriptionJob'], resources: [jobs] }));
+    for (const role of [starter, collector]) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${jobs}]`,
+        reason: 'Job names are per record (commhub-<tenant>-<record>-<run>-<digest>), known only at run time; the hub\'s own jobs only, by their commhub- prefix.',
+      });
+    }
+  }
+}
+
+/** The findings a state machine's own grants produce, each with its reason. */
+function acknowledgeStateMachineFindings(machine: sfn.StateMachine, invoked: readonly HubFunction[]): void {
+  const stack = Stack.of(machine);
+  const ref = (resource: CfnResource) => `<${stack.resolve(resource.logicalId) as string}.Arn>`;
+  const acknowledge = (id: string, reason: string) => Validations.of(machine).acknowledge({ id, reason });
+  for (const fn of invoked) {
+    acknowledge(
+      `AwsSolutions-IAM5[Resource::${ref(fn.function.node.defaultChild as CfnResource)}:*]`,
+      'grantInvoke covers the step function and its versions/aliases (ARN:*); only functions this definition names.',
+    );
+  }
+  acknowledge(
+    'AwsSolutions-IAM5[Resource::*]',
+    'X-Ray tracing (xray:PutTraceSegments, GetSamplingRules…) and CloudWatch Logs delivery (logs:CreateLogDelivery, DescribeLogGroups…) support only Resource "*".',
+  );
+  acknowledge(
+    'AwsSolutions-SF1',
+    'Logs failures only (level ERROR, no execution data): ALL-level logging of every Express execution would cost more than the workflow itself at 1M records and would copy record ids and analysis into logs; Standard executions keep their full history in Step Functions.',
+  );
+  if (machine.node.id === 'recordTranscription') {
+    acknowledge(
+      `AwsSolutions-IAM5[Resource::arn:aws:states:${stack.region}:${stack.account}:execution:<${stack.resolve((machine.node.scope!.node.findChild('recordAnalysis').node.defaultChild as CfnResource).logicalId) as string}.Name>:*]`,
+      'startExecution.sync:2 describes/stops the child executions of the analysis state machine, named per run: executions of that one machine only.',
+    );
+  }
+}
