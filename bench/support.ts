@@ -9,8 +9,14 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 export const BENCH_TENANT = 'BENCH';
 
+/**
+ * An in-memory hub for the ingestion benches. Record workflows are off: on AWS they run in other
+ * functions, never on the ingesting one, so they must not share this process's two cores with the
+ * path being measured (`bench/workflow` measures them).
+ */
 export const inMemorySettings = (jwtSecret = 'bench-secret-bench-secret-bench-secret'): HubSettings => ({
   dataDir: null,
+  workflows: false,
   port: 0,
   smtpPort: 0,
   host: '127.0.0.1',

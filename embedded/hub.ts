@@ -92,7 +92,7 @@ export async function startHub(settings: HubSettings, options: HubOptions = {}):
   let url: string;
   let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
   try {
-    ({ server, url } = await startHttpServer({ port: settings.port, host: settings.host, jwtSecret: settings.jwtSecret, handlers: await buildHandlers(deps) }));
+    ({ server, url } = await startHttpServer({ port: settings.port, host: settings.host, jwtSecret: settings.jwtSecret, handlers: await buildHandlers(workflows.deps) }));
     const sesInbound = buildSesInbound(deps);
     smtp = await startSmtpListener({
       port: settings.smtpPort,
@@ -119,7 +119,7 @@ export async function startHub(settings: HubSettings, options: HubOptions = {}):
       await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), smtp.close()]);
       await workflows.close();
       await servers.close();
-      if (scratchDir) await rm(scratchDir, { recursive: true, force: true });
+      if (scratchDir) await rm(scratchDir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }

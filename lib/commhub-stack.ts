@@ -48,19 +48,20 @@ export class CommHubStack extends Stack {
           }
         : {}),
     });
-    this.ingestionApi = new IngestionApi(this, 'IngestionApi', {
-      storage: this.storage,
-      authorizer: this.auth.authorizer,
-      stage: config.stage,
-      allowedOrigins: config.allowedOrigins,
-      removalPolicy,
-    });
-
     this.recordWorkflow = new RecordWorkflow(this, 'RecordWorkflow', {
       storage: this.storage,
       stage: config.stage,
       modelId: config.modelId,
       mailFrom: config.mailFrom,
+      removalPolicy,
+    });
+
+    this.ingestionApi = new IngestionApi(this, 'IngestionApi', {
+      storage: this.storage,
+      recordWorkflow: this.recordWorkflow,
+      authorizer: this.auth.authorizer,
+      stage: config.stage,
+      allowedOrigins: config.allowedOrigins,
       removalPolicy,
     });
 

@@ -11,6 +11,29 @@ export interface GrantAcknowledgment {
 
 const XRAY = 'AwsSolutions-IAM5[Resource::*]';
 
+/**
+ * How cdk-nag names a resource that holds tokens in its findings: the value as CloudFormation gets it,
+ * with each `Ref` written `<Name>` and each `Fn::GetAtt` `<Resource.Attribute>`, joins concatenated —
+ * so an acknowledgment matches in env-agnostic stacks (account and region are tokens) too.
+ */
+export function nagResourceName(scope: Construct, value: string): string {
+  const flatten = (node: unknown): string => {
+    if (typeof node === 'string') return node;
+    const object = node as Record<string, unknown>;
+    if (Array.isArray(object['Fn::Join'])) {
+      const [delimiter, items] = object['Fn::Join'] as [string, unknown[]];
+      return items.map(flatten).join(delimiter);
+    }
+    if (Array.isArray(object['Fn::GetAtt'])) {
+      const [resource, attribute] = object['Fn::GetAtt'] as [unknown, unknown];
+      return `<${flatten(resource)}.${flatten(attribute)}>`;
+    }
+    if (object.Ref !== undefined) return `<${flatten(object.Ref)}>`;
+    return JSON.stringify(node);
+  };
+  return flatten(Stack.of(scope).resolve(value));
+}
+
 /** Grants a function gets besides those its access names. */
 export interface GrantAcknowledgmentOptions {
   /**

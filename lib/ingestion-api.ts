@@ -7,12 +7,15 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acceptedScopes, ROUTES, type RouteDefinition, type RouteId } from '../functions/http/routes.js';
 import { RouteFunction } from './route-function.js';
+import type { RecordWorkflow } from './record-workflow.js';
 import type { Storage } from './storage.js';
 
 /** Properties of {@link IngestionApi}. */
 export interface IngestionApiProps {
   /** Table, buckets and cursor key the route functions are granted access to. */
   readonly storage: Storage;
+  /** The record workflows routes with `access.workflows` start (the replay route). */
+  readonly recordWorkflow: RecordWorkflow;
   /** JWT authorizer for every route with a scope. */
   readonly authorizer: apigwv2.IHttpRouteAuthorizer;
   /** Deployment stage, passed to every function as `COMMHUB_STAGE`. */
@@ -105,6 +108,7 @@ export class IngestionApi extends Construct {
         route,
         storage: props.storage,
         stage: props.stage,
+        recordWorkflow: props.recordWorkflow,
         logRetention: retention,
         removalPolicy,
       });

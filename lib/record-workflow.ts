@@ -20,6 +20,7 @@ import {
   type WorkflowStepName,
 } from '../statemachines/state-machines.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
+import { nagResourceName } from './grant-acknowledgments.js';
 import { HubFunction, type FunctionAccess } from './hub-function.js';
 import type { Storage } from './storage.js';
 
@@ -101,11 +102,7 @@ export class RecordWorkflow extends Construct {
     this.analysisStateMachine = this.stateMachine('recordAnalysis', steps, storage, removalPolicy);
     this.transcriptionStateMachine = this.stateMachine('recordTranscription', steps, storage, removalPolicy);
 
-    const workflowEnvironment = {
-      [ENV.textWorkflowArn]: this.analysisStateMachine.stateMachineArn,
-      [ENV.mediaWorkflowArn]: this.transcriptionStateMachine.stateMachineArn,
-      [ENV.eventBusName]: this.eventBus.eventBusName,
-    };
+    const workflowEnvironment = { ...this.starterEnvironment(), [ENV.eventBusName]: this.eventBus.eventBusName };
     this.starter = new HubFunction(this, 'Starter', {
       ...common,
       entry: entry('events/record-stream.ts'),
@@ -114,8 +111,7 @@ export class RecordWorkflow extends Construct {
       environment: workflowEnvironment,
       timeout: Duration.seconds(60),
     });
-    this.analysisStateMachine.grantStartExecution(this.starter.function);
-    this.transcriptionStateMachine.grantStartExecution(this.starter.function);
+    this.grantStartWorkflows(this.starter.function);
     this.eventBus.grantPutEventsTo(this.starter.function);
     this.starter.function.addEventSource(
       new DynamoEventSource(storage.table, {
@@ -153,6 +149,17 @@ export class RecordWorkflow extends Construct {
     });
   }
 
+  /** What a function that starts record workflows needs in its environment (`WorkflowStarter` on AWS). */
+  public starterEnvironment(): Record<string, string> {
+    return { [ENV.textWorkflowArn]: this.analysisStateMachine.stateMachineArn, [ENV.mediaWorkflowArn]: this.transcriptionStateMachine.stateMachineArn };
+  }
+
+  /** Lets a function start executions of both record workflows (the stream starter, the replay route). */
+  public grantStartWorkflows(grantee: iam.IGrantable): void {
+    this.analysisStateMachine.grantStartExecution(grantee);
+    this.transcriptionStateMachine.grantStartExecution(grantee);
+  }
+
   /** One state machine from its ASL file: every `${X}` bound to a step function or a sibling machine. */
   private stateMachine(name: StateMachineName, steps: Record<WorkflowStepName, HubFunction>, storage: Storage, removalPolicy: RemovalPolicy): sfn.StateMachine {
     const express = STATE_MACHINES[name].type === 'EXPRESS';
@@ -184,7 +191,7 @@ export class RecordWorkflow extends Construct {
     parent.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['states:DescribeExecution', 'states:StopExecution'],
-        resources: [stack.formatArn({ service: 'states', resource: 'execution', resourceName: `${this.analysisStateMachine.stateMachineName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+        resources: [childExecutionsArn(this.analysisStateMachine)],
       }),
     );
     parent.addToRolePolicy(
@@ -231,11 +238,16 @@ export class RecordWorkflow extends Construct {
     collector.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['transcribe:GetTranscriptionJob'], resources: [jobs] }));
     for (const role of [starter, collector]) {
       Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${jobs}]`,
+        id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, jobs)}]`,
         reason: 'Job names are per record (commhub-<tenant>-<record>-<run>-<digest>), known only at run time; the hub\'s own jobs only, by their commhub- prefix.',
       });
     }
   }
+}
+
+/** Every execution of a state machine (its ARN pattern `…:execution:<machine name>:*`). */
+function childExecutionsArn(machine: sfn.StateMachine): string {
+  return Stack.of(machine).formatArn({ service: 'states', resource: 'execution', resourceName: `${machine.stateMachineName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
 }
 
 /** The findings a state machine's own grants produce, each with its reason. */
@@ -258,8 +270,9 @@ function acknowledgeStateMachineFindings(machine: sfn.StateMachine, invoked: rea
     'Logs failures only (level ERROR, no execution data): ALL-level logging of every Express execution would cost more than the workflow itself at 1M records and would copy record ids and analysis into logs; Standard executions keep their full history in Step Functions.',
   );
   if (machine.node.id === 'recordTranscription') {
+    const child = machine.node.scope!.node.findChild('recordAnalysis') as sfn.StateMachine;
     acknowledge(
-      `AwsSolutions-IAM5[Resource::arn:aws:states:${stack.region}:${stack.account}:execution:<${stack.resolve((machine.node.scope!.node.findChild('recordAnalysis').node.defaultChild as CfnResource).logicalId) as string}.Name>:*]`,
+      `AwsSolutions-IAM5[Resource::${nagResourceName(machine, childExecutionsArn(child))}]`,
       'startExecution.sync:2 describes/stops the child executions of the analysis state machine, named per run: executions of that one machine only.',
     );
   }

@@ -4,6 +4,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { RouteDefinition } from '../functions/http/routes.js';
 import { HubFunction, RAW_PAYLOAD_PREFIX } from './hub-function.js';
+import type { RecordWorkflow } from './record-workflow.js';
 import type { Storage } from './storage.js';
 
 export { LAMBDA_RUNTIME } from './hub-function.js';
@@ -23,6 +24,11 @@ export interface RouteFunctionProps {
    * @default logs.RetentionDays.ONE_MONTH
    */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * The record workflows a route with `access.workflows` may start.
+   * @default - none; a route that declares `workflows` then fails to build
+   */
+  readonly recordWorkflow?: RecordWorkflow;
   /**
    * What happens to the log group when it leaves the stack.
    * @default RemovalPolicy.DESTROY
@@ -51,6 +57,13 @@ export class RouteFunction extends HubFunction {
       memorySize: 512,
       logRetention: props.logRetention,
       removalPolicy: props.removalPolicy,
+      environment: route.access.workflows ? requireWorkflow(props).starterEnvironment() : undefined,
     });
+    if (route.access.workflows) requireWorkflow(props).grantStartWorkflows(this.function);
   }
+}
+
+function requireWorkflow(props: RouteFunctionProps): RecordWorkflow {
+  if (!props.recordWorkflow) throw new Error(`route ${props.route.id} starts record workflows: pass recordWorkflow`);
+  return props.recordWorkflow;
 }

@@ -64,6 +64,8 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
   private readonly queue: (() => Promise<unknown>)[] = [];
   private readonly running = new Set<Promise<unknown>>();
   private readonly aborts = new Set<() => void>();
+  /** Step calls still running: an abort stops the interpreter, not a handler already called. */
+  private readonly stepCalls = new Set<Promise<unknown>>();
   private idleWaiters: (() => void)[] = [];
   private closed = false;
 
@@ -140,6 +142,7 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
     for (const waiter of this.waiting.values()) waiter.reject(new TaskFailure('States.Runtime', 'the hub is shutting down'));
     for (const abort of this.aborts) abort();
     await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.stepCalls]);
   }
 
   private pump(): void {
@@ -187,7 +190,10 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
   private handlerFor(stateName: string, resource: string, record: ExecutionRecord, token: string): TaskHandler {
     const invoke = (step: WorkflowStepName, payload: unknown) => {
       record.stepInvocations++;
-      return (this.options.steps[step] as (input: unknown) => Promise<unknown>)(payload);
+      const call = (this.options.steps[step] as (input: unknown) => Promise<unknown>)(payload);
+      this.stepCalls.add(call);
+      void call.finally(() => this.stepCalls.delete(call)).catch(() => undefined);
+      return call;
     };
     const direct = stepOfArn(resource);
     if (direct) return async (input) => (await invoke(direct, input)) ?? null;

@@ -18,6 +18,8 @@ export interface RouteAccess {
   readonly cursors: boolean;
   /** Reads tenant settings (webhook secrets, internal domains). */
   readonly tenants?: boolean;
+  /** Starts record workflows (Step Functions executions). */
+  readonly workflows?: boolean;
 }
 
 export interface RouteDefinition {
@@ -98,6 +100,14 @@ export const ROUTES = [
     scope: SCOPES.ingest,
     access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: false },
     summary: "Move a record (typically from the unmatched inbox) onto a customer's timeline and learn the sender's identities.",
+  },
+  {
+    id: 'replay-analyses',
+    method: 'POST',
+    path: '/v1/admin/replays',
+    scope: SCOPES.admin,
+    access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true, workflows: true },
+    summary: 'Re-run the record workflow for records of a time range whose analysis failed (or all of them), idempotently by replay id.',
   },
   {
     id: 'list-unmatched',

@@ -31,7 +31,7 @@ describe('ConnectEvents', () => {
     const pattern = { source: ['aws.connect'], 'detail-type': ['Amazon Connect Contact Event'] };
 
     // Act
-    const rules = Object.values(template.findResources('AWS::Events::Rule'));
+    const rules = Object.values(template.findResources('AWS::Events::Rule')).filter((rule) => rule.Properties.EventPattern.source?.[0] === 'aws.connect');
 
     // Assess
     expect(rules).toHaveLength(1);
@@ -95,7 +95,8 @@ describe('ConnectEvents', () => {
 
   it("lets EventBridge encrypt dead letters with the data key for this rule's ARN only", () => {
     // Prepare
-    const ruleName = Object.values(template.findResources('AWS::Events::Rule'))[0]?.Properties.Name as string;
+    const ruleName = Object.values(template.findResources('AWS::Events::Rule')).find((rule) => rule.Properties.EventPattern.source?.[0] === 'aws.connect')?.Properties
+      .Name as string;
 
     // Act
     const statement = {

@@ -21,7 +21,16 @@ describe('stageConfigFromContext', () => {
       retentionDays: 365,
       allowedOrigins: [],
       deletionProtection: false,
+      modelId: 'amazon.nova-micro-v1:0',
     });
+  });
+
+  it('takes a Bedrock model id or inference profile, or "local", and names a bad one', () => {
+    expect(configFrom({ modelId: 'apac.amazon.nova-micro-v1:0' }).modelId).toBe('apac.amazon.nova-micro-v1:0');
+    expect(configFrom({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0' }).modelId).toBe('anthropic.claude-3-haiku-20240307-v1:0');
+    expect(configFrom({ modelId: 'local' }).modelId).toBe('local');
+    expect(() => configFrom({ modelId: 'gpt 4' })).toThrow(/context key "modelId"/);
+    expect(() => configFrom({ mailFrom: 'not-an-address' })).toThrow(/context key "mailFrom"/);
   });
 
   it('turns deletion protection on for the prod stage', () => {

@@ -7,7 +7,8 @@ describe('S3 blob store (against the local S3-API server)', () => {
   let hub: RunningHub;
 
   beforeAll(async () => {
-    hub = await startTestHub();
+    // Store mechanics only: no record workflows competing for the local servers.
+    hub = await startTestHub({ workflows: false });
   });
   afterAll(() => hub?.close());
 

@@ -29,7 +29,8 @@ describe('customer store and identification (against the local DynamoDB-API serv
   let hub: RunningHub;
 
   beforeAll(async () => {
-    hub = await startTestHub();
+    // Store mechanics only: no record workflows competing for the local servers.
+    hub = await startTestHub({ workflows: false });
   });
   afterAll(() => hub?.close());
 

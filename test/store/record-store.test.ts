@@ -47,7 +47,8 @@ describe('DynamoDB record store (against the local DynamoDB-API server)', () => 
   const big = Array.from({ length: 1000 }, (_, n) => timelineRecord(n));
 
   beforeAll(async () => {
-    hub = await startTestHub();
+    // Store mechanics only: no record workflows competing for the local servers.
+    hub = await startTestHub({ workflows: false });
     store = hub.deps.records;
     for (let i = 0; i < big.length; i += 50) await Promise.all(big.slice(i, i + 50).map((r) => store.insertRecord(r)));
   });

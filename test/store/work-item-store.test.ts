@@ -38,7 +38,8 @@ describe('insights and tasks (against the local DynamoDB-API server)', () => {
   let hub: RunningHub;
 
   beforeAll(async () => {
-    hub = await startTestHub();
+    // Store mechanics only: no record workflows competing for the local servers.
+    hub = await startTestHub({ workflows: false });
   });
   afterAll(() => hub?.close());
 

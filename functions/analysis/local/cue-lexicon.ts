@@ -59,6 +59,7 @@ export function chineseWords(lexicon: Lexicon<string>): string[] {
 }
 
 const WORD_CHAR = /[a-z0-9]/;
+const NEGATED_START = /^[不没]/;
 
 /**
  * Every cue of `lexicon` in `text`, in text order. Overlaps go to the longer phrase (`不满意` over
@@ -93,6 +94,8 @@ function cueEnd(text: AnalysisText, cue: Cue<string>, start: number): number {
     return -1;
   }
   if (cue.wholeWord && (text.wordBoundary[start] !== 1 || text.wordBoundary[end] !== 1)) return -1;
+  // A cue opening with 不/没 must open a word: 不能用 is not in the A-not-A question 能不能|用于.
+  if (NEGATED_START.test(cue.phrase) && text.wordBoundary[start] !== 1) return -1;
   return end;
 }
 
@@ -112,4 +115,25 @@ export function sumByTag<Tag extends string>(hits: readonly CueHit<Tag>[], weigh
 export function describeHit(hit: CueHit<string>, weight = hit.cue.weight): string {
   const rounded = Math.round(weight * 100) / 100;
   return `${hit.matched.trim()}(${rounded >= 0 ? '+' : ''}${rounded})`;
+}
+
+/** A cue too varied for a phrase list ("你们……到底", "how can you"): a global regex on the lowercased text. */
+export interface PatternCue<Tag extends string> {
+  readonly tag: Tag;
+  readonly weight: number;
+  /** Names the pattern in explanations. */
+  readonly name: string;
+  readonly pattern: RegExp;
+}
+
+/** Every match of every pattern, in text order; each match is a hit of a cue named after its pattern. */
+export function findPatternCues<Tag extends string>(text: AnalysisText, cues: readonly PatternCue<Tag>[]): CueHit<Tag>[] {
+  const hits: CueHit<Tag>[] = [];
+  for (const { tag, weight, name, pattern } of cues) {
+    const cue: Cue<Tag> = { tag, phrase: name, weight, wholeWord: false, prefix: false };
+    for (const match of text.lower.matchAll(pattern)) {
+      hits.push({ cue, start: match.index, end: match.index + match[0].length, matched: text.original.slice(match.index, match.index + match[0].length) });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
 }

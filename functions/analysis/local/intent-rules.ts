@@ -1,7 +1,8 @@
 import type { RecordLanguage } from '../../core/agents/a10-communication-analysis.js';
 import { INTENT_CATEGORIES } from '../../core/model/record-types.js';
 import type { AnalysisText } from './analysis-text.js';
-import { type CueHit, describeHit, findCues } from './cue-lexicon.js';
+import { BLAME_PATTERNS } from './blame-patterns.js';
+import { type CueHit, describeHit, findCues, findPatternCues } from './cue-lexicon.js';
 import { INTENT_LEXICON, type IntentCategory } from './intent-lexicon.js';
 import type { KeyFacts } from './key-facts.js';
 import { clip } from './schema-limits.js';
@@ -22,18 +23,27 @@ export interface IntentReading {
 const TIE_ORDER: readonly IntentCategory[] = ['complaint', 'after_sales', 'payment', 'delivery', 'order', 'technical', 'inquiry', 'cooperation', 'other'];
 /** Complaint cues in an unhappy message count this much more: "退货" said angrily is a complaint. */
 const UNHAPPY_COMPLAINT_BONUS = 2;
+/** Feeling words (失望, 😡, losing patience) lend half their weight to complaint, up to this much. */
+const FEELING_TO_COMPLAINT_MAX = 3;
 
 /**
  * Scores every intent by its cue weights and picks the best. `other` (greetings, thanks, meeting
- * logistics) wins only over weaker business cues; an unhappy message without any cue is a complaint.
+ * logistics) wins only over weaker business cues. Blame patterns count as complaint cues, and
+ * feelings (not mere trouble: "停线" is a delivery fact) push towards complaint; an unhappy message
+ * without any cue is a complaint.
  * Confidence grows with the margin over the runner-up.
  */
 export function classifyIntent(text: AnalysisText, sentiment: SentimentReading): IntentReading {
-  const hits = findCues(text, INTENT_LEXICON);
+  const blame = findPatternCues(text, BLAME_PATTERNS).map((hit) => ({ ...hit, cue: { ...hit.cue, tag: 'complaint' as const } }));
+  const hits = [...findCues(text, INTENT_LEXICON), ...blame].sort((a, b) => a.start - b.start);
   const scores = new Map<IntentCategory, number>(INTENT_CATEGORIES.map((category) => [category, 0]));
   for (const hit of hits) scores.set(hit.cue.tag, (scores.get(hit.cue.tag) ?? 0) + hit.cue.weight);
   const unhappy = sentiment.overall === 'negative';
-  if (unhappy && (scores.get('complaint') ?? 0) > 0) scores.set('complaint', (scores.get('complaint') ?? 0) + UNHAPPY_COMPLAINT_BONUS);
+  const feeling = sentiment.cues.filter((cue) => cue.hit.cue.tag === 'negative' && cue.weight < 0).reduce((sum, cue) => sum - cue.weight, 0);
+  let complaint = scores.get('complaint') ?? 0;
+  if (unhappy && complaint > 0) complaint += UNHAPPY_COMPLAINT_BONUS;
+  if (unhappy) complaint += Math.min(FEELING_TO_COMPLAINT_MAX, feeling / 2);
+  scores.set('complaint', complaint);
 
   const ranked = [...TIE_ORDER].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
   const business = ranked.filter((category) => category !== 'other');

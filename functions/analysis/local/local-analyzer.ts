@@ -9,7 +9,7 @@ import { extractKeyFacts } from './key-facts.js';
 import { scoreQuality, suggestImprovements } from './quality.js';
 import { createLexiconSegmenter, resolveSegmenter, type Segmenter } from './segmenter.js';
 import { SENTIMENT_LEXICON } from './sentiment-lexicon.js';
-import { explainSentiment, judgeSentiment, moodFor, SENTIMENT_MODIFIERS, withGoodwill } from './sentiment-rules.js';
+import { explainSentiment, judgeSentiment, moodFor, SENTIMENT_MODIFIERS, sentimentInContext } from './sentiment-rules.js';
 import { URGENCY_LEXICON } from './urgency-lexicon.js';
 import { explainUrgency, judgeUrgency } from './urgency-rules.js';
 
@@ -27,8 +27,6 @@ export interface LocalAnalyzerOptions {
   readonly segmenter?: Segmenter;
 }
 
-/** A cooperation proposal reads this much warmer than its words alone (see `withGoodwill`). */
-const COOPERATION_GOODWILL = 1;
 const NO_TEXT = 'no text to analyse';
 
 let fallback: Segmenter | undefined;
@@ -66,7 +64,7 @@ export function analyzeText(input: A10Input, segmenter: Segmenter = defaultSegme
   const facts = extractKeyFacts(text, input.competitors);
   const heard = judgeSentiment(text);
   const intent = classifyIntent(text, heard);
-  const sentiment = intent.category === 'cooperation' ? withGoodwill(heard, COOPERATION_GOODWILL) : heard;
+  const sentiment = sentimentInContext(heard, intent.category);
   const urgency = judgeUrgency(text, intent.category, sentiment, language);
   const quality = scoreQuality(text, facts);
   const mood = moodFor(sentiment, {

@@ -1,33 +1,42 @@
 import { defineLexicon } from './cue-lexicon.js';
 
+/** `negative` is feeling (失望, unacceptable); `trouble` is a fact that went wrong (少了, missing). */
+export type SentimentTag = 'positive' | 'negative' | 'trouble' | 'courtesy';
+
 /**
  * Sentiment cues. `courtesy` is the thanks that closes almost every request ("请报价，谢谢"); it
  * counts as warmth only in a message that asks for nothing (a thank-you note), see sentiment-rules.
  */
-export const SENTIMENT_LEXICON = defineLexicon<'positive' | 'negative' | 'courtesy'>({
+export const SENTIMENT_LEXICON = defineLexicon<SentimentTag>({
   positive: [
-    [3, '非常满意|很满意|十分满意|合作愉快|太棒了|完美|惊喜|超出预期|赞赏|表扬|非常感谢|万分感谢|十分感谢|感谢一直以来|感谢支持|感谢您的支持|感谢贵司'],
+    [3, '非常满意|很满意|十分满意|合作愉快|太棒了|完美|惊喜|超出预期|赞赏|表扬|非常感谢|万分感谢|十分感谢|非常到位|很到位'],
     [3, 'excellent|perfect*|impressed|impressive|outstanding|wonderful|amazing|fantastic|delighted|exceeded our expectations|great job|well done'],
     [2.5, '满意|感激|好评|优秀|出色|给力|高兴|开心|愉快|喜欢|信赖|放心|效果很好|效果好|质量很好|质量好|很好用|好用|期待合作|期待与贵司合作'],
     [2.5, 'satisfied|satisfaction|happy|pleased|glad|great|love|loved|excited|smooth*|helpful|reliable|would recommend|highly recommend*|will recommend|resolved|works well|working well|fit perfectly'],
     [2, '不错|专业|及时|顺利|准时|认可|值得推荐|会推荐|效率高|速度快|服务好|服务周到|靠谱|省心|点赞|感动|快乐|荣幸|欢迎|解决了|已解决|稳定|很好|挺好|=棒|=赞|👍|😊|😀|😄|🎉|❤'],
-    [2, 'good|nice|on time|no problem*|no issue*|quick|fast|professional|congratulations|enjoy*|looking forward to working|thrilled'],
-    [1.5, '无误|没问题|没有问题|一切正常|签好|已签|签了|签订了|回签|完好|完好无损|辛苦了|支持|signed|looking forward to our'],
+    [2.5, 'merry christmas|happy new year|happy holidays|best wishes|prosperous|pleasure|good condition|good order'],
+    [2, 'good|nice|on time|no problem*|no issue*|quickly|fast delivery|quick response|quick reply|professional|congratulations|enjoy*|looking forward to working|thrilled'],
+    [1.5, '无误|没问题|没有问题|一切正常|签好|已签|签了|签订了|回签|完好|完好无损|修好了|修好|辛苦了|signed|looking forward to our'],
   ],
   courtesy: [
-    [1.5, '谢谢|多谢|谢了|感谢|期待您的回复|期待回复|🙏|thanks*|thank you*|thx|many thanks|cheers|appreciat*|would be great|would be grateful|looking forward to your reply|looking forward to hearing'],
+    [1.5, '感谢一直以来|=支持|感谢支持|感谢您的支持|感谢贵司|谢谢|多谢|谢了|感谢|期待您的回复|期待回复|🙏|thanks*|thank you*|thx|many thanks|cheers|appreciat*|would be great|would be grateful|looking forward to your reply|looking forward to hearing'],
   ],
   negative: [
-    [3, '失望|不满意|不满|生气|愤怒|气愤|恼火|无语|离谱|糟糕|差劲|垃圾|骗子|忍无可忍|无法接受|不能接受|太过分|考虑其他供应商|考虑别的供应商|换供应商|换一家|不再合作|敷衍|不负责|不靠谱|太差|到底怎么|怎么搞的|搞什么|不像话|😡|😠'],
-    [3, 'disappoint*|frustrat*|angry|furious|upset|unhappy|dissatisf*|unacceptable|not acceptable|terrible|awful|horrible|worst|ridiculous|fed up|sick of|considering other suppliers|switch supplier*|complain*|outraged|useless'],
-    [2.5, '投诉|给个说法|给个解释|没人处理|没人管|没人回复|没人理|没人接|无人接听|不回消息|装不上|用不了|拒收|停线|停产|索赔|次品|残次|很差|质量差|质量问题|担心|焦虑|着急|急死|头疼|困扰|遗憾|打不通|不合格|=差|=烂|😤|😞|😢|😭|👎'],
-    [2.5, 'poor|bad|annoy*|line stops|line stop|line down|stop production|production stop*|shut down|late again|third time|no response|no reply|ignored|worried|damaged|broken|defective|unfortunately|gone downhill|getting worse|too slow|contaminat*|torn|reject*'],
-    [2, '少了|缺了|短少|短装|受潮|污染|压坏|破了|退货|退款|赔偿|损失|拖了|拖延|一拖再拖|延误|差别很大|色差|错发|少发|漏发|破损|坏了|不制冷|不制热|可惜|抱怨|怎么保证|为什么又|怎么回事|严重|影响生产|不一致|不好|😔'],
-    [2, 'worry|concern*|missing|delay*|late|refund*|defect*|cracked|not working|still waiting|still haven|nobody|no one|once again|not resolved|noisy|loud noise|crushed|leaking|stuck'],
-    [1.5, '到不了|还没到|晚了|开裂|裂了|褪色|变色|发黄|变形|故障|报错|失灵|漏水|异响|不能用|不工作|problem*|wrong|mistake*|issue with|issues with|noise|slow|毛刺|噪音'],
+    [3, '失望|不满意|不满|生气|愤怒|气愤|恼火|无语|离谱|糟糕|差劲|垃圾|骗子|忍无可忍|无法接受|不能接受|太过分|考虑其他供应商|考虑别的供应商|换供应商|换一家|不再合作|停止下单|不再下单|停止采购|终止合作|暂停合作|很难继续|无法继续|失去耐心|没耐心|敷衍|不负责|不靠谱|太差|到底怎么|怎么搞的|搞什么|不像话|😡|😠'],
+    [3, 'disappoint*|frustrat*|angry|furious|upset|unhappy|dissatisf*|unacceptable|not acceptable|terrible|awful|horrible|worst|ridiculous|fed up|sick of|considering other suppliers|switch supplier*|complain*|outraged|useless|stop ordering|stop buying|take our business elsewhere|losing patience'],
+    [2.5, '投诉|给个说法|给个解释|没人处理|没人管|没人回复|没人理|没人接|无人接听|不回消息|拒收|索赔|次品|残次|很差|质量差|质量问题|担心|焦虑|着急|急死|头疼|困扰|遗憾|打不通|不合格|=差|=烂|抱怨|可惜|怎么保证|为什么又|怎么回事|谁来承担|谁负责|解决不了|不提前通知|没有提前通知|一涨再涨|影响生产|严重影响|怎么办|差太多|差很多|😤|😞|😢|😭|👎|😔'],
+    [2.5, 'poor|bad|annoy*|late again|third time|no response|no reply|ignored|worried|worry|concerned|unfortunately|gone downhill|getting worse|too slow|still waiting|not resolved|heard nothing|nobody has|no one has|our customer rejected|once again|still haven'],
+  ],
+  // Facts about goods that went wrong: unhappy news in a delivery, after-sales or complaint message,
+  // routine in an invoice correction or a processing question (see sentiment-rules).
+  trouble: [
+    [2.5, '停线|停产|line stops|line stop|line down|stop production|production stop*|shut down'],
+    [2, '少了|缺了|短少|短装|受潮|污染|压坏|破了|破损|退货|退款|赔偿|损失|拖了|拖延|一拖再拖|延误|差别很大|色差|错发|少发|漏发|坏了|断了|坏掉|损坏|卡死|卡住|不转|晚一天|晚两天|晚到|要晚|坏在路上|不制冷|不制热|不好|装不上|用不了|严重'],
+    [2, 'missing|delay*|late|refund*|defect*|defective|cracked|broken|damaged|not working|stopped working|doesn\'t work|does not work|nobody|no one|noisy|loud noise|crushed|leaking|stuck|contaminat*|torn|reject*|black specks|specks|warpage|oil leak*'],
+    [1.5, '到不了|还没到|晚了|开裂|裂了|褪色|变色|发黄|变形|故障|报错|失灵|漏水|异响|不能用|不工作|毛刺|噪音|不一致|缩水|银纹|problem*|wrong|mistake*|issue with|issues with|noise|slow'],
     [1, '错误|延迟|再不到|=慢'],
     // Spans that contain a cue but are not one: they claim the text and score nothing.
-    [0, '差别|差异|差价|出差|差不多|相差|误差|偏差|不好意思|不客气|没关系|不着急|不急|技术支持|支持吗|支不支持'],
+    [0, '差别|差异|差价|出差|差不多|相差|误差|偏差|不好意思|不客气|没关系|不着急|不急|技术支持|支持吗|支不支持|不满足'],
     [0, 'good morning|good afternoon|good evening|good day|quick question|as fast as possible|without delay|sorry to bother|no later than'],
   ],
 });

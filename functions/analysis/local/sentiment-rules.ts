@@ -1,14 +1,15 @@
 import type { A10Output } from '../../core/agents/a10-communication-analysis.js';
 import { type AnalysisText, wordsBefore } from './analysis-text.js';
-import { type CueHit, describeHit, findCues } from './cue-lexicon.js';
-import { SENTIMENT_LEXICON } from './sentiment-lexicon.js';
+import { BLAME_PATTERNS } from './blame-patterns.js';
+import { type CueHit, describeHit, findCues, findPatternCues } from './cue-lexicon.js';
+import type { IntentCategory } from './intent-lexicon.js';
+import { SENTIMENT_LEXICON, type SentimentTag } from './sentiment-lexicon.js';
 
 export type Sentiment = A10Output['sentiment']['overall'];
-type SentimentTag = 'positive' | 'negative' | 'courtesy';
 
 /** One sentiment cue with the weight it carried after negation, intensifiers and contrast. */
 export interface WeightedCue {
-  readonly hit: CueHit<SentimentTag>;
+  readonly hit: CueHit<SentimentTag | 'blame'>;
   readonly weight: number;
 }
 
@@ -20,17 +21,29 @@ export interface SentimentReading {
   /** The unbounded sum the score is squashed from. */
   readonly raw: number;
   readonly cues: readonly WeightedCue[];
+  /** Exclamation marks amplify the cues by a fifth. */
+  readonly exclaimed: boolean;
 }
 
 const NEGATORS = new Set(['不', '没', '没有', '未', '无', '别', '并不', '并没有', '并非', '不太', '不是', '不够', '不怎么', '从不', '从没', '从来没有', '毫不', '毫无', '绝不', '不算', '谈不上', '不再', '不用', '无需', '不必', '没什么', 'not', 'no', 'never', 'without', 'hardly', 'cannot', 'none', 'nor', 'neither']);
 const INTENSIFIERS = new Set(['很', '非常', '太', '特别', '十分', '极其', '极', '相当', '真', '真的', '好', '超', '超级', '实在', '太过', '更', '越来越', '完全', '彻底', '挺', '蛮', '最', '这么', '那么', '如此', 'very', 'really', 'so', 'extremely', 'totally', 'completely', 'highly', 'deeply', 'truly', 'incredibly', 'absolutely', 'quite', 'too', 'super', 'seriously', 'utterly', 'such']);
 /** "never been so disappointed", "从来没有这么失望过": negation that stresses instead of flipping. */
 const EMPHATIC = new Set(['这么', '那么', '如此', 'so', 'such']);
-const CONTRAST = /但是|不过|可是|然而|\bbut\b|\bhowever\b/g;
-const REQUEST = /[?？]|请|麻烦|能否|能不能|可否|是否|帮忙|please|could you|can you|would you|kindly|let me know/;
+const CONTRAST = /但是?|不过|可是|然而|\bbut\b|\bhowever\b/g;
+/** Intents in which goods that went wrong are bad news; elsewhere (an invoice fix, a processing question) routine. */
+const TROUBLE_COUNTS: ReadonlySet<IntentCategory> = new Set(['complaint', 'delivery', 'after_sales']);
+/** A cooperation proposal is itself friendly; a complaint is itself unhappy — whatever the words. */
+const COOPERATION_GOODWILL = 1;
+const COMPLAINT_GRIEVANCE = -1.5;
+/** Scores inside ±0.2 are neutral: a polite "谢谢" at the end of a request must not tip the reading. */
+const NEUTRAL_BAND = 0.2;
+const REQUEST = /[?？]|请|麻烦|能否|能不能|可否|是否|帮忙|希望|please|could you|can you|would you|kindly|let me know|we hope|hope you can/;
+
+/** A-not-A questions (能不能用于…) hold a 不 that negates nothing. */
+const A_NOT_A = ['能不能', '好不好', '要不要', '是不是', '行不行', '可不可以', '会不会', '对不对', '有没有', '用不用', '满不满意'];
 
 /** Words the fallback segmenter must keep whole so negation and intensity read as with jieba. */
-export const SENTIMENT_MODIFIERS: readonly string[] = [...NEGATORS, ...INTENSIFIERS].filter((word) => /[^\x00-\x7f]/.test(word));
+export const SENTIMENT_MODIFIERS: readonly string[] = [...NEGATORS, ...INTENSIFIERS, ...A_NOT_A].filter((word) => /[^\x00-\x7f]/.test(word));
 
 /**
  * Scores sentiment from weighted cues: an intensifier (很/非常/very) adds half again, a negator in
@@ -42,8 +55,9 @@ export function judgeSentiment(text: AnalysisText): SentimentReading {
   const asksSomething = REQUEST.test(text.lower);
   const contrastAt = lastIndexOf(text.lower, CONTRAST);
   const cues: WeightedCue[] = [];
-  for (const hit of findCues(text, SENTIMENT_LEXICON)) {
-    let weight = hit.cue.tag === 'negative' ? -hit.cue.weight : hit.cue.weight;
+  const hits = [...findCues(text, SENTIMENT_LEXICON), ...findPatternCues(text, BLAME_PATTERNS)];
+  for (const hit of hits) {
+    let weight = hit.cue.tag === 'positive' || hit.cue.tag === 'courtesy' ? hit.cue.weight : -hit.cue.weight;
     // "请报价，谢谢" is manners, not warmth; a note that asks nothing ("收到，谢谢！") is warm.
     if (hit.cue.tag === 'courtesy' && asksSomething) weight = 0.3;
     const before = wordsBefore(text, hit.start, 3);
@@ -55,17 +69,20 @@ export function judgeSentiment(text: AnalysisText): SentimentReading {
     if (hit.start < contrastAt) weight *= 0.5;
     cues.push({ hit, weight });
   }
-  let raw = cues.reduce((sum, cue) => sum + cue.weight, 0);
-  if (text.exclamations > 0) raw *= 1.2;
-  return reading(raw, cues);
+  return reading(cues, text.exclamations > 0, 0);
 }
 
 /**
- * Adds goodwill the cues cannot see: a cooperation proposal is itself a friendly act, so it reads
- * positive unless something negative was said.
+ * Re-reads the sentiment once the intent is known: trouble facts count only where they are bad
+ * news (complaint, delivery, after-sales — "少了3托" yes, "发票少了两千" no); a cooperation proposal
+ * gains goodwill unless something negative was said; a complaint reads negative unless clearly not.
  */
-export function withGoodwill(sentiment: SentimentReading, bonus: number): SentimentReading {
-  return sentiment.raw < 0 ? sentiment : reading(sentiment.raw + bonus, sentiment.cues);
+export function sentimentInContext(sentiment: SentimentReading, intent: IntentCategory): SentimentReading {
+  const cues = TROUBLE_COUNTS.has(intent) ? sentiment.cues : sentiment.cues.filter((cue) => cue.hit.cue.tag !== 'trouble');
+  const plain = reading(cues, sentiment.exclaimed, 0);
+  if (intent === 'cooperation' && plain.raw >= 0) return reading(cues, sentiment.exclaimed, COOPERATION_GOODWILL);
+  if (intent === 'complaint' && plain.raw > COMPLAINT_GRIEVANCE) return reading(cues, sentiment.exclaimed, COMPLAINT_GRIEVANCE);
+  return plain;
 }
 
 /** A one-word mood for the reading, e.g. `frustrated`, `satisfied`, `calm`, `anxious`. */
@@ -73,7 +90,7 @@ export function moodFor(sentiment: SentimentReading, context: { readonly urgentN
   const phrases = sentiment.cues.map((cue) => cue.hit.cue.phrase);
   if (sentiment.overall === 'negative') {
     if (context.shouting && sentiment.score <= -0.6) return 'angry';
-    if (phrases.some((phrase) => phrase === '失望' || phrase === 'disappoint')) return 'disappointed';
+    if (phrases.includes('失望') || phrases.includes('disappoint')) return 'disappointed';
     if (context.complaint && sentiment.score <= -0.5) return 'frustrated';
     return context.urgentNow ? 'anxious' : 'concerned';
   }
@@ -91,10 +108,11 @@ export function explainSentiment(sentiment: SentimentReading): string {
   return `sentiment:${sentiment.overall}(${sentiment.score}) ← ${cues || 'no sentiment cues'}`;
 }
 
-function reading(raw: number, cues: readonly WeightedCue[]): SentimentReading {
+function reading(cues: readonly WeightedCue[], exclaimed: boolean, bonus: number): SentimentReading {
+  const raw = cues.reduce((sum, cue) => sum + cue.weight, 0) * (exclaimed ? 1.2 : 1) + bonus;
   const score = Math.round((raw / (Math.abs(raw) + 2)) * 100) / 100;
-  const overall: Sentiment = score >= 0.15 ? 'positive' : score <= -0.15 ? 'negative' : 'neutral';
-  return { overall, score, raw, cues };
+  const overall: Sentiment = score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
+  return { overall, score, raw, cues, exclaimed };
 }
 
 function isNegator(word: string): boolean {

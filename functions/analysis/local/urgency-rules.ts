@@ -22,6 +22,9 @@ const DUE_DATE = [
   /(?:本周|这周|下周|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|月底|月初|月中|年底|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(?:之前|以前|前|内)/,
   /\b(?:by|before) (?:(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?end of|next|this|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d)\b/,
 ];
+/** A business request for the next days ("能否下周…", "can we … next Tuesday?") is medium even without "before". */
+const NEAR_FUTURE = /下周|下星期|下礼拜|明天|明早|后天|\bnext (?:week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\btomorrow\b/;
+const ASKS = /[?？]|请|麻烦|能否|能不能|可否|please|could you|can you|can we|could we|kindly/;
 /** Intents that are work in progress even when no date is named: an order to schedule, a complaint to answer. */
 const WORK_IN_PROGRESS: ReadonlySet<IntentCategory> = new Set(['order', 'complaint']);
 const STRONG_NEGATIVE = -0.6;
@@ -48,9 +51,10 @@ export function judgeUrgency(
   if (pressing !== undefined) return { level: 'high', rule: 'pressing', reason: say.pressing(clauseAround(text, pressing)) };
 
   const negative = sentiment.overall === 'negative';
-  const repeats = hits.filter((hit) => hit.cue.tag === 'repeat');
+  const repeats = hits.filter((hit) => hit.cue.tag === 'repeat' || hit.cue.tag === 'severe');
+  const severe = hits.filter((hit) => hit.cue.tag === 'severe').length;
   const escalators =
-    repeats.length + (sentiment.score <= STRONG_NEGATIVE ? 1 : 0) + (negative && text.exclamations > 0 ? 1 : 0);
+    repeats.length + severe + (sentiment.score <= STRONG_NEGATIVE ? 1 : 0) + (negative && text.exclamations > 0 ? 1 : 0);
   if ((intent === 'complaint' || negative) && escalators >= 3) {
     const signs = [...repeats.map((hit) => hit.matched), ...(text.exclamations > 0 ? ['!'] : [])];
     return { level: 'high', rule: 'escalation', reason: say.escalation(signs.join(', ') || String(sentiment.score)) };
@@ -62,6 +66,10 @@ export function judgeUrgency(
   if (soft !== undefined) {
     const reason = soft.cue.tag === 'deadline' ? say.deadline(soft.matched) : say.openIssue(soft.matched);
     return { level: 'medium', rule: soft.cue.tag, reason };
+  }
+  const nearFuture = NEAR_FUTURE.exec(text.lower);
+  if (nearFuture && intent !== 'other' && ASKS.test(text.lower)) {
+    return { level: 'medium', rule: 'requestedSoon', reason: say.deadline(text.original.slice(nearFuture.index, nearFuture.index + nearFuture[0].length)) };
   }
   if (WORK_IN_PROGRESS.has(intent)) return { level: 'medium', rule: 'intent', reason: say.workInProgress(intent) };
   if (negative && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };

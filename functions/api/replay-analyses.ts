@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { RecordWorkflowDependencies } from '../core/workflow/record-workflow-dependencies.js';
+import { MAX_REPLAY_DAYS, REPLAY_SELECTIONS, replayAnalyses } from '../core/workflow/replay-analyses.js';
+import { httpRoute } from '../http/http-route.js';
+import { onAwsWorkflow } from '../wiring/workflow-entry.js';
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a UTC day yyyy-mm-dd');
+
+export const ReplayBody = z
+  .object({
+    from: Day,
+    to: Day,
+    select: z.enum(REPLAY_SELECTIONS).default('failed'),
+    /** Names the replay: the same id again starts nothing twice. @default `replay-<request time>` */
+    replayId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and -, at most 40').optional(),
+    limit: z.number().int().min(1).max(1000).default(500),
+  })
+  .strict();
+
+/** `POST /v1/admin/replays` — re-runs the record workflow for a range of days (at most 31). */
+export const build = (deps: RecordWorkflowDependencies) =>
+  httpRoute('replay-analyses', async (request) => {
+    const body = request.json(ReplayBody);
+    const replayId = body.replayId ?? `replay-${deps.clock.now().toISOString().replace(/\D/g, '').slice(0, 14)}`;
+    const result = await replayAnalyses(deps, {
+      tenantId: request.caller.tenantId,
+      fromDay: body.from,
+      toDay: body.to,
+      select: body.select,
+      replayId,
+      limit: body.limit,
+    });
+    return { statusCode: 202, body: { ...result, started: result.started.length, recordIds: result.started, maxDays: MAX_REPLAY_DAYS } };
+  });
+
+export const handler = onAwsWorkflow(build);
