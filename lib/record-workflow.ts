@@ -14,6 +14,7 @@ import {
   STATE_MACHINES,
   WORKFLOW_STEP_NAMES,
   definitionText,
+  placeholdersIn,
   stateMachinePlaceholder,
   stepPlaceholder,
   type StateMachineName,
@@ -164,9 +165,14 @@ export class RecordWorkflow extends Construct {
   private stateMachine(name: StateMachineName, steps: Record<WorkflowStepName, HubFunction>, storage: Storage, removalPolicy: RemovalPolicy): sfn.StateMachine {
     const express = STATE_MACHINES[name].type === 'EXPRESS';
     const logGroup = new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.ONE_MONTH, encryptionKey: storage.key, removalPolicy });
-    const substitutions: Record<string, string> = {};
-    for (const step of WORKFLOW_STEP_NAMES) substitutions[stepPlaceholder(step)] = steps[step].function.functionArn;
-    if (name === 'recordTranscription') substitutions[stateMachinePlaceholder('recordAnalysis')] = this.analysisStateMachine.stateMachineArn;
+    const available: Record<string, string> = {};
+    for (const step of WORKFLOW_STEP_NAMES) available[stepPlaceholder(step)] = steps[step].function.functionArn;
+    if (name === 'recordTranscription') available[stateMachinePlaceholder('recordAnalysis')] = this.analysisStateMachine.stateMachineArn;
+    // Exactly the placeholders the definition uses; one this stack cannot bind fails the synth by name.
+    const used = placeholdersIn(definitionText(name));
+    const unbound = used.filter((placeholder) => available[placeholder] === undefined);
+    if (unbound.length > 0) throw new Error(`${STATE_MACHINES[name].file}: unbound placeholders ${unbound.join(', ')}`);
+    const substitutions = Object.fromEntries(used.map((placeholder) => [placeholder, available[placeholder]!]));
     const machine = new sfn.StateMachine(this, name, {
       definitionBody: sfn.DefinitionBody.fromString(definitionText(name)),
       definitionSubstitutions: substitutions,

@@ -6,10 +6,11 @@ import type { PatternCue } from './cue-lexicon.js';
  * agreed on"). Each match counts as a complaint cue and as negative feeling.
  */
 export const BLAME_PATTERNS: readonly PatternCue<'blame'>[] = [
-  { tag: 'blame', weight: 3, name: '你们…到底/随意', pattern: /(?:你们|贵司|你司)[^，。！？,.!?；;\n]{0,12}(?:到底|究竟|凭什么|随意|随便|怎么能|怎么可以|总是|老是|一再|屡次)/g },
+  { tag: 'blame', weight: 3, name: '你们…到底/随意', pattern: /(?:你们|贵司|你司)[^，。！？,.!?；;\n]{0,12}(?:到底|究竟|凭什么|随意|随便|怎么能|怎么可以|总是|老是|一再|屡次|是怎么做的|怎么做的|怎么管的|怎么检验的)/g },
   { tag: 'blame', weight: 3, name: '怎么跟客户交代', pattern: /怎么(?:跟|向|和|给)(?:我们的?)?(?:客户|老板|领导)交代/g },
   { tag: 'blame', weight: 2.5, name: '到现在都没有', pattern: /(?:到现在|至今|到今天|到目前为止)(?:都|还|也|仍)?(?:没|没有|未)/g },
   { tag: 'blame', weight: 2.5, name: '还是没有解决', pattern: /(?:还是|仍然|依然|一直)(?:没有|没|不|未)(?:解决|处理|回复|答复|回音|消息|改善)/g },
+  { tag: 'blame', weight: 3, name: '这不是…吗', pattern: /这不是[^，。！？,.!?]{0,8}吗/g },
   { tag: 'blame', weight: 3, name: 'how can you', pattern: /\b(?:how (?:can|could) you|why (?:do|did|does) you (?:keep|always)|every single time|yet again|in a row)\b/g },
   { tag: 'blame', weight: 3, name: 'not what we agreed', pattern: /\bnot (?:the|what)(?: \w+)? we (?:agreed|ordered|paid for|specified)\b/g },
   { tag: 'blame', weight: 3, name: 'losing patience', pattern: /\b(?:losing|lost|run(?:ning)? out of) (?:our )?patience\b|\bno explanation\b|失去耐心|没有耐心/g },

@@ -18,9 +18,10 @@ export interface IntentReading {
 
 /**
  * On equal scores the more specific problem wins: a complaint about a late shipment is a complaint,
- * a payment with "请安排发货" is a payment, a warranty replacement is after-sales.
+ * a payment with "请安排发货" is a payment, a warranty replacement is after-sales, a PO that asks
+ * for the ship date is an order.
  */
-const TIE_ORDER: readonly IntentCategory[] = ['complaint', 'after_sales', 'payment', 'delivery', 'order', 'technical', 'inquiry', 'cooperation', 'other'];
+const TIE_ORDER: readonly IntentCategory[] = ['complaint', 'after_sales', 'payment', 'order', 'delivery', 'technical', 'inquiry', 'cooperation', 'other'];
 /** Complaint cues in an unhappy message count this much more: "退货" said angrily is a complaint. */
 const UNHAPPY_COMPLAINT_BONUS = 2;
 /** Feeling words (失望, 😡, losing patience) lend half their weight to complaint, up to this much. */
@@ -43,6 +44,8 @@ export function classifyIntent(text: AnalysisText, sentiment: SentimentReading):
   let complaint = scores.get('complaint') ?? 0;
   if (unhappy && complaint > 0) complaint += UNHAPPY_COMPLAINT_BONUS;
   if (unhappy) complaint += Math.min(FEELING_TO_COMPLAINT_MAX, feeling / 2);
+  // Thanks for a fixed defect is not a complaint: "Thank you for replacing the defective panels".
+  if (sentiment.overall === 'positive') complaint /= 2;
   scores.set('complaint', complaint);
 
   const ranked = [...TIE_ORDER].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));

@@ -11,6 +11,7 @@ export type UrgencyCue = 'pressing' | 'churn' | 'nearTerm' | 'deadline' | 'openI
  */
 export const URGENCY_LEXICON = defineLexicon<UrgencyCue>({
   pressing: [
+    [1, '产线停|产线已经停|线停了|整条线|production is down|line is down|plant is down'],
     [1, '=急|缺料|断料|等料|等着上线|就要上线|就要用|提前发货|提前交货|提前到|紧急|加急|急需|急用|急件|十万火急|马上|立即|立刻|尽快|赶紧|赶快|火速|停线|停产|停机|等着用|今天之内|今天内|今日内|今天下班前|明天之前|明天前|明早前|一小时内|刻不容缓|越快越好|很急|非常急|特急|催了好几次'],
     [1, 'urgent*|asap|as soon as possible|immediately|right away|expedite*|rush*|emergency|line stop*|line down|production stop*|stop production|shut down|shutdown|end of day|eod|within 24 hours|by today|by tomorrow|before tomorrow|top priority|as fast as possible|no later than today|no later than tomorrow|without delay|running out'],
   ],
@@ -24,6 +25,7 @@ export const URGENCY_LEXICON = defineLexicon<UrgencyCue>({
     [1, 'deadline|no later than|at the latest|at your earliest convenience|earliest convenience|in time for|soon|please arrange|please ship|please schedule|please dispatch|please deliver|please send the missing|within a week|set up a call|set up a meeting|arrange a call|arrange a meeting|arrange a visit|send someone'],
   ],
   openIssue: [
+    [1, '还是有|仍然有|依然有|多付|少付|退回|抵扣|贴错|标错|发错|深浅不一|跳闸|still have|still has|still see|overpaid|underpaid|rework|deduct*'],
     [1, '还没收到|还没到|还没有收到|未收到|没收到|迟迟|至今|还在等|等了|催一下|什么时候能|什么时候可以|何时能|多久能|故障|错误|开裂|裂了|失灵|不合格|报错|坏了|漏水|不制冷|不制热|异响|褪色|变形|少了|少发|漏发|错发|破损|写错|错了|不对|有问题|出问题|质量问题|重新开具|重开|更正|在催|催了|催促|到哪了|缩水|断了|解决不了|卡死|卡住|核对一下|核实一下|麻烦核对|请核对|欠款|银纹|毛刺|气泡|缩痕|翘曲|黑点|杂质|断裂|噪音|受潮|污染|压坏|拒收|不良'],
     [1, 'haven\'t received|have not received|not received|still waiting|still not|when can|when will|how soon|overdue|chasing|failed|failure|defect*|not working|broken|crack*|leak*|missing|wrong|damaged|error*|incorrect|short-shipped|reissue|correct the|unpaid|not paid|outstanding|torn|contaminat*|noise|noisy|malfunction*|fault*|reject*|stopped working|heard nothing|warpage|please check|please verify|double charge|overcharg*|credit note|in a row'],
   ],

@@ -21,10 +21,11 @@ const NEEDED_THEN = /必须|务必|需要|要|得|等着|急|need|must|have to|r
 const DUE_DATE = [
   /(?:本周|这周|下周|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|月底|月初|月中|年底|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(?:之前|以前|前|内)/,
   /\b(?:by|before) (?:(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?end of|next|this|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d)\b/,
+  /\b(?:by|before) (?:our|the|your) [a-z ]{1,30}\b(?:on|this|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/,
 ];
 /** A business request for the next days ("能否下周…", "can we … next Tuesday?") is medium even without "before". */
 const NEAR_FUTURE = /下周|下星期|下礼拜|明天|明早|后天|\bnext (?:week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\btomorrow\b/;
-const ASKS = /[?？]|请|麻烦|能否|能不能|可否|please|could you|can you|can we|could we|kindly/;
+const ASKS = /[?？]|请|麻烦|能否|能不能|可否|想|希望|please|could you|can you|can we|could we|kindly|would like|we'd like/;
 /** Intents that are work in progress even when no date is named: an order to schedule, a complaint to answer. */
 const WORK_IN_PROGRESS: ReadonlySet<IntentCategory> = new Set(['order', 'complaint']);
 const STRONG_NEGATIVE = -0.6;
@@ -62,7 +63,8 @@ export function judgeUrgency(
 
   const dueDate = DUE_DATE.map((pattern) => pattern.exec(text.lower)).find((match) => match !== null);
   if (dueDate) return { level: 'medium', rule: 'deadline', reason: say.deadline(text.original.slice(dueDate.index, dueDate.index + dueDate[0].length)) };
-  const soft = first('deadline') ?? first('openIssue');
+  // A problem the customer thanks us for fixing is closed, not open.
+  const soft = first('deadline') ?? (sentiment.overall === 'positive' ? undefined : first('openIssue'));
   if (soft !== undefined) {
     const reason = soft.cue.tag === 'deadline' ? say.deadline(soft.matched) : say.openIssue(soft.matched);
     return { level: 'medium', rule: soft.cue.tag, reason };
