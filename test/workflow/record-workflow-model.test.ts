@@ -7,7 +7,7 @@ import { createBedrockRuntimeClient } from '../../functions/adapters/bedrock/bed
 import { createLocalAnalyzer } from '../../functions/analysis/local/local-analyzer.js';
 import { startTestHub } from '../support/test-hub.js';
 import { INVALID_ANSWER, VALID_ANSWER, toolAnswer } from '../adapters/bedrock/bedrock-kit.js';
-import { postCommunication, putCustomerWithOwner, settledRecord } from './workflow-kit.js';
+import { demoTenantsWith, postCommunication, putCustomerWithOwner, settledRecord } from './workflow-kit.js';
 
 const MODEL_ID = 'amazon.nova-micro-v1:0';
 const bedrock = mockClient(BedrockRuntimeClient);
@@ -19,7 +19,8 @@ describe('record workflow with the Bedrock analyzer (SDK mocked at the boundary,
   let hub: RunningHub;
   beforeAll(async () => {
     hub = await startTestHub(
-      { workflowRetryIntervalMs: 0 },
+      // Every record with text goes to the model here; the tiered default is tested below.
+      { workflowRetryIntervalMs: 0, tenantsFile: await demoTenantsWith({ modelPolicy: 'always' }) },
       {
         workflowOverrides: {
           analyzer: createBedrockAnalyzer({ client: createBedrockRuntimeClient({ region: 'us-east-1' }), modelId: MODEL_ID, fallback: createLocalAnalyzer() }),
@@ -46,7 +47,7 @@ describe('record workflow with the Bedrock analyzer (SDK mocked at the boundary,
     const sent = sentTexts().join('\n');
     expect(sent).toContain('[MOBILE_1]');
     expect(sent).not.toMatch(/13800138000|buyer@aux-ningbo\.com|11010519491231002X/);
-    const kept = await hub.deps.blobs.getText(record.analysis.modelInput!.blobKey);
+    const kept = await hub.deps.blobs.getText(record.analysis.modelInput!.blobKey!);
     expect(kept).toContain('[EMAIL_1]');
     expect(kept).not.toContain('13800138000');
     expect(record.content).toContain('13800138000'); // stored content is kept as-is (no tenant opt-in)
@@ -75,6 +76,9 @@ describe('record workflow with the Bedrock analyzer (SDK mocked at the boundary,
 
     // Assess
     expect(record.analysis).toMatchObject({ status: 'completed', model: MODEL_ID });
+    // Nothing was masked: what was sent is the stored text, kept as a digest rather than a copy.
+    expect(record.analysis.modelInput).toMatchObject({ redactions: {}, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(record.analysis.modelInput?.blobKey).toBeUndefined();
     const execution = hub.workflows.engine.history.find((e) => e.input.recordId === recordId)!;
     expect(execution.status).toBe('SUCCEEDED');
     expect(execution.stepInvocations).toBeGreaterThanOrEqual(2);
@@ -88,5 +92,47 @@ describe('record workflow with the Bedrock analyzer (SDK mocked at the boundary,
     // Assess
     expect(record.analysis).toMatchObject({ status: 'completed', model: 'local' });
     expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(0);
+  });
+});
+
+describe('the tiered model policy (the default)', () => {
+  let hub: RunningHub;
+  beforeAll(async () => {
+    hub = await startTestHub(
+      { workflowRetryIntervalMs: 0 },
+      {
+        workflowOverrides: {
+          analyzer: createBedrockAnalyzer({ client: createBedrockRuntimeClient({ region: 'us-east-1' }), modelId: MODEL_ID, fallback: createLocalAnalyzer() }),
+          analyzerUsesModel: true,
+        },
+      },
+    );
+  });
+  afterAll(() => hub.close());
+  beforeEach(() => bedrock.reset());
+
+  it('settles a short message the rules are sure of without a model call, and says why', async () => {
+    // Act
+    const recordId = await postCommunication(hub, { content: '发票抬头写错了，请重新开具增值税专用发票。' });
+    const record = await settledRecord(hub, recordId);
+
+    // Assess
+    expect(record.analysis).toMatchObject({ status: 'completed', model: 'local', intent: { category: 'payment' } });
+    expect(record.analysis.modelSkipped).toMatch(/tiered policy: local rules confident/);
+    expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(0);
+  });
+
+  it('asks the model about a long message', async () => {
+    // Prepare
+    bedrock.on(ConverseCommand).resolves(toolAnswer(VALID_ANSWER));
+    const long = '张经理您好，关于下个月的采购计划想和您详细沟通一下。'.repeat(12);
+
+    // Act
+    const recordId = await postCommunication(hub, { content: long });
+    const record = await settledRecord(hub, recordId);
+
+    // Assess
+    expect(record.analysis).toMatchObject({ status: 'completed', model: MODEL_ID });
+    expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(1);
   });
 });

@@ -6,7 +6,7 @@ import type { CommunicationAnalyzer } from '../../functions/core/ports/analyzer.
 import type { Mailer, OutgoingMail } from '../../functions/core/ports/mailer.js';
 import { urgentAlertId } from '../../functions/core/workflow/urgent-alert.js';
 import { callApi, startTestHub, tokenFor } from '../support/test-hub.js';
-import { postCommunication, putCustomerWithOwner, settledRecord, TENANT } from './workflow-kit.js';
+import { demoTenantsWith, postCommunication, putCustomerWithOwner, settledRecord, TENANT } from './workflow-kit.js';
 
 /** An analyzer that fails while `broken` (a model outage that outlasts every retry), then recovers. */
 function switchableAnalyzer(): CommunicationAnalyzer & { broken: boolean } {
@@ -37,7 +37,9 @@ describe('record workflow failures: nothing is lost, and a replay finishes the j
   const analyzer = switchableAnalyzer();
   const mailer = switchableMailer();
   beforeAll(async () => {
-    hub = await startTestHub({ workflowRetryIntervalMs: 0 }, { workflowOverrides: { analyzer, analyzerUsesModel: true, mailer } });
+    // Every record goes to the (switchable) model: a failing model must fail the analysis.
+    const tenantsFile = await demoTenantsWith({ modelPolicy: 'always' });
+    hub = await startTestHub({ workflowRetryIntervalMs: 0, tenantsFile }, { workflowOverrides: { analyzer, analyzerUsesModel: true, mailer } });
     await putCustomerWithOwner(hub);
   });
   afterAll(() => hub.close());

@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningHub } from '../../embedded/hub.js';
+import { DEMO_TENANTS_FILE } from '../../embedded/hub-settings.js';
 import type { CommunicationRecord } from '../../functions/core/model/communication-record.js';
 import { callApi, tokenFor } from '../support/test-hub.js';
 
@@ -55,4 +57,13 @@ export async function uploadRecording(hub: RunningHub, bytes: Buffer, fileName: 
   const put = await fetch(created.body.uploadUrl as string, { method: 'PUT', body: bytes, headers: { 'content-type': contentType } });
   if (!put.ok) throw new Error(`upload PUT → ${put.status}`);
   return created.body.storageKey as string;
+}
+
+/** A tenants file: the demo one with T001's settings changed (e.g. `{ modelPolicy: 'always' }`). */
+export async function demoTenantsWith(changes: Record<string, unknown>): Promise<string> {
+  const document = JSON.parse(await readFile(DEMO_TENANTS_FILE, 'utf8')) as { tenants: Record<string, Record<string, unknown>> };
+  document.tenants[TENANT] = { ...document.tenants[TENANT], ...changes };
+  const file = join(await mkdtemp(join(tmpdir(), 'commhub-tenants-')), 'tenants.json');
+  await writeFile(file, JSON.stringify(document));
+  return file;
 }

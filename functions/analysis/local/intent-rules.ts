@@ -1,7 +1,7 @@
 import type { RecordLanguage } from '../../core/agents/a10-communication-analysis.js';
 import { INTENT_CATEGORIES } from '../../core/model/record-types.js';
 import type { AnalysisText } from './analysis-text.js';
-import { BLAME_PATTERNS } from './blame-patterns.js';
+import { BLAME_PATTERNS, INTENT_PATTERNS } from './pattern-cues.js';
 import { type CueHit, describeHit, findCues, findPatternCues } from './cue-lexicon.js';
 import { INTENT_LEXICON, type IntentCategory } from './intent-lexicon.js';
 import type { KeyFacts } from './key-facts.js';
@@ -24,6 +24,8 @@ export interface IntentReading {
 const TIE_ORDER: readonly IntentCategory[] = ['complaint', 'after_sales', 'payment', 'order', 'delivery', 'technical', 'inquiry', 'cooperation', 'other'];
 /** Complaint cues in an unhappy message count this much more: "退货" said angrily is a complaint. */
 const UNHAPPY_COMPLAINT_BONUS = 2;
+/** `other` (thanks, greetings, meetings) must beat the best business intent by this much: "following our meeting, we'd like to sign an MoU" is cooperation. */
+const OTHER_MARGIN = 1;
 /** Feeling words (失望, 😡, losing patience) lend half their weight to complaint, up to this much. */
 const FEELING_TO_COMPLAINT_MAX = 3;
 
@@ -36,7 +38,7 @@ const FEELING_TO_COMPLAINT_MAX = 3;
  */
 export function classifyIntent(text: AnalysisText, sentiment: SentimentReading): IntentReading {
   const blame = findPatternCues(text, BLAME_PATTERNS).map((hit) => ({ ...hit, cue: { ...hit.cue, tag: 'complaint' as const } }));
-  const hits = [...findCues(text, INTENT_LEXICON), ...blame].sort((a, b) => a.start - b.start);
+  const hits = [...findCues(text, INTENT_LEXICON), ...findPatternCues(text, INTENT_PATTERNS), ...blame].sort((a, b) => a.start - b.start);
   const scores = new Map<IntentCategory, number>(INTENT_CATEGORIES.map((category) => [category, 0]));
   for (const hit of hits) scores.set(hit.cue.tag, (scores.get(hit.cue.tag) ?? 0) + hit.cue.weight);
   const unhappy = sentiment.overall === 'negative';
@@ -58,7 +60,7 @@ export function classifyIntent(text: AnalysisText, sentiment: SentimentReading):
     const category = unhappy ? 'complaint' : 'other';
     return { category, confidence: unhappy ? 0.4 : 0.3, scores, hits };
   }
-  const category = businessScore >= otherScore ? bestBusiness : 'other';
+  const category = otherScore > businessScore + OTHER_MARGIN || businessScore === 0 ? 'other' : bestBusiness;
   const top = scores.get(category) ?? 0;
   const runnerUp = Math.max(...INTENT_CATEGORIES.filter((c) => c !== category).map((c) => scores.get(c) ?? 0));
   const confidence = Math.min(0.95, Math.max(0.3, 0.35 + (0.6 * (top - runnerUp)) / (top + 1)));

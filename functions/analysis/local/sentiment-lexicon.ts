@@ -9,7 +9,7 @@ export type SentimentTag = 'positive' | 'negative' | 'trouble' | 'courtesy';
  */
 export const SENTIMENT_LEXICON = defineLexicon<SentimentTag>({
   positive: [
-    [2, '那就按|就按这个价|成交|服务到位|当天就解决|解决得很快|开业大吉|恭喜|祝贺|wishing you|great success|happy now|great fit|would love to|it's a deal'],
+    [2, '那就按|就按这个价|成交|服务到位|当天就解决|解决得很快|开业大吉|恭喜|祝贺|wishing you|great success|happy now|great fit|would love to|it\'s a deal'],
     [3, '非常满意|很满意|十分满意|合作愉快|太棒了|完美|惊喜|超出预期|赞赏|表扬|非常感谢|万分感谢|十分感谢|非常到位|很到位'],
     [3, 'excellent|perfect*|impressed|impressive|outstanding|wonderful|amazing|fantastic|delighted|exceeded our expectations|great job|well done'],
     [2.5, '满意|感激|好评|优秀|出色|给力|高兴|开心|愉快|喜欢|信赖|放心|效果很好|效果好|质量很好|质量好|很好用|好用|期待合作|期待与贵司合作'],
@@ -17,12 +17,13 @@ export const SENTIMENT_LEXICON = defineLexicon<SentimentTag>({
     [2, '不错|专业|及时|顺利|准时|认可|值得推荐|会推荐|效率高|速度快|服务好|服务周到|靠谱|省心|点赞|感动|快乐|荣幸|欢迎|解决了|已解决|稳定|很好|挺好|=棒|=赞|👍|😊|😀|😄|🎉|❤'],
     [2.5, 'merry christmas|happy new year|happy holidays|best wishes|prosperous|pleasure|good condition|good order'],
     [2, 'good|nice|on time|no problem*|no issue*|quickly|fast delivery|quick response|quick reply|professional|congratulations|enjoy*|looking forward to working|thrilled'],
-    [1.5, '无误|没问题|没有问题|一切正常|签好|已签|签了|签订了|回签|完好|完好无损|修好了|修好|辛苦了|signed|looking forward to our'],
+    [1.5, '无误|没问题|没有问题|一切正常|签好|已签|签了|签订了|回签|完好|完好无损|修好了|修好|辛苦了|looking forward to our'],
   ],
   courtesy: [
     [1.5, '感谢一直以来|=支持|感谢支持|感谢您的支持|感谢贵司|谢谢|多谢|谢了|感谢|期待您的回复|期待回复|🙏|thanks*|thank you*|thx|many thanks|cheers|appreciat*|would be great|would be grateful|looking forward to your reply|looking forward to hearing'],
   ],
   negative: [
+    [3, '给个交代|unreliable|hurting our business|认真一点|认真点|用点心|上点心'],
     [1.5, '拜托了'],
     [3, '坑人|忽悠|骗人|不讲信用|说话不算话|态度差|态度恶劣|服务差|服务太差|太慢了|效率太低|推脱|踢皮球|扯皮|unusable|not up to standard|substandard|unprofessional|misleading|excuses|poor communication'],
     [3, '失望|不满意|不满|生气|愤怒|气愤|恼火|无语|离谱|糟糕|差劲|垃圾|骗子|忍无可忍|无法接受|不能接受|太过分|考虑其他供应商|考虑别的供应商|换供应商|换一家|不再合作|停止下单|不再下单|停止采购|终止合作|暂停合作|很难继续|无法继续|失去耐心|没耐心|敷衍|不负责|不靠谱|太差|到底怎么|怎么搞的|搞什么|不像话|😡|😠'],
@@ -33,7 +34,8 @@ export const SENTIMENT_LEXICON = defineLexicon<SentimentTag>({
   // Facts about goods that went wrong: unhappy news in a delivery, after-sales or complaint message,
   // routine in an invoice correction or a processing question (see sentiment-rules).
   trouble: [
-    [2, '贴错|标错|发错|错了|深浅不一|不均匀|杂质|黑点|异物|水花|跳闸|短路|漏电|开不了机|不启动|滴水|结冰|不凉|不冷|整条线都要停|线都要停|产线停|停了|wet|off-spec|out of spec|inconsistent|foreign matter|mislabel*|held at customs|tripping|short circuit|won't start|dripping'],
+    [2, '混了|混料|混色|metal particles|particles|全是花的'],
+    [2, '结块|异味|贴错|标错|发错|错了|深浅不一|不均匀|杂质|黑点|异物|水花|跳闸|短路|漏电|开不了机|不启动|滴水|结冰|不凉|不冷|整条线都要停|线都要停|产线停|停了|wet|off-spec|out of spec|inconsistent|foreign matter|mislabel*|held at customs|failed|failure|tripping|short circuit|won\'t start|dripping'],
     [2.5, '停线|停产|line stops|line stop|line down|stop production|production stop*|shut down'],
     [2, '少了|缺了|短少|短装|受潮|污染|压坏|破了|破损|退货|退款|赔偿|损失|拖了|拖延|一拖再拖|延误|差别很大|色差|错发|少发|漏发|坏了|断了|坏掉|损坏|卡死|卡住|不转|晚一天|晚两天|晚到|要晚|坏在路上|不制冷|不制热|不好|装不上|用不了|严重'],
     [2, 'missing|delay*|late|refund*|defect*|defective|cracked|broken|damaged|not working|stopped working|doesn\'t work|does not work|nobody|no one|noisy|loud noise|crushed|leaking|stuck|contaminat*|torn|reject*|black specks|specks|warpage|oil leak*'],
@@ -41,6 +43,6 @@ export const SENTIMENT_LEXICON = defineLexicon<SentimentTag>({
     [1, '错误|延迟|再不到|=慢'],
     // Spans that contain a cue but are not one: they claim the text and score nothing.
     [0, '差别|差异|差价|出差|差不多|相差|误差|偏差|不好意思|不客气|没关系|不着急|不急|技术支持|支持吗|支不支持|不满足'],
-    [0, 'good morning|good afternoon|good evening|good day|quick question|as fast as possible|without delay|sorry to bother|no later than'],
+    [0, 'outstanding balance|outstanding amount|outstanding invoice*|outstanding payment*|good morning|good afternoon|good evening|good day|quick question|as fast as possible|without delay|sorry to bother|no later than'],
   ],
 });

@@ -1,6 +1,6 @@
 import type { A10Output } from '../../core/agents/a10-communication-analysis.js';
 import { type AnalysisText, wordsBefore } from './analysis-text.js';
-import { BLAME_PATTERNS } from './blame-patterns.js';
+import { BLAME_PATTERNS, SHORTFALL_PATTERNS } from './pattern-cues.js';
 import { type CueHit, describeHit, findCues, findPatternCues } from './cue-lexicon.js';
 import type { IntentCategory } from './intent-lexicon.js';
 import { SENTIMENT_LEXICON, type SentimentTag } from './sentiment-lexicon.js';
@@ -9,7 +9,7 @@ export type Sentiment = A10Output['sentiment']['overall'];
 
 /** One sentiment cue with the weight it carried after negation, intensifiers and contrast. */
 export interface WeightedCue {
-  readonly hit: CueHit<SentimentTag | 'blame'>;
+  readonly hit: CueHit<SentimentTag | 'blame' | 'trouble'>;
   readonly weight: number;
 }
 
@@ -55,7 +55,7 @@ export function judgeSentiment(text: AnalysisText): SentimentReading {
   const asksSomething = REQUEST.test(text.lower);
   const contrastAt = lastIndexOf(text.lower, CONTRAST);
   const cues: WeightedCue[] = [];
-  const hits = [...findCues(text, SENTIMENT_LEXICON), ...findPatternCues(text, BLAME_PATTERNS)];
+  const hits = [...findCues(text, SENTIMENT_LEXICON), ...findPatternCues(text, BLAME_PATTERNS), ...findPatternCues(text, SHORTFALL_PATTERNS)];
   for (const hit of hits) {
     let weight = hit.cue.tag === 'positive' || hit.cue.tag === 'courtesy' ? hit.cue.weight : -hit.cue.weight;
     // "请报价，谢谢" is manners, not warmth; a note that asks nothing ("收到，谢谢！") is warm.

@@ -1,7 +1,8 @@
 import type { A10Output, RecordLanguage } from '../../core/agents/a10-communication-analysis.js';
 import type { AnalysisText } from './analysis-text.js';
-import { type CueHit, findCues } from './cue-lexicon.js';
+import { type CueHit, findCues, findPatternCues } from './cue-lexicon.js';
 import type { IntentCategory } from './intent-lexicon.js';
+import { SHORTFALL_PATTERNS } from './pattern-cues.js';
 import type { SentimentReading } from './sentiment-rules.js';
 import { URGENCY_LEXICON, type UrgencyCue } from './urgency-lexicon.js';
 
@@ -24,7 +25,7 @@ const DUE_DATE = [
   /\b(?:by|before) (?:our|the|your) [a-z ]{1,30}\b(?:on|this|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/,
 ];
 /** A business request for the next days ("能否下周…", "can we … next Tuesday?") is medium even without "before". */
-const NEAR_FUTURE = /下周|下星期|下礼拜|明天|明早|后天|\bnext (?:week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\btomorrow\b/;
+const NEAR_FUTURE = /下周|下星期|下礼拜|明天|明早|后天|这两天|(?<!上)(?:周|星期|礼拜)[一二三四五六日天]|\b(?:next|this) week\b|\b(?:next |this |on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b/;
 const ASKS = /[?？]|请|麻烦|能否|能不能|可否|想|希望|please|could you|can you|can we|could we|kindly|would like|we'd like/;
 /** Intents that are work in progress even when no date is named: an order to schedule, a complaint to answer. */
 const WORK_IN_PROGRESS: ReadonlySet<IntentCategory> = new Set(['order', 'complaint']);
@@ -43,13 +44,16 @@ export function judgeUrgency(
   language: RecordLanguage,
 ): UrgencyReading {
   const say = language === 'zh' ? ZH : EN;
-  const hits = findCues(text, URGENCY_LEXICON);
+  const shortfalls = findPatternCues(text, SHORTFALL_PATTERNS).map((hit) => ({ ...hit, cue: { ...hit.cue, tag: 'openIssue' as const } }));
+  const hits = [...findCues(text, URGENCY_LEXICON), ...shortfalls].sort((a, b) => a.start - b.start);
   const first = (kind: UrgencyCue) => hits.find((hit) => hit.cue.tag === kind);
 
+  // Urgency is what the customer needs from us: "收到，马上转给采购部门" asks nothing.
+  const asks = ASKS.test(text.lower) || NEEDED_THEN.test(text.lower);
   const churn = first('churn');
   if (churn !== undefined) return { level: 'high', rule: 'churn', reason: say.churn(churn.matched) };
   const pressing = first('pressing') ?? hits.find((hit) => hit.cue.tag === 'nearTerm' && isNeededThen(text, hit));
-  if (pressing !== undefined) return { level: 'high', rule: 'pressing', reason: say.pressing(clauseAround(text, pressing)) };
+  if (pressing !== undefined && (asks || intent !== 'other')) return { level: 'high', rule: 'pressing', reason: say.pressing(clauseAround(text, pressing)) };
 
   const negative = sentiment.overall === 'negative';
   const repeats = hits.filter((hit) => hit.cue.tag === 'repeat' || hit.cue.tag === 'severe');
@@ -64,7 +68,8 @@ export function judgeUrgency(
   const dueDate = DUE_DATE.map((pattern) => pattern.exec(text.lower)).find((match) => match !== null);
   if (dueDate) return { level: 'medium', rule: 'deadline', reason: say.deadline(text.original.slice(dueDate.index, dueDate.index + dueDate[0].length)) };
   // A problem the customer thanks us for fixing is closed, not open.
-  const soft = first('deadline') ?? (sentiment.overall === 'positive' ? undefined : first('openIssue'));
+  const feedbackOnly = first('nextTime') !== undefined;
+  const soft = first('deadline') ?? (sentiment.overall === 'positive' || feedbackOnly ? undefined : first('openIssue'));
   if (soft !== undefined) {
     const reason = soft.cue.tag === 'deadline' ? say.deadline(soft.matched) : say.openIssue(soft.matched);
     return { level: 'medium', rule: soft.cue.tag, reason };
@@ -74,7 +79,7 @@ export function judgeUrgency(
     return { level: 'medium', rule: 'requestedSoon', reason: say.deadline(text.original.slice(nearFuture.index, nearFuture.index + nearFuture[0].length)) };
   }
   if (WORK_IN_PROGRESS.has(intent)) return { level: 'medium', rule: 'intent', reason: say.workInProgress(intent) };
-  if (negative && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };
+  if (negative && !feedbackOnly && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };
   return { level: 'low', rule: 'none', reason: say.none };
 }
 

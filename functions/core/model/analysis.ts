@@ -4,10 +4,16 @@ import { INTENT_CATEGORIES, SENTIMENTS, URGENCY_LEVELS } from './record-types.js
 
 export const ANALYSIS_STATUSES = ['pending', 'completed', 'failed', 'skipped'] as const;
 
-/** What was sent to the model for a record: its redacted text is kept in the blob store. */
+/**
+ * What was sent to the model for a record. When masking changed the text, the exact (redacted) input
+ * is kept in the blob store; otherwise it is the record's own subject and body, and only its digest
+ * is kept (an S3 PUT per record would cost more than the rest of the analysis' storage).
+ */
 export const ModelInputRecord = z.object({
-  /** Blob key of the exact (redacted) prompt sent. */
-  blobKey: z.string(),
+  /** Blob key of the exact input sent, when it differs from the stored text. */
+  blobKey: z.string().optional(),
+  /** SHA-256 (hex) of the input sent. */
+  sha256: z.string(),
   /** Placeholders put in, by kind (`{ MOBILE: 2 }`). */
   redactions: z.partialRecord(z.enum(PII_KIND_NAMES), z.number().int().nonnegative()),
   /** Prompt size estimated before the call (the model's own count is in `usage`). */
@@ -54,6 +60,8 @@ export const Analysis = z.object({
   /** Bedrock model id, `local`, or `local-fallback` when the model's answer could not be used. */
   model: z.string().max(200).optional(),
   fallbackReason: z.string().max(2000).optional(),
+  /** Why no model was asked although one is configured (short text; local rules confident under the tiered policy). */
+  modelSkipped: z.string().max(500).optional(),
   modelCalls: z.number().int().nonnegative().optional(),
   usage: z.object({ inputTokens: z.number().int(), outputTokens: z.number().int() }).optional(),
   modelInput: ModelInputRecord.optional(),

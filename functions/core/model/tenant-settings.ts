@@ -28,6 +28,12 @@ export const TenantSettings = z
     inboundAddresses: z.array(z.string().email().toLowerCase()).default([]),
     reportRecipients: z.array(z.string().email()).default([]),
     competitors: z.array(z.string().min(1)).default([]),
+    /**
+     * When records go to the model (where one is configured): `tiered` asks it only where the local
+     * rules are unsure or the text is long — most short chat messages are settled by the rules at no
+     * model cost; `always` sends every record with text worth analysing.
+     */
+    modelPolicy: z.enum(['tiered', 'always']).default('tiered'),
     /** Opt-in: also mask personal data (ID, card, phone numbers, emails) in stored record bodies, not only in what models see. */
     redactStoredContent: z.boolean().default(false),
     webhooks: z

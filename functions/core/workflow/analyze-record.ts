@@ -2,7 +2,8 @@ import { detectLanguage } from '../../analysis/local/language.js';
 import { redactPii } from '../../analysis/pii-redaction.js';
 import type { A10Input } from '../agents/a10-communication-analysis.js';
 import { estimateTokens } from '../agents/token-estimate.js';
-import type { Analysis } from '../model/analysis.js';
+import { createHash } from 'node:crypto';
+import type { Analysis, ModelInputRecord } from '../model/analysis.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
 import type { AnalysisResult } from '../ports/analyzer.js';
 import { createFollowUpTasks, UNASSIGNED } from './follow-up-tasks.js';
@@ -32,6 +33,19 @@ async function redactStoredRecord(deps: RecordWorkflowDependencies, record: Comm
   await deps.records.saveRedactedContent(record.tenantId, record.recordId, { subject, content }, at);
 }
 
+/** Keeps what goes to the model: the input itself when masking changed it, its digest always. */
+async function recordModelInput(
+  deps: RecordWorkflowDependencies,
+  record: CommunicationRecord,
+  input: A10Input,
+  redacted: boolean,
+  redactions: ModelInputRecord['redactions'],
+): Promise<ModelInputRecord> {
+  const sent = JSON.stringify(input);
+  const blobKey = redacted ? await deps.blobs.putModelInput(record.tenantId, record.recordId, sent) : undefined;
+  return { ...(blobKey ? { blobKey } : {}), sha256: createHash('sha256').update(sent).digest('hex'), redactions, estimatedInputTokens: estimateTokens(sent) };
+}
+
 /** The record is gone (deleted, or another tenant's): nothing to analyse, and retrying will not help. */
 export class RecordNotFoundError extends Error {
   override readonly name = 'RecordNotFound';
@@ -43,6 +57,22 @@ export class RecordNotFoundError extends Error {
  * the bill for chat-heavy tenants.
  */
 export const MODEL_MIN_TEXT_CHARS = 12;
+/** Tiered policy: the rules' answer stands when their intent confidence reaches this… */
+export const TIERED_CONFIDENCE = 0.8;
+/** …on a text no longer than this (long texts mix topics the rules cannot weigh). */
+export const TIERED_MAX_CHARS = 280;
+
+/** Why the model is not asked for this text (`undefined`: ask it). */
+export function modelSkipReason(text: string, local: AnalysisResult, policy: 'tiered' | 'always'): string | undefined {
+  const length = text.trim().length;
+  if (length < MODEL_MIN_TEXT_CHARS) return `text shorter than ${MODEL_MIN_TEXT_CHARS} characters`;
+  if (policy === 'always') return undefined;
+  const confidence = local.output.intent.confidence;
+  if (confidence >= TIERED_CONFIDENCE && length <= TIERED_MAX_CHARS) {
+    return `tiered policy: local rules confident (${confidence.toFixed(2)}) on a ${length}-character text`;
+  }
+  return undefined;
+}
 
 export const FIRST_RUN = 'first';
 
@@ -83,18 +113,17 @@ export async function analyzeRecord(deps: RecordWorkflowDependencies, ref: Recor
     occurredAt: record.occurredAt,
     timeZone,
   };
-  const useModel = deps.analyzerUsesModel && text.trim().length >= MODEL_MIN_TEXT_CHARS;
-  const sent = JSON.stringify(input);
-  const modelInput = useModel
-    ? { blobKey: await deps.blobs.putModelInput(record.tenantId, record.recordId, sent), redactions: redaction.counts, estimatedInputTokens: estimateTokens(sent) }
-    : undefined;
-  const result: AnalysisResult = await (useModel ? deps.analyzer : deps.localAnalyzer).analyze(input);
+  const local = await deps.localAnalyzer.analyze(input);
+  const skipped = deps.analyzerUsesModel ? modelSkipReason(text, local, settings?.modelPolicy ?? 'tiered') : undefined;
+  const useModel = deps.analyzerUsesModel && skipped === undefined;
+  const modelInput = useModel ? await recordModelInput(deps, record, input, redaction.total > 0, redaction.counts) : undefined;
+  const result: AnalysisResult = useModel ? await deps.analyzer.analyze(input) : local;
 
   const now = deps.clock.now();
   if (settings?.redactStoredContent && redaction.total > 0) await redactStoredRecord(deps, record, now.toISOString());
   const followUps = await createFollowUpTasks(deps.workItems, result.output, { record, assignee: customer?.owner ?? UNASSIGNED, timeZone, now });
   const alertInsightId = result.output.urgency.level === 'high' ? await raiseUrgentAlert(deps, record, result.output, now) : undefined;
-  const analysis: Analysis = toAnalysis(result, { followUps, alertInsightId, run, analyzedAt: now.toISOString(), modelInput });
+  const analysis: Analysis = toAnalysis(result, { followUps, alertInsightId, run, analyzedAt: now.toISOString(), modelInput, modelSkipped: skipped });
   await deps.records.saveAnalysis(record.tenantId, record.recordId, analysis, now.toISOString());
   await deps.events.publish([
     {

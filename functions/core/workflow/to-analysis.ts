@@ -7,6 +7,7 @@ export interface AnalysisContext {
   readonly run: string;
   readonly analyzedAt: string;
   readonly modelInput?: ModelInputRecord;
+  readonly modelSkipped?: string;
 }
 
 const orUndefined = (value: string | null) => value ?? undefined;
@@ -37,6 +38,7 @@ export function toAnalysis(result: AnalysisResult, context: AnalysisContext): An
     ...(result.fallbackReason ? { fallbackReason: result.fallbackReason.slice(0, 2000) } : {}),
     ...(result.explanation ? { explanation: result.explanation.slice(0, 50).map((line) => line.slice(0, 500)) } : {}),
     ...(context.modelInput ? { modelInput: context.modelInput } : {}),
+    ...(context.modelSkipped ? { modelSkipped: context.modelSkipped } : {}),
     ...(context.alertInsightId ? { alertInsightId: context.alertInsightId } : {}),
     analyzedAt: context.analyzedAt,
     run: context.run,

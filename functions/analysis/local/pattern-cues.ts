@@ -1,4 +1,5 @@
 import type { PatternCue } from './cue-lexicon.js';
+import type { IntentCategory } from './intent-lexicon.js';
 
 /**
  * Complaints that use no complaint word: rhetorical blame ("你们这样随意改交期，我们怎么跟客户交代？",
@@ -10,8 +11,24 @@ export const BLAME_PATTERNS: readonly PatternCue<'blame'>[] = [
   { tag: 'blame', weight: 3, name: '怎么跟客户交代', pattern: /怎么(?:跟|向|和|给)(?:我们的?)?(?:客户|老板|领导)交代/g },
   { tag: 'blame', weight: 2.5, name: '到现在都没有', pattern: /(?:到现在|至今|到今天|到目前为止)(?:都|还|也|仍)?(?:没|没有|未)/g },
   { tag: 'blame', weight: 2.5, name: '还是没有解决', pattern: /(?:还是|仍然|依然|一直)(?:没有|没|不|未)(?:解决|处理|回复|答复|回音|消息|改善)/g },
+  { tag: 'blame', weight: 3, name: '能不能认真一点', pattern: /(?:认真一点|认真点|用点心|上点心|负点责任|专业一点)/g },
   { tag: 'blame', weight: 3, name: '这不是…吗', pattern: /这不是[^，。！？,.!?]{0,8}吗/g },
   { tag: 'blame', weight: 3, name: 'how can you', pattern: /\b(?:how (?:can|could) you|why (?:do|did|does) you (?:keep|always)|every single time|yet again|in a row)\b/g },
   { tag: 'blame', weight: 3, name: 'not what we agreed', pattern: /\bnot (?:the|what)(?: \w+)? we (?:agreed|ordered|paid for|specified)\b/g },
   { tag: 'blame', weight: 3, name: 'losing patience', pattern: /\b(?:losing|lost|run(?:ning)? out of) (?:our )?patience\b|\bno explanation\b|失去耐心|没有耐心/g },
+];
+
+/**
+ * Goods short of what was sent or ordered: "only 14 of the 16 pallets", "只到了12托". Trouble for
+ * sentiment, an open issue for urgency.
+ */
+export const SHORTFALL_PATTERNS: readonly PatternCue<'trouble'>[] = [
+  { tag: 'trouble', weight: 2, name: 'only N of M', pattern: /\bonly (?:received |got )?\d+ (?:of|out of) (?:the )?\d+\b|\bwhere (?:are|is) the (?:other|rest|remaining|missing)\b/g },
+  { tag: 'trouble', weight: 2, name: '只到了N', pattern: /只(?:到了?|收到了?|来了)\s?\d+|还差\s?\d+|少了\s?\d+/g },
+];
+
+/** Intent cues that need a pattern: "按6月报价下单" is an order placed on a quotation, not an inquiry. */
+export const INTENT_PATTERNS: readonly PatternCue<IntentCategory>[] = [
+  { tag: 'order', weight: 3, name: '按…报价', pattern: /(?<!能不能|能否|可否|是否|可以|可不可以)按(?:照)?[^，。,；;！？!?]{0,8}(?:报价|价格)(?:单)?(?![^，。,；;]{0,6}[吗？?])/g },
+  { tag: 'order', weight: 3, name: 'as per your quotation', pattern: /\b(?:as per|per|according to|at) (?:your|the|our) (?:\w+ )?(?:quotation|quote|offer|agreed price)\b/g },
 ];
