@@ -88,7 +88,7 @@ export class RecordWorkflow extends Construct {
         access: STEP_ACCESS,
         environment: { ...modelEnvironment, [ENV.eventBusName]: this.eventBus.eventBusName },
         timeout: Duration.seconds(analyzes ? 90 : 30),
-        memorySize: analyzes ? 1024 : 512,
+        memorySize: 512,
         // The local analyzer (the fallback) segments Chinese with jieba, a native addon: the function
         // runs on the synthesizing machine's architecture with its binary copied beside the bundle.
         ...(analyzes ? { architecture: lambda.Architecture.X86_64, nativeModules: ['@node-rs/jieba'] } : {}),

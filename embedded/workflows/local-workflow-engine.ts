@@ -19,6 +19,8 @@ export interface ExecutionRecord {
   transitions: number;
   /** Lambda invocations (one per Task attempt bound to a step function). */
   stepInvocations: number;
+  /** Wall time spent in step handlers, by step (what Lambda would bill as duration). */
+  readonly stepMillis: Partial<Record<WorkflowStepName, number>>;
   readonly startedAt: number;
   endedAt?: number;
 }
@@ -96,7 +98,7 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
 
   /** Runs one execution to its end (not queued): nested executions, tests and the replay path use it. */
   async execute(machine: StateMachineName, input: Record<string, unknown>, name: string = randomUUID()): Promise<ExecutionRecord> {
-    const record: ExecutionRecord = { name, machine, input, status: 'RUNNING', transitions: 0, stepInvocations: 0, startedAt: Date.now() };
+    const record: ExecutionRecord = { name, machine, input, status: 'RUNNING', transitions: 0, stepInvocations: 0, stepMillis: {}, startedAt: Date.now() };
     this.remember(record);
     const token = `local-${randomUUID()}`;
     const stateMachine = new StateMachine(this.definitions.get(machine)!, { validationOptions: { checkArn: false } });
@@ -190,9 +192,15 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
   private handlerFor(stateName: string, resource: string, record: ExecutionRecord, token: string): TaskHandler {
     const invoke = (step: WorkflowStepName, payload: unknown) => {
       record.stepInvocations++;
+      const started = performance.now();
       const call = (this.options.steps[step] as (input: unknown) => Promise<unknown>)(payload);
       this.stepCalls.add(call);
-      void call.finally(() => this.stepCalls.delete(call)).catch(() => undefined);
+      void call
+        .finally(() => {
+          this.stepCalls.delete(call);
+          record.stepMillis[step] = (record.stepMillis[step] ?? 0) + performance.now() - started;
+        })
+        .catch(() => undefined);
       return call;
     };
     const direct = stepOfArn(resource);

@@ -2,6 +2,7 @@ import type { ConverseCommandOutput, ToolConfiguration, ToolInputSchema, ToolUse
 import { z } from 'zod';
 import { A10Output } from '../../core/agents/a10-communication-analysis.js';
 import { zodDetails } from '../../core/validation-details.js';
+import { modelFacingSchema } from './model-facing-schema.js';
 
 /** The SDK's JSON document type (a Smithy document), named without importing `@smithy/types`. */
 type JsonDocument = ToolInputSchema.JsonMember['json'];
@@ -12,10 +13,11 @@ export const A10_TOOL_NAME = 'record_communication_analysis';
 /**
  * The tool's input schema, generated from `A10Output` so the schema the model sees and the one its
  * answer is validated with cannot drift. `$schema` is dropped: it only names the draft, and Bedrock
- * documents `inputSchema.json` as a plain JSON Schema object. `strict` is not set on the tool: Claude's
+ * documents `inputSchema.json` as a plain JSON Schema object. The model sees a shorter, tighter form
+ * (model-facing-schema.ts); its answers are still validated with `A10Output` itself. `strict` is not set on the tool: Claude's
  * strict mode rejects `maxItems`, which the schema needs (LiteLLM PR #39115).
  */
-export const A10_TOOL_INPUT_SCHEMA: JsonDocument = withoutDialect(z.toJSONSchema(A10Output, { target: 'draft-07' }));
+export const A10_TOOL_INPUT_SCHEMA: JsonDocument = withoutDialect(modelFacingSchema(z.toJSONSchema(A10Output, { target: 'draft-07' }) as Record<string, unknown>));
 
 /**
  * The tool configuration for every A10 call. `toolChoice.tool` forces this tool, so the answer is

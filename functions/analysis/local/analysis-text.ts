@@ -2,7 +2,7 @@ import { type Segmenter, type SegmenterKind, type Token, tokenize } from './segm
 
 /**
  * Rules look at the first 20,000 characters only: a long email thread or meeting transcript states
- * its business in the opening, and the cap keeps one analysis well under a millisecond per KB.
+ * its business in the opening, and the cap bounds the worst case (about 25 ms on one core).
  */
 export const MAX_ANALYSED_CHARS = 20_000;
 
@@ -20,6 +20,8 @@ export interface AnalysisText {
   /** For each offset, its clause number: negation and "need it today" never reach across a comma. */
   readonly clauseAt: Int32Array;
   readonly exclamations: number;
+  /** Every character and every pair of adjacent characters of `lower`, for the cue matcher's pre-check. */
+  readonly heads: ReadonlySet<string>;
   readonly segmenter: SegmenterKind;
 }
 
@@ -27,6 +29,7 @@ const CLAUSE_BREAK = /[,，、。;；!！?？\n…]|\.(?=\s|$)/g;
 
 /** Normalises, caps and segments `text` for the rule modules. */
 export function prepareText(text: string, segmenter: Segmenter): AnalysisText {
+  // NFKC can change lengths (ligatures, ㎏ → kg): normalise a margin beyond the cap, then cap.
   const original = capLength(text.slice(0, MAX_ANALYSED_CHARS * 2).normalize('NFKC'));
   const lower = original.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
   const tokens = tokenize(lower, segmenter);
@@ -47,7 +50,12 @@ export function prepareText(text: string, segmenter: Segmenter): AnalysisText {
   }
   clauseAt.fill(clause, from);
   const exclamations = lower.match(/[!！]/g)?.length ?? 0;
-  return { original, lower, tokens, wordBoundary, tokenIndexAt, clauseAt, exclamations, segmenter: segmenter.kind };
+  const heads = new Set<string>();
+  for (let at = 0; at < lower.length; at += 1) {
+    heads.add(lower[at] ?? '');
+    heads.add(lower.slice(at, at + 2));
+  }
+  return { original, lower, tokens, wordBoundary, tokenIndexAt, clauseAt, exclamations, heads, segmenter: segmenter.kind };
 }
 
 /** Up to `count` tokens before `offset`, nearest first, without crossing into an earlier clause. */

@@ -16,11 +16,15 @@ export interface Cue<Tag extends string> {
   readonly weight: number;
   readonly wholeWord: boolean;
   readonly prefix: boolean;
+  /** The first two characters (or the only one): a cue whose head is not in the text cannot match. */
+  readonly head: string;
 }
 
 /** Cues of every tag, longest phrase first so the longest match claims overlapping text. */
 export interface Lexicon<Tag extends string> {
   readonly cues: readonly Cue<Tag>[];
+  /** Indexes into `cues` by `head`: a message only pays for the cues that could occur in it. */
+  readonly byHead: ReadonlyMap<string, readonly number[]>;
 }
 
 /** One cue found in a text: offsets in `AnalysisText.lower` and the text it covered. */
@@ -45,12 +49,14 @@ export function defineLexicon<Tag extends string>(groups: Record<Tag, readonly C
         const wholeWord = raw.startsWith('=');
         const prefix = raw.endsWith('*');
         const phrase = raw.slice(wholeWord ? 1 : 0, prefix ? -1 : undefined).trim().toLowerCase();
-        if (phrase.length > 0) cues.push({ tag, phrase, weight, wholeWord, prefix });
+        if (phrase.length > 0) cues.push({ tag, phrase, weight, wholeWord, prefix, head: phrase.slice(0, 2) });
       }
     }
   }
   cues.sort((a, b) => b.phrase.length - a.phrase.length || a.phrase.localeCompare(b.phrase));
-  return { cues };
+  const byHead = new Map<string, number[]>();
+  cues.forEach((cue, index) => byHead.set(cue.head, [...(byHead.get(cue.head) ?? []), index]));
+  return { cues, byHead };
 }
 
 /** The Chinese phrases of `lexicon`: the word list the fallback segmenter matches against. */
@@ -69,7 +75,13 @@ export function findCues<Tag extends string>(text: AnalysisText, lexicon: Lexico
   const { lower } = text;
   const claimed = new Uint8Array(lower.length);
   const hits: CueHit<Tag>[] = [];
-  for (const cue of lexicon.cues) {
+  const candidates: number[] = [];
+  for (const head of text.heads) candidates.push(...(lexicon.byHead.get(head) ?? []));
+  // Ascending index is the lexicon's longest-first order.
+  candidates.sort((a, b) => a - b);
+  for (const index of candidates) {
+    const cue = lexicon.cues[index];
+    if (cue === undefined) continue;
     let from = lower.indexOf(cue.phrase);
     while (from >= 0) {
       const end = cueEnd(text, cue, from);
@@ -104,13 +116,6 @@ function isClaimed(claimed: Uint8Array, start: number, end: number): boolean {
   return false;
 }
 
-/** Sums hit weights per tag. */
-export function sumByTag<Tag extends string>(hits: readonly CueHit<Tag>[], weightOf = (hit: CueHit<Tag>) => hit.cue.weight) {
-  const sums = new Map<Tag, number>();
-  for (const hit of hits) sums.set(hit.cue.tag, (sums.get(hit.cue.tag) ?? 0) + weightOf(hit));
-  return sums;
-}
-
 /** `退货(+3)`: how a hit is shown in the explanation. */
 export function describeHit(hit: CueHit<string>, weight = hit.cue.weight): string {
   const rounded = Math.round(weight * 100) / 100;
@@ -130,7 +135,7 @@ export interface PatternCue<Tag extends string> {
 export function findPatternCues<Tag extends string>(text: AnalysisText, cues: readonly PatternCue<Tag>[]): CueHit<Tag>[] {
   const hits: CueHit<Tag>[] = [];
   for (const { tag, weight, name, pattern } of cues) {
-    const cue: Cue<Tag> = { tag, phrase: name, weight, wholeWord: false, prefix: false };
+    const cue: Cue<Tag> = { tag, phrase: name, weight, wholeWord: false, prefix: false, head: '' };
     for (const match of text.lower.matchAll(pattern)) {
       hits.push({ cue, start: match.index, end: match.index + match[0].length, matched: text.original.slice(match.index, match.index + match[0].length) });
     }

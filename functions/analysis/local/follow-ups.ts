@@ -16,6 +16,7 @@ export interface FollowUpContext {
 }
 
 const SAMPLES = /样品|试样|打样|寄样|sample/;
+const PRICE_ASK = /价|报价|多少钱|quot|price|cost|offer/;
 const MOQ = /起订|阶梯价|moq|minimum order|volume discount|tiered/;
 const DOCUMENTS = /物性表|参数|认证|检测|报告|msds|\bsds|rohs|\bul\b|datasheet|data sheet|\bspec|certificat|test report|\btds/;
 const DISTRIBUTOR = /代理|经销|分销|distribut|dealer|agent/;
@@ -48,7 +49,9 @@ function zhActions({ intent, facts, urgency, sentiment, lower }: FollowUpContext
   switch (intent) {
     case 'inquiry':
       return [
-        ['发送', product ?? '所询产品', quantity ?? '', facts.taxIncluded ? '含税报价' : '报价', timeline ? `（${timeline}）` : ''].join(' '),
+        ...(PRICE_ASK.test(lower) || !SAMPLES.test(lower)
+          ? [`${['发送', product ?? '所询产品', quantity ?? '', facts.taxIncluded ? '含税报价' : '报价'].join(' ')}${timeline ? `（${timeline}）` : ''}`]
+          : []),
         ...(SAMPLES.test(lower) ? ['安排寄送样品并确认试样计划'] : []),
         ...(MOQ.test(lower) ? ['答复起订量和阶梯价格'] : []),
         ...(competitor ? ['了解竞品报价，准备有竞争力的方案'] : []),
@@ -101,7 +104,9 @@ function enActions({ intent, facts, urgency, sentiment, lower }: FollowUpContext
   switch (intent) {
     case 'inquiry':
       return [
-        `Send a quotation for ${quantity ? `${quantity} of ` : ''}${product ?? 'the requested product'}${facts.taxIncluded ? ' (incl. VAT)' : ''}${timeline ? ` (${timeline})` : ''}`,
+        ...(PRICE_ASK.test(lower) || !SAMPLES.test(lower)
+          ? [`Send a quotation for ${quantity ? `${quantity} of ` : ''}${product ?? 'the requested product'}${facts.taxIncluded ? ' (incl. VAT)' : ''}${timeline ? ` (${timeline})` : ''}`]
+          : []),
         ...(SAMPLES.test(lower) ? ['Arrange samples and agree the trial plan'] : []),
         ...(MOQ.test(lower) ? ['Answer the minimum order quantity and volume pricing'] : []),
         ...(competitor ? ['Check competitor pricing and prepare a competitive offer'] : []),

@@ -1,10 +1,10 @@
 import type { RecordLanguage } from '../../core/agents/a10-communication-analysis.js';
 import { INTENT_CATEGORIES } from '../../core/model/record-types.js';
 import type { AnalysisText } from './analysis-text.js';
-import { BLAME_PATTERNS, INTENT_PATTERNS } from './pattern-cues.js';
 import { type CueHit, describeHit, findCues, findPatternCues } from './cue-lexicon.js';
 import { INTENT_LEXICON, type IntentCategory } from './intent-lexicon.js';
 import type { KeyFacts } from './key-facts.js';
+import { BLAME_PATTERNS, INTENT_PATTERNS } from './pattern-cues.js';
 import { clip } from './schema-limits.js';
 import type { SentimentReading } from './sentiment-rules.js';
 
@@ -22,10 +22,8 @@ export interface IntentReading {
  * for the ship date is an order.
  */
 const TIE_ORDER: readonly IntentCategory[] = ['complaint', 'after_sales', 'payment', 'order', 'delivery', 'technical', 'inquiry', 'cooperation', 'other'];
-/** Complaint cues in an unhappy message count this much more: "退货" said angrily is a complaint. */
+/** Complaint cues count this much more when feelings are voiced: "退货" said angrily is a complaint. */
 const UNHAPPY_COMPLAINT_BONUS = 2;
-/** `other` (thanks, greetings, meetings) must beat the best business intent by this much: "following our meeting, we'd like to sign an MoU" is cooperation. */
-const OTHER_MARGIN = 1;
 /** Feeling words (失望, 😡, losing patience) lend half their weight to complaint, up to this much. */
 const FEELING_TO_COMPLAINT_MAX = 3;
 
@@ -44,7 +42,7 @@ export function classifyIntent(text: AnalysisText, sentiment: SentimentReading):
   const unhappy = sentiment.overall === 'negative';
   const feeling = sentiment.cues.filter((cue) => cue.hit.cue.tag === 'negative' && cue.weight < 0).reduce((sum, cue) => sum - cue.weight, 0);
   let complaint = scores.get('complaint') ?? 0;
-  if (unhappy && complaint > 0) complaint += UNHAPPY_COMPLAINT_BONUS;
+  if (feeling > 0 && complaint > 0) complaint += UNHAPPY_COMPLAINT_BONUS;
   if (unhappy) complaint += Math.min(FEELING_TO_COMPLAINT_MAX, feeling / 2);
   // Thanks for a fixed defect is not a complaint: "Thank you for replacing the defective panels".
   if (sentiment.overall === 'positive') complaint /= 2;
@@ -60,7 +58,7 @@ export function classifyIntent(text: AnalysisText, sentiment: SentimentReading):
     const category = unhappy ? 'complaint' : 'other';
     return { category, confidence: unhappy ? 0.4 : 0.3, scores, hits };
   }
-  const category = otherScore > businessScore + OTHER_MARGIN || businessScore === 0 ? 'other' : bestBusiness;
+  const category = otherScore > businessScore ? 'other' : bestBusiness;
   const top = scores.get(category) ?? 0;
   const runnerUp = Math.max(...INTENT_CATEGORIES.filter((c) => c !== category).map((c) => scores.get(c) ?? 0));
   const confidence = Math.min(0.95, Math.max(0.3, 0.35 + (0.6 * (top - runnerUp)) / (top + 1)));
@@ -111,7 +109,8 @@ export function describeIntent(intent: IntentReading, facts: KeyFacts, language:
     (part): part is string => typeof part === 'string' && part.length > 0,
   );
   const evidence = [...new Set(intent.hits.filter((hit) => hit.cue.tag === intent.category).map((hit) => hit.matched.trim()))].slice(0, 3);
-  const parts = details.length > 0 ? details : evidence;
+  // Greetings and thanks need no evidence list: the label says it all.
+  const parts = details.length > 0 ? details : intent.category === 'other' ? [] : evidence;
   const label = LABELS[language][intent.category];
   if (parts.length === 0) return label;
   return clip(language === 'zh' ? `${label}：${parts.join('，')}` : `${label}: ${parts.join(', ')}`, 300);

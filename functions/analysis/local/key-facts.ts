@@ -14,8 +14,14 @@ export interface KeyFacts {
   readonly orderReference: string | null;
 }
 
-/** `PCR-ABS-1000`, `PCR-ABS 1000系列`, `PCR-PC 3000`: series-family-grade, case as written. */
-const PRODUCT_CODE = /(?<![A-Za-z0-9])([A-Z]{2,6}) ?- ?([A-Z][A-Z0-9]{0,5})(?: ?- ?| )?(\d{3,5})(?![0-9])/g;
+/**
+ * `PCR-ABS-1000`, `PCR-ABS 1000系列`, `PCR-PC 3000`: series-family-grade. Upper case when spaced
+ * (so "re-order 5000" is no product); any case in the full dashed form (`pcr-abs-1000`).
+ */
+const PRODUCT_CODES = [
+  /(?<![A-Za-z0-9])([A-Z]{2,6}) ?- ?([A-Z][A-Z0-9]{0,5})(?: ?- ?| )?(\d{3,5})(?![0-9])/g,
+  /(?<![A-Za-z0-9-])([a-z]{2,6})-([a-z][a-z0-9]{0,5})-(\d{3,5})(?![0-9])/gi,
+];
 /** Resin families and air-conditioner parts named without a code. */
 const PRODUCT_NAME =
   /(?<![A-Za-z0-9/-])(?:阻燃|再生|改性)?(?:PC\/ABS|ABS|PC|PP|PA66|PA6|PBT|POM|PMMA|HIPS|TPE|TPU|PET|ASA|PPS|PPO)(?![A-Za-z0-9])|空调配件|遥控器|压缩机|冷凝器|蒸发器|风扇电机|导风板|四通阀|膨胀阀|\b(?:compressor|remote control|fan motor|condenser|evaporator|front panel)s?\b/g;
@@ -54,9 +60,11 @@ export function extractKeyFacts(text: AnalysisText, tenantCompetitors: readonly 
   const { original } = text;
   const codeSpans: [number, number][] = [];
   const products: string[] = [];
-  for (const match of original.matchAll(PRODUCT_CODE)) {
-    codeSpans.push([match.index, match.index + match[0].length]);
-    products.push(`${match[1]}-${match[2]}-${match[3]}`);
+  for (const pattern of PRODUCT_CODES) {
+    for (const match of original.matchAll(pattern)) {
+      codeSpans.push([match.index, match.index + match[0].length]);
+      products.push(`${match[1]}-${match[2]}-${match[3]}`.toUpperCase());
+    }
   }
   for (const match of original.matchAll(PRODUCT_NAME)) {
     if (!insideAny(codeSpans, match.index)) products.push(match[0]);

@@ -25,6 +25,19 @@ export const BLAME_PATTERNS: readonly PatternCue<'blame'>[] = [
 export const SHORTFALL_PATTERNS: readonly PatternCue<'trouble'>[] = [
   { tag: 'trouble', weight: 2, name: 'only N of M', pattern: /\bonly (?:received |got )?\d+ (?:of|out of) (?:the )?\d+\b|\bwhere (?:are|is) the (?:other|rest|remaining|missing)\b/g },
   { tag: 'trouble', weight: 2, name: '只到了N', pattern: /只(?:到了?|收到了?|来了)\s?\d+|还差\s?\d+|少了\s?\d+/g },
+  // Two documents or counts that disagree: "the delivery note says 22 t but the weighbridge shows 21.3".
+  { tag: 'trouble', weight: 2, name: 'says X but shows Y', pattern: /\b(?:says|shows|states|reads) [^.;!?]{1,40}\bbut (?:the |our |your |we |it )?(?:[a-z]+ )?(?:shows?|says|reads|only|weighs|measured|counted|found)\b|\binstead of \d/g },
+  { tag: 'trouble', weight: 2, name: '对不上', pattern: /对不上|(?:数量|重量|金额|型号|规格|颜色)(?:和|与|跟)[^，。,；;]{1,12}不(?:符|一致)/g },
+];
+
+/**
+ * Waiting and chasing that no phrase list covers: "for two weeks", "等了三天", "hasn't received the
+ * invoice yet". `repeat` escalates an unhappy message; `openIssue` makes a request medium.
+ */
+export const WAITING_PATTERNS: readonly PatternCue<'repeat' | 'openIssue'>[] = [
+  { tag: 'repeat', weight: 1, name: 'for N days', pattern: /\b(?:for|over|in) (?:over |more than |almost |nearly )?(?:\d+|two|three|four|five|six|several|many|a few) (?:days|weeks|months)\b/g },
+  { tag: 'repeat', weight: 1, name: '等了N天', pattern: /(?:等了|拖了|催了|过了)(?:快|近|将近)?(?:\d+|[两三四五六七八九十几半])(?:个)?(?:天|周|星期|礼拜|月)|(?:\d+|[两三四五六七八九十几])(?:个)?(?:天|周|星期|礼拜|月)(?:了)?(?:都|还|仍|也)(?:没|不|未)/g },
+  { tag: 'openIssue', weight: 1, name: "hasn't received", pattern: /\b(?:has|have|had)(?:n['’]t| not)(?: yet)? (?:received|got|gotten|seen|heard|arrived|been (?:paid|received|delivered|shipped|credited))\b|\byet to (?:receive|arrive|be paid)\b|\bnot (?:yet )?(?:arrived|been paid|credited)\b/g },
 ];
 
 /** Intent cues that need a pattern: "按6月报价下单" is an order placed on a quotation, not an inquiry. */

@@ -1,8 +1,8 @@
 import type { A10Output } from '../../core/agents/a10-communication-analysis.js';
 import { type AnalysisText, wordsBefore } from './analysis-text.js';
-import { BLAME_PATTERNS, SHORTFALL_PATTERNS } from './pattern-cues.js';
 import { type CueHit, describeHit, findCues, findPatternCues } from './cue-lexicon.js';
 import type { IntentCategory } from './intent-lexicon.js';
+import { BLAME_PATTERNS, SHORTFALL_PATTERNS } from './pattern-cues.js';
 import { SENTIMENT_LEXICON, type SentimentTag } from './sentiment-lexicon.js';
 
 export type Sentiment = A10Output['sentiment']['overall'];
@@ -95,7 +95,7 @@ export function moodFor(sentiment: SentimentReading, context: { readonly urgentN
     return context.urgentNow ? 'anxious' : 'concerned';
   }
   if (sentiment.overall === 'positive') {
-    if (sentiment.cues.every((cue) => cue.hit.cue.tag === 'courtesy')) return 'grateful';
+    if (sentiment.cues.length > 0 && sentiment.cues.every((cue) => cue.hit.cue.tag === 'courtesy')) return 'grateful';
     if (sentiment.cues.some((cue) => cue.hit.cue.tag === 'positive' && cue.weight >= 2.5)) return 'satisfied';
     return sentiment.cues.length === 0 ? 'optimistic' : 'pleased';
   }

@@ -12,7 +12,7 @@ const TIMELINE = new RegExp(
     String.raw`\d{4}年\d{1,2}月(?:\d{1,2}[日号])?`,
     String.raw`\d{4}-\d{2}-\d{2}`,
     String.raw`\d{1,2}月(?:\d{1,2}[日号])?(?:[上中下]旬|底|初|中)?(?:之前|前|内)?`,
-    String.raw`(?:本|这|下下|下)个?(?:周|星期|礼拜)${WEEKDAY_ZH}?${DAY_PART_ZH}?(?:之内|之前|内|前)?`,
+    String.raw`(?:本|这|下)个?(?:周|星期|礼拜)${WEEKDAY_ZH}?${DAY_PART_ZH}?(?:之内|之前|内|前)?`,
     String.raw`(?:本|这个?|下个?)月(?:初|底|中|内)?`,
     String.raw`(?:今天|明天|后天|今晚|明早)${DAY_PART_ZH}?(?:之前|前)?`,
     String.raw`(?:周|星期|礼拜)${WEEKDAY_ZH}(?:之前|前)?`,

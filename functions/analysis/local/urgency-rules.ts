@@ -3,6 +3,7 @@ import type { AnalysisText } from './analysis-text.js';
 import { type CueHit, findCues, findPatternCues } from './cue-lexicon.js';
 import type { IntentCategory } from './intent-lexicon.js';
 import { SHORTFALL_PATTERNS } from './pattern-cues.js';
+import { clip } from './schema-limits.js';
 import type { SentimentReading } from './sentiment-rules.js';
 import { URGENCY_LEXICON, type UrgencyCue } from './urgency-lexicon.js';
 
@@ -26,18 +27,32 @@ const DUE_DATE = [
 ];
 /** A business request for the next days ("能否下周…", "can we … next Tuesday?") is medium even without "before". */
 const NEAR_FUTURE = /下周|下星期|下礼拜|明天|明早|后天|这两天|(?<!上)(?:周|星期|礼拜)[一二三四五六日天]|\b(?:next|this) week\b|\b(?:next |this |on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b/;
-const ASKS = /[?？]|请|麻烦|能否|能不能|可否|想|希望|please|could you|can you|can we|could we|kindly|would like|we'd like/;
+const ASKS = /[?？]|请|麻烦|能否|能不能|可否|想|希望|please|could you|can you|can we|could we|kindly|would like|we'd like|let's|let us|shall we/;
 /** Intents that are work in progress even when no date is named: an order to schedule, a complaint to answer. */
 const WORK_IN_PROGRESS: ReadonlySet<IntentCategory> = new Set(['order', 'complaint']);
 const STRONG_NEGATIVE = -0.6;
 
 /**
- * Decides urgency: pressing words, a needed-today clause or a churn threat make it high; a complaint
- * that repeats itself with strong feeling escalates to high; a due date, an arrangement request or an
- * open issue makes it medium, as do orders and complaints as such and an unhappy delivery or
- * after-sales message; anything else is low.
+ * Decides urgency, with a reason quoting the cue that decided it:
+ * - high: a churn threat; pressing words or a needed-today clause (not in a note that asks nothing,
+ *   "收到，马上转给采购部门"); a complaint or unhappy message with three escalators (repeats, harm
+ *   already done counting two, strong feeling, exclamation marks);
+ * - medium: a due date, an arrangement request, an open issue (unless thanked for or only feedback
+ *   for next time), a business request for the next days, an order or complaint as such, an
+ *   unhappy delivery or after-sales message;
+ * - low: anything else.
  */
 export function judgeUrgency(
+  text: AnalysisText,
+  intent: IntentCategory,
+  sentiment: SentimentReading,
+  language: RecordLanguage,
+): UrgencyReading {
+  const urgency = decideUrgency(text, intent, sentiment, language);
+  return { ...urgency, reason: clip(urgency.reason, 300) };
+}
+
+function decideUrgency(
   text: AnalysisText,
   intent: IntentCategory,
   sentiment: SentimentReading,
@@ -61,7 +76,7 @@ export function judgeUrgency(
   const escalators =
     repeats.length + severe + (sentiment.score <= STRONG_NEGATIVE ? 1 : 0) + (negative && text.exclamations > 0 ? 1 : 0);
   if ((intent === 'complaint' || negative) && escalators >= 3) {
-    const signs = [...repeats.map((hit) => hit.matched), ...(text.exclamations > 0 ? ['!'] : [])];
+    const signs = [...new Set([...repeats.map((hit) => hit.matched), ...(text.exclamations > 0 ? ['!'] : [])])].slice(0, 4);
     return { level: 'high', rule: 'escalation', reason: say.escalation(signs.join(', ') || String(sentiment.score)) };
   }
 

@@ -1,6 +1,7 @@
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { modelFacingSchema } from '../../../functions/adapters/bedrock/model-facing-schema.js';
 import { A10Output } from '../../../functions/core/agents/a10-communication-analysis.js';
 import { INTENT_CATEGORIES } from '../../../functions/core/model/record-types.js';
 import { EN_INPUT, MODEL_ID, VALID_ANSWER, ZH_INPUT, analyzerWithFallback, answering, bedrock, sentRequest, toolAnswer } from './bedrock-kit.js';
@@ -27,10 +28,9 @@ describe('the Converse request', () => {
     expect(sent.toolConfig?.toolChoice).toEqual({ tool: { name: TOOL } });
     const { $schema: _dialect, ...generated } = z.toJSONSchema(A10Output, { target: 'draft-07' });
     const schema = sent.toolConfig?.tools?.[0]?.toolSpec?.inputSchema?.json as Record<string, any>;
-    expect(schema).toEqual(generated);
+    expect(schema).toEqual(modelFacingSchema(generated));
     expect(schema).not.toHaveProperty('$schema');
     expect(schema.required).toEqual(['intent', 'key_info', 'sentiment', 'urgency', 'follow_up', 'quality_score', 'suggestions']);
-    expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.intent.properties.category.enum).toEqual([...INTENT_CATEGORIES]);
     expect(schema.properties.quality_score).toEqual({ type: 'integer', minimum: 1, maximum: 10 });
 
