@@ -94,7 +94,7 @@ function printCalibration(evaluation: Evaluation, answers: readonly Answer[]): v
 /** Latency per record over a few warm passes (the first call of a process loads jieba's dictionary). */
 function printLatency(inputs: readonly A10Input[]): void {
   const millis: number[] = [];
-  for (let pass = 0; pass < 5; pass += 1) {
+  for (let pass = 0; pass < 20; pass += 1) {
     for (const input of inputs) {
       const started = performance.now();
       analyzeText(input, segmenter);

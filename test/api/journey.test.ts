@@ -22,7 +22,7 @@ describe('the seed journey (宁波奥克斯) through the real channels', () => {
   beforeAll(async () => {
     hub = await startTestHub();
     token = tokenFor(hub, 'T001');
-    const profile = { name: '宁波奥克斯', domains: ['auxgroup.com'], phones: ['13958200001'], wecomUserIds: [BUYER_WECOM_ID] };
+    const profile = { name: '宁波奥克斯', domains: ['auxgroup.com'], phones: ['13958200001'], wecomUserIds: [BUYER_WECOM_ID], owner: 'li.wei@demo-materials.cn' };
     expect((await callApi(hub, 'PUT', '/v1/customers/CUST-AUX', { token, body: profile })).status).toBe(201);
   });
   afterAll(() => hub?.close());
@@ -93,4 +93,51 @@ describe('the seed journey (宁波奥克斯) through the real channels', () => {
     const download = await fetch(attachment.downloadUrl);
     expect(await download.text()).toBe('PK contract draft');
   });
+
+  it('analyses every record within seconds: intents, follow-up tasks for the owner, and one urgent alert only where the text warrants it', async () => {
+    // Prepare: the 7 journey records are stored; one more message is urgent
+    const urgent = () => channels.wecom('7380000000000000009', at(18, 8), '第二批货到现在还没到，我们产线明天早上就要停线了，今天必须给个答复！');
+    const started = Date.now();
+
+    // Act
+    await Promise.all([urgent(), urgent(), urgent()]);
+    const records = await analysedTimeline(8, started);
+
+    // Assess: every record analysed, within seconds
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(records.map((r) => r.analysis.status)).toEqual(Array(8).fill('completed'));
+    const intentOf = (text: string) => records.find((r) => (r.content ?? '').includes(text))?.analysis.intent?.category;
+    expect(intentOf('熔融指数')).toBe('technical');
+    expect(intentOf('付款条件')).toBe('payment');
+    expect(intentOf('准备下单')).toBe('order');
+    expect(intentOf('停线')).toBe('delivery');
+    // Follow-ups became tasks on the customer
+    const withFollowUps = records.filter((r) => r.analysis.followUps.length > 0);
+    expect(withFollowUps.length).toBeGreaterThan(3);
+    for (const record of withFollowUps) {
+      for (const followUp of record.analysis.followUps) {
+        expect(await hub.deps.workItems.getTask('T001', followUp.taskId!)).toMatchObject({ customerId: 'CUST-AUX', recordId: record.recordId, status: 'open', assignee: 'li.wei@demo-materials.cn' });
+      }
+    }
+    // Exactly one urgent alert: the stoppage message, delivered three times
+    const alerts = records.filter((r) => r.analysis.alertInsightId);
+    expect(alerts.map((r) => r.content)).toEqual([expect.stringContaining('停线')]);
+    const insights = await hub.deps.workItems.listInsights('T001', 'CUST-AUX', { limit: 50 });
+    expect(insights.items.filter((insight) => insight.type === 'risk')).toHaveLength(1);
+  });
+
+  /** The customer's timeline once `count` records are on it and none is still pending. */
+  async function analysedTimeline(count: number, since: number) {
+    for (;;) {
+      const timeline = await callApi(hub, 'GET', '/v1/customers/CUST-AUX/timeline?limit=50', { token });
+      const items = timeline.body.items as { recordId: string; content?: string; analysis: { status: string; intent?: { category: string }; followUps: { taskId?: string }[]; alertInsightId?: string } }[];
+      if (items.length >= count && items.every((item) => item.analysis.status !== 'pending')) {
+        await hub.workflows.engine.idle();
+        return items;
+      }
+      if (Date.now() - since > 30_000) throw new Error(`timeline not analysed: ${JSON.stringify(items.map((i) => i.analysis.status))}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 });
+

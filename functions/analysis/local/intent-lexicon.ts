@@ -47,9 +47,10 @@ export const INTENT_LEXICON = defineLexicon<IntentCategory>({
     [2.5, '根本不能|越来越差'],
     [2, '混了|investigation|capa|particles|承诺的|答应的|不均匀|杂质|黑点|异物|claim*|penalt*|inconsistent|foreign matter|failed to'],
     [2, 'keep delaying|跟上批|和上批|处理方案|给个方案'],
+    [3, 'make sure this doesn\'t happen again|doesn\'t happen again|does not happen again|never happen again|won\'t happen again|不要再发生|避免再次发生|不能再出现|不要再出现|不能再发生|下不为例'],
     [1.5, '一直没|不一致|开裂|裂了|怎么回事|为什么又|说法|again|still haven|nobody|no one'],
     // Spans that contain a cue but are not one: they claim the text and score nothing.
-    [0, '差别|差异|差价|差不多|相差|误差'],
+    [0, '差别|差异|差价|差不多|相差|误差|差了一|差了两|差了二|差了三|差了几|差了五|差了十|差了百|差了千|差了万|差了好'],
   ],
   technical: [
     [3, 'color match|colour match|pantone|对色|配色|调色|打色|色板|卤素|无卤|含不含卤|halogen*|跌落测试|drop test|UL黄卡|黄卡|GRS|技术指标|指标|耐温'],
@@ -78,7 +79,9 @@ export const INTENT_LEXICON = defineLexicon<IntentCategory>({
     [2.5, '有意代理|销售网络|设立分厂|设厂|入股|合伙|共建|战略联盟|OEM|ODM|贴牌|代工|来料加工|委托加工|长期供货|一起做|共同推广|携手|alliance|closed-loop|great fit'],
     [2.5, 'toll processing|tolling|licens*|co-develop*|co-brand*|win-win|synerg*|long-term supply|合作|洽谈|谈一下|高层会面|高层'],
     [2.5, '互访|渠道|供应商评估|评估供应商|长期供应商|供应商名录|合格供应商|agency|agent*|long-term|long term|approved supplier*|vendor list'],
-    [2.5, 'supplier list|new supplier'],
+    [2.5, 'supplier list|new supplier|契合|理念|共赢|互利|联合|深度合作|一起合作|long-term relationship|business relationship'],
+    [3, '联合项目|合作项目|项目合作|joint project*|pilot project|explore the possibility|explore opportunit*'],
+    [2, 'explore*'],
     [1.5, '投资|资源|invest*|joint|mutual|供应商|贵司|年度|明年|supplier*|annual|next year'],
   ],
   order: [
@@ -92,6 +95,7 @@ export const INTENT_LEXICON = defineLexicon<IntentCategory>({
     [2.5, 'agreed price|new agreed price|new price'],
     [2, '合同|签好|签订|已签|签了|盖章|生产计划|数量改为|数量改成|改为|contract*|signed|sign the|production schedule|production plan|order*'],
     [2, 'amend*|increase the quantity|change the quantity'],
+    [2.5, '价格照旧|照旧|按上次|跟上次一样|和上次一样|同上次|老价格|原价|same as last time|same as before|same price as|repeat the last|as last time|as before'],
     [1.5, '备货|补货|取消|暂停|cancel*|book'],
     // Spans that contain a cue but are not one: they claim the text and score nothing.
     [0, 'in order to|in order for'],
@@ -120,6 +124,7 @@ export const INTENT_LEXICON = defineLexicon<IntentCategory>({
     [3, 'arriv*|eta|tracking|bill of lading|b/l|container*|truck*|logistics|courier|dispatch*|in transit|customs'],
     [3, 'short-shipped|short shipment|delivery date|deliver it|deliveries|transport*|during transit|delivery note'],
     [3, 'packing list|unload*|where is our order|where is the shipment|status of our order'],
+    [3, 'pull in|bring forward|earlier delivery|advance the delivery|delivery window|delivery schedule'],
     [2.5, '包装|包装完好|单号|交期|延误|延迟|批货|这批货|上批货|货物|用料|仓库|到了|到达|pallet*|missing|warehouse|expedite|delay*|late|pick up'],
     [2.5, 'pickup|on the way|port|delivered|border|packaging|line stop*|line down|driver'],
     [2, '标签|托盘|剩余|剩下的|尾货|新仓库|labels|labeling|labelling|next batch|remaining|wet|freight'],

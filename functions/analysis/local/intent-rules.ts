@@ -26,6 +26,8 @@ const TIE_ORDER: readonly IntentCategory[] = ['complaint', 'after_sales', 'payme
 const UNHAPPY_COMPLAINT_BONUS = 2;
 /** Feeling words (失望, 😡, losing patience) lend half their weight to complaint, up to this much. */
 const FEELING_TO_COMPLAINT_MAX = 3;
+/** How much `other` must outweigh a business intent that has a cue naming it (weight ≥ 3). */
+const OTHER_OVER_BUSINESS = 1.5;
 
 /**
  * Scores every intent by its cue weights and picks the best. `other` (greetings, thanks, meeting
@@ -40,7 +42,8 @@ export function classifyIntent(text: AnalysisText, sentiment: SentimentReading):
   const scores = new Map<IntentCategory, number>(INTENT_CATEGORIES.map((category) => [category, 0]));
   for (const hit of hits) scores.set(hit.cue.tag, (scores.get(hit.cue.tag) ?? 0) + hit.cue.weight);
   const unhappy = sentiment.overall === 'negative';
-  const feeling = sentiment.cues.filter((cue) => cue.hit.cue.tag === 'negative' && cue.weight < 0).reduce((sum, cue) => sum - cue.weight, 0);
+  // Feeling is a blame word or a praise denied ("not happy", "不满意"), never a trouble fact.
+  const feeling = sentiment.cues.filter((cue) => (cue.hit.cue.tag === 'negative' || cue.hit.cue.tag === 'positive') && cue.weight < 0).reduce((sum, cue) => sum - cue.weight, 0);
   let complaint = scores.get('complaint') ?? 0;
   if (feeling > 0 && complaint > 0) complaint += UNHAPPY_COMPLAINT_BONUS;
   if (unhappy) complaint += Math.min(FEELING_TO_COMPLAINT_MAX, feeling / 2);
@@ -58,7 +61,10 @@ export function classifyIntent(text: AnalysisText, sentiment: SentimentReading):
     const category = unhappy ? 'complaint' : 'other';
     return { category, confidence: unhappy ? 0.4 : 0.3, scores, hits };
   }
-  const category = otherScore > businessScore ? 'other' : bestBusiness;
+  // Meeting words around a named business ("sign the framework agreement — call next Tuesday?")
+  // serve that business: `other` must then clearly outweigh it.
+  const strongBusiness = hits.some((hit) => hit.cue.tag === bestBusiness && hit.cue.weight >= 3);
+  const category = otherScore > businessScore * (strongBusiness ? OTHER_OVER_BUSINESS : 1) ? 'other' : bestBusiness;
   const top = scores.get(category) ?? 0;
   const runnerUp = Math.max(...INTENT_CATEGORIES.filter((c) => c !== category).map((c) => scores.get(c) ?? 0));
   const confidence = Math.min(0.95, Math.max(0.3, 0.35 + (0.6 * (top - runnerUp)) / (top + 1)));

@@ -43,5 +43,7 @@ export const WAITING_PATTERNS: readonly PatternCue<'repeat' | 'openIssue'>[] = [
 /** Intent cues that need a pattern: "按6月报价下单" is an order placed on a quotation, not an inquiry. */
 export const INTENT_PATTERNS: readonly PatternCue<IntentCategory>[] = [
   { tag: 'order', weight: 3, name: '按…报价', pattern: /(?<!能不能|能否|可否|是否|可以|可不可以)按(?:照)?[^，。,；;！？!?]{0,8}(?:报价|价格)(?:单)?(?![^，。,；;]{0,6}[吗？?])/g },
+  { tag: 'order', weight: 3, name: '再来N吨', pattern: /(?:再|还|先|追加|加)(?:来|要|订|拿|下|补)\s?(?:\d+(?:\.\d+)?|[一两二三四五六七八九十几半]+)\s?(?:吨|t\b|托|包|袋|柜|箱|个|件|台|套|kg|公斤)/g },
+  { tag: 'delivery', weight: 2.5, name: '提前N天', pattern: /(?:提前|推迟|延后|晚)(?:\d+|[一两二三四五六七八九十几])(?:天|周|个星期)|(?:交期|货期|到货|发货|出货)(?:能不能|能否|可否|可以)?(?:提前|推迟|延后)/g },
   { tag: 'order', weight: 3, name: 'as per your quotation', pattern: /\b(?:as per|per|according to|at) (?:your|the|our) (?:\w+ )?(?:quotation|quote|offer|agreed price)\b/g },
 ];

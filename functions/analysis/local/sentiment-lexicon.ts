@@ -19,6 +19,7 @@ export const SENTIMENT_LEXICON = defineLexicon<SentimentTag>({
     [2, 'great fit|would love to|it\'s a deal|不错|专业|及时|顺利|准时|认可|值得推荐|会推荐|效率高|速度快|服务好|服务周到|靠谱|省心|点赞|感动|快乐|荣幸|欢迎|解决了'],
     [2, '已解决|稳定|很好|挺好|=棒|=赞|👍|😊|😀|😄|🎉|❤|good|nice|on time|no problem*|no issue*|quickly|fast delivery'],
     [2, 'quick response|quick reply|professional|congratulations|enjoy*|looking forward to working|thrilled'],
+    [2, '契合|很契合|高度契合|志同道合|共赢|双赢|win-win|great match|good match|well aligned'],
     [1.5, '无误|没问题|没有问题|一切正常|签好|已签|签了|签订了|回签|完好|完好无损|修好了|修好|辛苦了|looking forward to our'],
   ],
   courtesy: [
@@ -38,9 +39,13 @@ export const SENTIMENT_LEXICON = defineLexicon<SentimentTag>({
     [2.5, '怎么办|差太多|差很多|😤|😞|😢|😭|👎|😔|poor|bad|annoy*|late again|third time|no response|no reply|ignored|worried|worry'],
     [2.5, 'concerned|unfortunately|gone downhill|getting worse|too slow|still waiting|not resolved|heard nothing'],
     [2.5, 'nobody has|no one has|our customer rejected|once again|still haven'],
+    [2.5, 'second reminder|final reminder|last reminder|third reminder|再次提醒|再次催|第二次催|第三次催|最后通牒'],
+    [2, 'or we will have to|or we\'ll have to|otherwise we will|otherwise we\'ll|否则我们|不然我们|要不然我们'],
     [1.5, '拜托了'],
   ],
   trouble: [
+    // "差了两万" is an amount that differs (trouble), not "差" (poor); a digit-led gap is a shortfall pattern.
+    [1.5, '差了一|差了两|差了二|差了三|差了四|差了五|差了六|差了七|差了八|差了九|差了十|差了几|差了百|差了千|差了万|差了好'],
     [2.5, '停线|停产|line stops|line stop|line down|stop production|production stop*|shut down'],
     [2, '声音很大|声音大|噪声|裂纹|有裂纹|良品率掉|yield dropped|splay|混了|混料|混色|metal particles|particles|全是花的|结块|异味|贴错|标错|发错|错了|深浅不一'],
     [2, '不均匀|杂质|黑点|异物|水花|跳闸|短路|漏电|开不了机|不启动|滴水|结冰|不凉|不冷|整条线都要停|线都要停|产线停|停了|wet|off-spec|out of spec|inconsistent'],

@@ -15,8 +15,8 @@ export const URGENCY_LEXICON = defineLexicon<UrgencyCue>({
   pressing: [
     [1, 'right now|this minute|立刻马上|快一点|快点|加快|产线停|产线已经停|线停了|整条线|production is down|line is down|plant is down|=急|缺料'],
     [1, '断料|等料|提前发货|提前交货|提前到|紧急|加急|急需|急用|急件|十万火急|马上|立即|立刻|火速|停线|停产|停机|今天之内|今天内|今日内|今天下班前'],
-    [1, '明天之前|明天前|明早前|一小时内|刻不容缓|很急|非常急|特急|挺急|比较急|有点急|急着|催了好几次|urgent*|immediately|right away|critical'],
-    [1, 'time-sensitive|time sensitive|time critical|high priority|priority shipment|out of stock|out of material|run out|ran out'],
+    [1, '明天之前|明天前|明早前|一小时内|刻不容缓|很急|非常急|特急|挺急|比较急|有点急|急着|催了好几次|着急|急死|urgent*|immediately|right away'],
+    [1, 'time-sensitive|time sensitive|time critical|high priority|out of material|run out of|ran out of'],
     [1, 'expedite*|rush*|emergency|line stop*|line down|production stop*|stop production|shut down|shutdown'],
     [1, 'end of day|eod|within 24 hours|by today|by tomorrow|before tomorrow|top priority|as fast as possible'],
     [1, 'no later than today|no later than tomorrow|without delay|running out|没料了|没料|用完了|快用完|库存不够|撑不到|等不了|等不起'],
@@ -65,7 +65,7 @@ export const URGENCY_LEXICON = defineLexicon<UrgencyCue>({
   ],
   calm: [
     [1, '不着急|不急|不用急|不赶|慢慢来|有空的时候|有空时|有空再|方便的时候|方便时|不紧急|not urgent|no rush|no hurry|not in a hurry|whenever|when you have time'],
-    [1, 'when you get a chance|when you can|at your convenience|no pressure|not time-critical|low priority'],
+    [1, 'when you get a chance|at your convenience|no pressure|not time-critical|low priority|别着急|不用着急|不必着急'],
     // An out-of-office note names urgency without having any: "for urgent matters please contact…".
     [1, 'for urgent matters|for anything urgent|if urgent|if it is urgent|in case of emergency|for emergencies|如有急事|有急事|紧急事项请|紧急情况请'],
   ],

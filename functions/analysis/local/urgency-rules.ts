@@ -2,7 +2,7 @@ import type { A10Output, RecordLanguage } from '../../core/agents/a10-communicat
 import type { AnalysisText } from './analysis-text.js';
 import { type CueHit, findCues, findPatternCues } from './cue-lexicon.js';
 import type { IntentCategory } from './intent-lexicon.js';
-import { SHORTFALL_PATTERNS } from './pattern-cues.js';
+import { SHORTFALL_PATTERNS, WAITING_PATTERNS } from './pattern-cues.js';
 import { clip } from './schema-limits.js';
 import type { SentimentReading } from './sentiment-rules.js';
 import { URGENCY_LEXICON, type UrgencyCue } from './urgency-lexicon.js';
@@ -27,6 +27,16 @@ const DUE_DATE = [
 ];
 /** A business request for the next days ("能否下周…", "can we … next Tuesday?") is medium even without "before". */
 const NEAR_FUTURE = /下周|下星期|下礼拜|明天|明早|后天|这两天|(?<!上)(?:周|星期|礼拜)[一二三四五六日天]|\b(?:next|this) week\b|\b(?:next |this |on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b/;
+/** A date past tomorrow: "尽快" with "月中要用" or "by next Friday" is a soft deadline, not a fire. */
+const LATER_DATE =
+  /下周|下星期|下礼拜|下个?月|月中|月底|月初|本周|这周|后天|(?<!上)(?:周|星期|礼拜)[一二三四五六日天末]|\d{1,2}月\d{1,2}[日号]|\b(?:next|this) (?:week|month)\b|\bend of (?:the )?(?:week|month)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bmid-(?:month|week)\b/;
+/** A clause that forecasts ("预计周五到账", "ETA is Monday") tells a date, it does not ask for one. */
+const FORECAST = /预计|预期|估计|大概|应该会|将于|会在|\bexpected\b|\bestimated\b|\beta\b|\bshould (?:arrive|reach|be)\b|\bwill (?:arrive|reach|be)\b|\bwe(?:'ll| will)\b/;
+/** An order or proposal for a later period ("from next quarter", "明年打算") has no work due yet. */
+const PLANNING =
+  /打算|计划(?!表|单)|明年|下个?季度|下半年|今后|\b(?:we|we're|we are|we'd) (?:plan|planning|thinking|considering|like to)\b|\bnext (?:year|quarter)\b|\bstarting (?:from |in )?(?:next|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bfrom next (?:month|quarter|year)\b/;
+/** Asking what a repair or service costs: the trouble is reported for the price, not to be fixed now. */
+const FEE_QUESTION = /(?:怎么|如何)收费|收费(?:多少|标准|吗)|费用(?:多少|怎么算|是多少)|多少钱|\bhow much (?:does|will|would|is|do)\b|\bwhat (?:does|would|will) it cost\b|\b(?:charges?|fees?) for\b/;
 const ASKS = /[?？]|请|麻烦|能否|能不能|可否|想|希望|please|could you|can you|can we|could we|kindly|would like|we'd like|let's|let us|shall we/;
 /** Intents that are work in progress even when no date is named: an order to schedule, a complaint to answer. */
 const WORK_IN_PROGRESS: ReadonlySet<IntentCategory> = new Set(['order', 'complaint']);
@@ -59,16 +69,24 @@ function decideUrgency(
   language: RecordLanguage,
 ): UrgencyReading {
   const say = language === 'zh' ? ZH : EN;
-  const shortfalls = findPatternCues(text, SHORTFALL_PATTERNS).map((hit) => ({ ...hit, cue: { ...hit.cue, tag: 'openIssue' as const } }));
-  const hits = [...findCues(text, URGENCY_LEXICON), ...shortfalls].sort((a, b) => a.start - b.start);
+  const patterns = [...findPatternCues(text, SHORTFALL_PATTERNS).map((hit) => ({ ...hit, cue: { ...hit.cue, tag: 'openIssue' as const } })), ...findPatternCues(text, WAITING_PATTERNS)];
+  const hits = [...findCues(text, URGENCY_LEXICON), ...patterns].sort((a, b) => a.start - b.start);
   const first = (kind: UrgencyCue) => hits.find((hit) => hit.cue.tag === kind);
 
   // Urgency is what the customer needs from us: "收到，马上转给采购部门" asks nothing.
   const asks = ASKS.test(text.lower) || NEEDED_THEN.test(text.lower);
+  const calm = first('calm') !== undefined;
   const churn = first('churn');
   if (churn !== undefined) return { level: 'high', rule: 'churn', reason: say.churn(churn.matched) };
   const pressing = first('pressing') ?? hits.find((hit) => hit.cue.tag === 'nearTerm' && isNeededThen(text, hit));
-  if (pressing !== undefined && (asks || intent !== 'other')) return { level: 'high', rule: 'pressing', reason: say.pressing(clauseAround(text, pressing)) };
+  const acting = asks || intent !== 'other';
+  if (pressing !== undefined && acting && !calm) return { level: 'high', rule: 'pressing', reason: say.pressing(clauseAround(text, pressing)) };
+  const hurry = first('hurry');
+  if (hurry !== undefined && acting && !calm) {
+    const later = LATER_DATE.exec(text.lower);
+    if (later === null) return { level: 'high', rule: 'pressing', reason: say.pressing(hurry.matched) };
+    return { level: 'medium', rule: 'deadline', reason: say.deadline(text.original.slice(later.index, later.index + later[0].length)) };
+  }
 
   const negative = sentiment.overall === 'negative';
   const repeats = hits.filter((hit) => hit.cue.tag === 'repeat' || hit.cue.tag === 'severe');
@@ -82,25 +100,33 @@ function decideUrgency(
 
   const dueDate = DUE_DATE.map((pattern) => pattern.exec(text.lower)).find((match) => match !== null);
   if (dueDate) return { level: 'medium', rule: 'deadline', reason: say.deadline(text.original.slice(dueDate.index, dueDate.index + dueDate[0].length)) };
-  // A problem the customer thanks us for fixing is closed, not open.
+  // A problem the customer thanks us for fixing is closed, not open; one told to ask a price is context.
   const feedbackOnly = first('nextTime') !== undefined;
-  const soft = first('deadline') ?? (sentiment.overall === 'positive' || feedbackOnly ? undefined : first('openIssue'));
+  const issueCounts = sentiment.overall !== 'positive' && !feedbackOnly && !FEE_QUESTION.test(text.lower);
+  const deadline = calm ? undefined : first('deadline');
+  const soft = deadline ?? (issueCounts ? first('openIssue') : undefined);
   if (soft !== undefined) {
     const reason = soft.cue.tag === 'deadline' ? say.deadline(soft.matched) : say.openIssue(soft.matched);
     return { level: 'medium', rule: soft.cue.tag, reason };
   }
+  if (calm) return { level: 'low', rule: 'calm', reason: say.none };
   const nearFuture = NEAR_FUTURE.exec(text.lower);
-  if (nearFuture && intent !== 'other' && ASKS.test(text.lower)) {
+  if (nearFuture && intent !== 'other' && ASKS.test(text.lower) && !isForecast(text, nearFuture.index)) {
     return { level: 'medium', rule: 'requestedSoon', reason: say.deadline(text.original.slice(nearFuture.index, nearFuture.index + nearFuture[0].length)) };
   }
-  if (WORK_IN_PROGRESS.has(intent)) return { level: 'medium', rule: 'intent', reason: say.workInProgress(intent) };
-  if (negative && !feedbackOnly && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };
+  if (WORK_IN_PROGRESS.has(intent) && !(intent === 'order' && PLANNING.test(text.lower))) return { level: 'medium', rule: 'intent', reason: say.workInProgress(intent) };
+  if (negative && issueCounts && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };
   return { level: 'low', rule: 'none', reason: say.none };
 }
 
 /** `urgency:high ← pressing: 尽快` */
 export function explainUrgency(urgency: UrgencyReading): string {
   return `urgency:${urgency.level} ← ${urgency.rule}: ${urgency.reason}`;
+}
+
+function isForecast(text: AnalysisText, offset: number): boolean {
+  const [start, end] = clauseBounds(text, offset);
+  return FORECAST.test(text.lower.slice(start, end));
 }
 
 function isNeededThen(text: AnalysisText, hit: CueHit<UrgencyCue>): boolean {
@@ -137,7 +163,7 @@ interface UrgencyPhrases {
 }
 
 const ZH: UrgencyPhrases = {
-  churn: (cue: string) => `客户流失风险：“${cue}”`,
+  churn: (cue: string) => `客户流失或升级风险：“${cue}”`,
   pressing: (cue: string) => `时间紧迫：“${cue}”`,
   escalation: (cues: string) => `问题反复且情绪强烈：${cues}`,
   deadline: (cue: string) => `有明确期限：“${cue}”`,
@@ -147,7 +173,7 @@ const ZH: UrgencyPhrases = {
   none: '未发现时间压力',
 };
 const EN: UrgencyPhrases = {
-  churn: (cue) => `churn risk: "${cue}"`,
+  churn: (cue) => `churn or escalation risk: "${cue}"`,
   pressing: (cue) => `time pressure: "${cue}"`,
   escalation: (cues) => `repeated problem with strong feeling: ${cues}`,
   deadline: (cue) => `deadline: "${cue}"`,
