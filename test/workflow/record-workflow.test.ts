@@ -6,7 +6,7 @@ import { EMBEDDED_NO_SPEECH_ENGINE } from '../../embedded/workflows/embedded-wor
 import { followUpTaskId } from '../../functions/core/workflow/follow-up-tasks.js';
 import { urgentAlertId } from '../../functions/core/workflow/urgent-alert.js';
 import { startTestHub } from '../support/test-hub.js';
-import { fixtureText, postCommunication, putCustomerWithOwner, settledRecord, TENANT, uploadRecording } from './workflow-kit.js';
+import { demoTenantsWith, fixtureText, postCommunication, putCustomerWithOwner, settledRecord, TENANT, uploadRecording } from './workflow-kit.js';
 
 describe('record workflow in embedded mode (real ASL, local analyzer, local servers)', () => {
   let hub: RunningHub;
@@ -86,5 +86,28 @@ describe('record workflow in embedded mode (real ASL, local analyzer, local serv
     // Assess
     expect(record.transcription).toMatchObject({ status: 'unavailable', reason: EMBEDDED_NO_SPEECH_ENGINE, mediaKey: storageKey });
     expect(record.analysis.status).toBe('completed');
+  });
+});
+
+describe('a tenant that opts into redacting stored content', () => {
+  let hub: RunningHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ workflowRetryIntervalMs: 0, tenantsFile: await demoTenantsWith({ redactStoredContent: true }) });
+  });
+  afterAll(() => hub.close());
+
+  it('masks ID, card and phone numbers and emails in the stored body too; other digits stay', async () => {
+    // Act
+    const recordId = await postCommunication(hub, {
+      subject: '开票信息 13800138000',
+      content: '请开票：订单PO-20240617-88，身份证11010519491231002X，卡号4111 1111 1111 1111，邮箱 buyer@aux-ningbo.com，电话 0574-87654321。',
+    });
+    const record = await settledRecord(hub, recordId);
+
+    // Assess
+    expect(record.content).toContain('PO-20240617-88');
+    expect(record.content).toMatch(/\[ID_CARD_1\].*\[BANK_CARD_1\].*\[EMAIL_1\].*\[LANDLINE_1\]/);
+    expect(record.content).not.toMatch(/11010519491231002X|4111 1111|buyer@|87654321/);
+    expect(record.subject).toBe('开票信息 [MOBILE_1]');
   });
 });

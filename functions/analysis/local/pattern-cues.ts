@@ -15,6 +15,9 @@ export const BLAME_PATTERNS: readonly PatternCue<'blame'>[] = [
   { tag: 'blame', weight: 3, name: '这不是…吗', pattern: /这不是[^，。！？,.!?]{0,8}吗/g },
   { tag: 'blame', weight: 3, name: 'how can you', pattern: /\b(?:how (?:can|could) you|why (?:do|did|does) you (?:keep|always)|every single time|yet again|in a row)\b/g },
   { tag: 'blame', weight: 3, name: 'not what we agreed', pattern: /\bnot (?:the|what)(?: \w+)? we (?:agreed|ordered|paid for|specified)\b/g },
+  { tag: 'blame', weight: 3, name: '这就是你们的…', pattern: /这就是(?:你们|贵司|你司)的|这样(?:做生意|做事|合作)|(?:不太好|不合适|说不过去)吧/g },
+  { tag: 'blame', weight: 3, name: '答应的…不一样', pattern: /(?:答应|承诺|说好|约定|讲好)(?:的|了的)[^，。！？,.!?；;\n]{0,16}(?:不一样|不一致|不符|对不上|变了|没有|没|不是)/g },
+  { tag: 'blame', weight: 2, name: '到底…？', pattern: /到底[^，。！？,.!?；;\n]{0,10}[?？]/g },
   { tag: 'blame', weight: 3, name: 'losing patience', pattern: /\b(?:losing|lost|run(?:ning)? out of) (?:our )?patience\b|\bno explanation\b|失去耐心|没有耐心/g },
 ];
 
@@ -27,7 +30,7 @@ export const SHORTFALL_PATTERNS: readonly PatternCue<'trouble'>[] = [
   { tag: 'trouble', weight: 2, name: '只到了N', pattern: /只(?:到了?|收到了?|来了)\s?\d+|还差\s?\d+|少了\s?\d+/g },
   // Two documents or counts that disagree: "the delivery note says 22 t but the weighbridge shows 21.3".
   { tag: 'trouble', weight: 2, name: 'says X but shows Y', pattern: /\b(?:says|shows|states|reads) [^.;!?]{1,40}\bbut (?:the |our |your |we |it )?(?:[a-z]+ )?(?:shows?|says|reads|only|weighs|measured|counted|found)\b|\binstead of \d/g },
-  { tag: 'trouble', weight: 2, name: '对不上', pattern: /对不上|(?:数量|重量|金额|型号|规格|颜色)(?:和|与|跟)[^，。,；;]{1,12}不(?:符|一致)/g },
+  { tag: 'trouble', weight: 2, name: '对不上', pattern: /对不上|(?:和|与|跟)[^，。,；;！？!?]{1,15}(?:不一样|不一致|不符|对不上)/g },
 ];
 
 /**
@@ -36,6 +39,8 @@ export const SHORTFALL_PATTERNS: readonly PatternCue<'trouble'>[] = [
  */
 export const WAITING_PATTERNS: readonly PatternCue<'repeat' | 'openIssue'>[] = [
   { tag: 'repeat', weight: 1, name: 'for N days', pattern: /\b(?:for|over|in) (?:over |more than |almost |nearly )?(?:\d+|two|three|four|five|six|several|many|a few) (?:days|weeks|months)\b/g },
+  { tag: 'repeat', weight: 1, name: 'sent N emails', pattern: /\b(?:sent|emailed|called|asked|written|chased|reminded)(?: you| them)? (?:\w+ )?(?:twice|\d+ times|two times|three times|several times|multiple times|many times)\b|\b(?:two|three|four|five|several|multiple|\d+) (?:emails|calls|reminders|messages|follow-ups)\b/g },
+  { tag: 'repeat', weight: 1, name: '发了三封', pattern: /(?:发了|打了|催了|问了|说了|提了|反映了|联系了)(?:\d+|[两三四五六七八九十几好多])(?:封|次|遍|个电话|通电话|条)/g },
   { tag: 'repeat', weight: 1, name: '等了N天', pattern: /(?:等了|拖了|催了|过了)(?:快|近|将近)?(?:\d+|[两三四五六七八九十几半])(?:个)?(?:天|周|星期|礼拜|月)|(?:\d+|[两三四五六七八九十几])(?:个)?(?:天|周|星期|礼拜|月)(?:了)?(?:都|还|仍|也)(?:没|不|未)/g },
   { tag: 'openIssue', weight: 1, name: "hasn't received", pattern: /\b(?:has|have|had)(?:n['’]t| not)(?: yet)? (?:received|got|gotten|seen|heard|arrived|been (?:paid|received|delivered|shipped|credited))\b|\byet to (?:receive|arrive|be paid)\b|\bnot (?:yet )?(?:arrived|been paid|credited)\b/g },
 ];

@@ -1,5 +1,5 @@
 import type { A10Output, RecordLanguage } from '../../core/agents/a10-communication-analysis.js';
-import type { AnalysisText } from './analysis-text.js';
+import { type AnalysisText, wordsBefore } from './analysis-text.js';
 import { type CueHit, findCues, findPatternCues } from './cue-lexicon.js';
 import type { IntentCategory } from './intent-lexicon.js';
 import { SHORTFALL_PATTERNS, WAITING_PATTERNS } from './pattern-cues.js';
@@ -18,10 +18,14 @@ export interface UrgencyReading {
 }
 
 /** "今天"/"tomorrow" is pressing only when the same clause says something is needed then. */
-const NEEDED_THEN = /必须|务必|需要|要|得|等着|急|need|must|have to|required?|latest|or else/;
+const NEEDED_THEN = /必须|务必|需要|要|得|等着|急|need|must|have to|required?|latest|or else|\bwant\b|\bexpect\b|\bdemand\b/;
+/** "need a solution now", "we want it now": a need stated for this very moment. */
+const NEEDED_NOW = /\b(?:need|needs|want|require|expect)\b[^.,;!?]{0,30}\bnow\b(?! (?:that|on|\d))|现在就要|现在就需要/;
 /** A due date: "本周内", "周五前", "5月20日之前", "by Friday", "before the end of the month". */
 const DUE_DATE = [
   /(?:本周|这周|下周|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|月底|月初|月中|年底|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(?:之前|以前|前|内)/,
+  // "我们月底要结账", "下周三就要用": the date the customer needs it by, said the other way round.
+  /(?:本周|这周|下周[一二三四五六日]?|周[一二三四五六日末]|月底|月初|月中|年底)(?:就|还|也)?(?:要|需要|必须|得)/,
   /\b(?:by|before) (?:(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?end of|next|this|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d)\b/,
   /\b(?:by|before) (?:our|the|your) [a-z ]{1,30}\b(?:on|this|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/,
 ];
@@ -29,7 +33,7 @@ const DUE_DATE = [
 const NEAR_FUTURE = /下周|下星期|下礼拜|明天|明早|后天|这两天|(?<!上)(?:周|星期|礼拜)[一二三四五六日天]|\b(?:next|this) week\b|\b(?:next |this |on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b/;
 /** A date past tomorrow: "尽快" with "月中要用" or "by next Friday" is a soft deadline, not a fire. */
 const LATER_DATE =
-  /下周|下星期|下礼拜|下个?月|月中|月底|月初|本周|这周|后天|(?<!上)(?:周|星期|礼拜)[一二三四五六日天末]|\d{1,2}月\d{1,2}[日号]|\b(?:next|this) (?:week|month)\b|\bend of (?:the )?(?:week|month)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bmid-(?:month|week)\b/;
+  /下周|下星期|下礼拜|下个?月|月中|月底|月初|本周|这周|(?<!上)(?:周|星期|礼拜)[一二三四五六日天末]|\d{1,2}月\d{1,2}[日号]|\b(?:next|this) (?:week|month)\b|\bend of (?:the )?(?:week|month)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bmid-(?:month|week)\b/;
 /** A clause that forecasts ("预计周五到账", "ETA is Monday") tells a date, it does not ask for one. */
 const FORECAST = /预计|预期|估计|大概|应该会|将于|会在|\bexpected\b|\bestimated\b|\beta\b|\bshould (?:arrive|reach|be)\b|\bwill (?:arrive|reach|be)\b|\bwe(?:'ll| will)\b/;
 /** An order or proposal for a later period ("from next quarter", "明年打算") has no work due yet. */
@@ -74,11 +78,16 @@ function decideUrgency(
   const first = (kind: UrgencyCue) => hits.find((hit) => hit.cue.tag === kind);
 
   // Urgency is what the customer needs from us: "收到，马上转给采购部门" asks nothing.
-  const asks = ASKS.test(text.lower) || NEEDED_THEN.test(text.lower);
-  const calm = first('calm') !== undefined;
+  const own = ownWords(text.lower);
+  const asks = ASKS.test(own) || NEEDED_THEN.test(own);
+  // "不是很急", "not very urgent": a pressing word under negation is calm.
+  const negatedPressing = hits.some((hit) => (hit.cue.tag === 'pressing' || hit.cue.tag === 'hurry') && isNegated(text, hit.start));
+  const calm = first('calm') !== undefined || negatedPressing;
   const churn = first('churn');
   if (churn !== undefined) return { level: 'high', rule: 'churn', reason: say.churn(churn.matched) };
-  const pressing = first('pressing') ?? hits.find((hit) => hit.cue.tag === 'nearTerm' && isNeededThen(text, hit));
+  const neededNow = NEEDED_NOW.exec(text.lower);
+  const nowHit = neededNow === null ? undefined : { cue: { tag: 'pressing' as const, phrase: 'now', weight: 1, wholeWord: false, prefix: false, head: '' }, start: neededNow.index, end: neededNow.index + neededNow[0].length, matched: neededNow[0] };
+  const pressing = first('pressing') ?? hits.find((hit) => hit.cue.tag === 'nearTerm' && isNeededThen(text, hit)) ?? nowHit;
   const acting = asks || intent !== 'other';
   if (pressing !== undefined && acting && !calm) return { level: 'high', rule: 'pressing', reason: say.pressing(clauseAround(text, pressing)) };
   const hurry = first('hurry');
@@ -115,13 +124,23 @@ function decideUrgency(
     return { level: 'medium', rule: 'requestedSoon', reason: say.deadline(text.original.slice(nearFuture.index, nearFuture.index + nearFuture[0].length)) };
   }
   if (WORK_IN_PROGRESS.has(intent) && !(intent === 'order' && PLANNING.test(text.lower))) return { level: 'medium', rule: 'intent', reason: say.workInProgress(intent) };
-  if (negative && issueCounts && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };
+  if (negative && issueCounts && asks && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };
   return { level: 'low', rule: 'none', reason: say.none };
 }
 
 /** `urgency:high ← pressing: 尽快` */
 export function explainUrgency(urgency: UrgencyReading): string {
   return `urgency:${urgency.level} ← ${urgency.rule}: ${urgency.reason}`;
+}
+
+/** The message without quoted lines ("> Can you confirm the ETA?"): what this sender asks. */
+function ownWords(lower: string): string {
+  const own = lower.split('\n').filter((line) => !line.trimStart().startsWith('>')).join('\n');
+  return own.trim().length > 0 ? own : lower;
+}
+
+function isNegated(text: AnalysisText, offset: number): boolean {
+  return wordsBefore(text, offset, 3).some((word) => /^(?:不|不是|没|没有|并不|不太|不算|不怎么|not|isn['’]t|is not|no)$/.test(word.text));
 }
 
 function isForecast(text: AnalysisText, offset: number): boolean {

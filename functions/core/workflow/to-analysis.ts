@@ -12,6 +12,15 @@ export interface AnalysisContext {
 
 const orUndefined = (value: string | null) => value ?? undefined;
 
+/**
+ * The rules that decided intent, sentiment and urgency — what a reader needs to see why. The rest
+ * (facts counted, segmenter used) stays in the analyzer's own output: every byte on the record is
+ * written three times (the item and its two index copies) and again on each analysis.
+ */
+function storedExplanation(lines: readonly string[]): string[] {
+  return lines.filter((line) => /^(intent|sentiment|urgency):/.test(line)).map((line) => line.slice(0, 200));
+}
+
 /** A10's answer (seed shape, snake_case) as the record's analysis block (camelCase). */
 export function toAnalysis(result: AnalysisResult, context: AnalysisContext): Analysis {
   const { output } = result;
@@ -36,7 +45,7 @@ export function toAnalysis(result: AnalysisResult, context: AnalysisContext): An
     modelCalls: result.modelCalls,
     ...(result.usage ? { usage: { inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens } } : {}),
     ...(result.fallbackReason ? { fallbackReason: result.fallbackReason.slice(0, 2000) } : {}),
-    ...(result.explanation ? { explanation: result.explanation.slice(0, 50).map((line) => line.slice(0, 500)) } : {}),
+    ...(result.explanation ? { explanation: storedExplanation(result.explanation) } : {}),
     ...(context.modelInput ? { modelInput: context.modelInput } : {}),
     ...(context.modelSkipped ? { modelSkipped: context.modelSkipped } : {}),
     ...(context.alertInsightId ? { alertInsightId: context.alertInsightId } : {}),
