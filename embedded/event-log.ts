@@ -15,7 +15,7 @@ export interface LocalEventLog extends EventPublisher {
 }
 
 /**
- * The embedded runtime's event bus: one JSON line per event, `{ source, detailType, time, detail }`,
+ * The embedded runtime's event bus: one JSON line per event, `{ source, "detail-type", time, detail }` (EventBridge's own field names),
  * the same envelope EventBridge delivers on AWS (`hubEventEnvelope`), so an integrator can develop
  * against the file and deploy against the bus. Appends are serialised through a promise chain:
  * concurrent publishes never interleave, and each publish's lines stay together.
@@ -62,5 +62,5 @@ export function createLocalEventLog(options: LocalEventLogOptions): LocalEventLo
 
 function eventOf(envelope: HubEventEnvelope): HubEvent {
   const { tenantId, recordId, ...detail } = envelope.detail;
-  return { type: envelope.detailType, tenantId: String(tenantId), recordId: String(recordId), time: envelope.time, detail };
+  return { type: envelope['detail-type'], tenantId: String(tenantId), recordId: String(recordId), time: envelope.time, detail };
 }

@@ -21,6 +21,7 @@ process.stdout.write(
     `  mail:      smtp://${settings.host}:${hub.smtpPort} (inbound addresses from ${settings.tenantsFile})`,
     `  webhooks:  ${hub.url}/v1/webhooks/T001/{wecom|zoom|teams|tencent-meeting|dingtalk|telephony|connect}`,
     `  data dir:  ${settings.dataDir}`,
+    `  analysis:  ${settings.workflows === false ? 'off (COMMHUB_WORKFLOWS=off)' : 'each new record runs the record workflow (local analyzer)'}; alert mail in ${hub.outboxDir}`,
     `  dev token (tenant T001, all scopes, 12 h):`,
     `  export TOKEN=${token}`,
     `  another:   npm run token -- --tenant T001 --scope "commhub/read commhub/ingest"`,

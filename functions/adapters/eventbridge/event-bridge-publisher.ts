@@ -13,7 +13,7 @@ const PUT_EVENTS_MAX_ENTRIES = 10;
  */
 export interface HubEventEnvelope {
   readonly source: typeof HUB_EVENT_SOURCE;
-  readonly detailType: HubEventType;
+  readonly 'detail-type': HubEventType;
   /** ISO 8601 UTC. */
   readonly time: string;
   /** `tenantId` and `recordId`, then the event's own fields. */
@@ -42,7 +42,7 @@ export interface EventBridgePublisherOptions {
  */
 export function hubEventEnvelope(event: HubEvent): HubEventEnvelope {
   const { tenantId: _claimedTenant, recordId: _claimedRecord, ...own } = event.detail;
-  return { source: HUB_EVENT_SOURCE, detailType: event.type, time: event.time, detail: { tenantId: event.tenantId, recordId: event.recordId, ...own } };
+  return { source: HUB_EVENT_SOURCE, 'detail-type': event.type, time: event.time, detail: { tenantId: event.tenantId, recordId: event.recordId, ...own } };
 }
 
 /**
@@ -105,7 +105,7 @@ function toEntry(event: HubEvent, eventBusName: string): PutEventsRequestEntry {
   return {
     EventBusName: eventBusName,
     Source: envelope.source,
-    DetailType: envelope.detailType,
+    DetailType: envelope['detail-type'],
     Time: new Date(envelope.time),
     Detail: JSON.stringify(envelope.detail),
     Resources: [],

@@ -14,7 +14,9 @@ export const BLAME_PATTERNS: readonly PatternCue<'blame'>[] = [
   { tag: 'blame', weight: 3, name: '能不能认真一点', pattern: /(?:认真一点|认真点|用点心|上点心|负点责任|专业一点)/g },
   { tag: 'blame', weight: 3, name: '这不是…吗', pattern: /这不是[^，。！？,.!?]{0,8}吗/g },
   { tag: 'blame', weight: 3, name: 'how can you', pattern: /\b(?:how (?:can|could) you|why (?:do|did|does) you (?:keep|always)|every single time|yet again|in a row)\b/g },
-  { tag: 'blame', weight: 3, name: 'not what we agreed', pattern: /\bnot (?:the|what)(?: \w+)? we (?:agreed|ordered|paid for|specified)\b/g },
+  { tag: 'blame', weight: 3, name: 'not what we agreed', pattern: /\bnot (?:the|what)(?: \w+)? we (?:agreed|ordered|paid for|specified|expect(?:ed)?)\b|\b(?:below|short of) (?:our )?expectations?\b|\b(?:fell|falls) short\b|\bexpect(?:ed)? better\b/g },
+  { tag: 'blame', weight: 2.5, name: 'you promised…', pattern: /\b(?:promised|you said|you told us|(?:was|were) supposed to)\b[^.!?]{0,40}\b(?:still|but|and)\b|\bstill nothing\b|\bnothing yet\b/g },
+  { tag: 'blame', weight: 3, name: '还管不管', pattern: /(?:还)?管不管|理不理(?:我们)?|有没有人管|还有没有人|说了多少(?:遍|次)|服了/g },
   { tag: 'blame', weight: 3, name: '这就是你们的…', pattern: /这就是(?:你们|贵司|你司)的|这样(?:做生意|做事|合作)|(?:不太好|不合适|说不过去)吧/g },
   { tag: 'blame', weight: 3, name: '答应的…不一样', pattern: /(?:答应|承诺|说好|约定|讲好)(?:的|了的)[^，。！？,.!?；;\n]{0,16}(?:不一样|不一致|不符|对不上|变了|没有|没|不是)/g },
   { tag: 'blame', weight: 2, name: '到底…？', pattern: /到底[^，。！？,.!?；;\n]{0,10}[?？]/g },
@@ -26,7 +28,7 @@ export const BLAME_PATTERNS: readonly PatternCue<'blame'>[] = [
  * sentiment, an open issue for urgency.
  */
 export const SHORTFALL_PATTERNS: readonly PatternCue<'trouble'>[] = [
-  { tag: 'trouble', weight: 2, name: 'only N of M', pattern: /\bonly (?:received |got )?\d+ (?:of|out of) (?:the )?\d+\b|\bwhere (?:are|is) the (?:other|rest|remaining|missing)\b/g },
+  { tag: 'trouble', weight: 2, name: 'only N of M', pattern: /\bonly (?:about |around )?(?:half|\d+%) of\b|只有[^，。,；;]{0,8}(?:的一半|一半)|\bonly (?:received |got )?\d+ (?:of|out of) (?:the )?\d+\b|\bwhere (?:are|is) the (?:other|rest|remaining|missing)\b/g },
   { tag: 'trouble', weight: 2, name: '只到了N', pattern: /只(?:到了?|收到了?|来了)\s?\d+|还差\s?\d+|少了\s?\d+/g },
   // Two documents or counts that disagree: "the delivery note says 22 t but the weighbridge shows 21.3".
   { tag: 'trouble', weight: 2, name: 'says X but shows Y', pattern: /\b(?:says|shows|states|reads) [^.;!?]{1,40}\bbut (?:the |our |your |we |it )?(?:[a-z]+ )?(?:shows?|says|reads|only|weighs|measured|counted|found)\b|\binstead of \d/g },
@@ -41,7 +43,7 @@ export const WAITING_PATTERNS: readonly PatternCue<'repeat' | 'openIssue'>[] = [
   { tag: 'repeat', weight: 1, name: 'for N days', pattern: /\b(?:for|over|in) (?:over |more than |almost |nearly )?(?:\d+|two|three|four|five|six|several|many|a few) (?:days|weeks|months)\b/g },
   { tag: 'repeat', weight: 1, name: 'sent N emails', pattern: /\b(?:sent|emailed|called|asked|written|chased|reminded)(?: you| them)? (?:\w+ )?(?:twice|\d+ times|two times|three times|several times|multiple times|many times)\b|\b(?:two|three|four|five|several|multiple|\d+) (?:emails|calls|reminders|messages|follow-ups)\b/g },
   { tag: 'repeat', weight: 1, name: '发了三封', pattern: /(?:发了|打了|催了|问了|说了|提了|反映了|联系了)(?:\d+|[两三四五六七八九十几好多])(?:封|次|遍|个电话|通电话|条)/g },
-  { tag: 'repeat', weight: 1, name: '等了N天', pattern: /(?:等了|拖了|催了|过了)(?:快|近|将近)?(?:\d+|[两三四五六七八九十几半])(?:个)?(?:天|周|星期|礼拜|月)|(?:\d+|[两三四五六七八九十几])(?:个)?(?:天|周|星期|礼拜|月)(?:了)?(?:都|还|仍|也)(?:没|不|未)/g },
+  { tag: 'repeat', weight: 1, name: '等了N天', pattern: /(?:等了|拖了|催了|过了|停了|坏了|晚了|停工|停产)(?:快|近|将近)?(?:\d+|[两三四五六七八九十几半])(?:个)?(?:天|周|星期|礼拜|月)|(?:\d+|[两三四五六七八九十几])(?:个)?(?:天|周|星期|礼拜|月)(?:了)?(?:都|还|仍|也)(?:没|不|未)/g },
   { tag: 'openIssue', weight: 1, name: "hasn't received", pattern: /\b(?:has|have|had)(?:n['’]t| not)(?: yet)? (?:received|got|gotten|seen|heard|arrived|been (?:paid|received|delivered|shipped|credited))\b|\byet to (?:receive|arrive|be paid)\b|\bnot (?:yet )?(?:arrived|been paid|credited)\b/g },
 ];
 
@@ -50,5 +52,7 @@ export const INTENT_PATTERNS: readonly PatternCue<IntentCategory>[] = [
   { tag: 'order', weight: 3, name: '按…报价', pattern: /(?<!能不能|能否|可否|是否|可以|可不可以)按(?:照)?[^，。,；;！？!?]{0,8}(?:报价|价格)(?:单)?(?![^，。,；;]{0,6}[吗？?])/g },
   { tag: 'order', weight: 3, name: '再来N吨', pattern: /(?:再|还|先|追加|加)(?:来|要|订|拿|下|补)\s?(?:\d+(?:\.\d+)?|[一两二三四五六七八九十几半]+)\s?(?:吨|t\b|托|包|袋|柜|箱|个|件|台|套|kg|公斤)/g },
   { tag: 'delivery', weight: 2.5, name: '提前N天', pattern: /(?:提前|推迟|延后|晚)(?:\d+|[一两二三四五六七八九十几])(?:天|周|个星期)|(?:交期|货期|到货|发货|出货)(?:能不能|能否|可否|可以)?(?:提前|推迟|延后)/g },
+  { tag: 'order', weight: 3, name: 'place … order', pattern: /\bplac(?:e|ed|ing) (?:our|an?|the|this|my|another|a new)? ?(?:\w+ ){0,3}orders?\b/g },
+  { tag: 'order', weight: 2, name: 'PO 88231', pattern: /\b(?:po|p\.o\.|so)\s?(?:no\.?|number|#)?\s?[-:#]?\s?\d{3,}|(?:订单号?|采购单号?)\s?[:：]?\s?[a-z]{0,3}-?\d{3,}/g },
   { tag: 'order', weight: 3, name: 'as per your quotation', pattern: /\b(?:as per|per|according to|at) (?:your|the|our) (?:\w+ )?(?:quotation|quote|offer|agreed price)\b/g },
 ];

@@ -37,7 +37,7 @@ const COOPERATION_GOODWILL = 1;
 const COMPLAINT_GRIEVANCE = -1.5;
 /** Scores inside ±0.2 are neutral: a polite "谢谢" at the end of a request must not tip the reading. */
 const NEUTRAL_BAND = 0.2;
-const REQUEST = /[?？]|请|麻烦|能否|能不能|可否|是否|帮忙|希望|please|could you|can you|would you|kindly|let me know|we hope|hope you can/;
+const REQUEST = /[?？]|请|麻烦|能否|能不能|可否|是否|帮忙|希望|please|could you|can you|would you|kindly|let me know|we hope|hope you can|\bpls\b|\bplz\b|\bpse\b/;
 
 /** A-not-A questions (能不能用于…) hold a 不 that negates nothing. */
 const A_NOT_A = ['能不能', '好不好', '要不要', '是不是', '行不行', '可不可以', '会不会', '对不对', '有没有', '用不用', '满不满意'];

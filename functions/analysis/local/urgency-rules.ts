@@ -41,7 +41,7 @@ const PLANNING =
   /打算|计划(?!表|单)|明年|下个?季度|下半年|今后|\b(?:we|we're|we are|we'd) (?:plan|planning|thinking|considering|like to)\b|\bnext (?:year|quarter)\b|\bstarting (?:from |in )?(?:next|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bfrom next (?:month|quarter|year)\b/;
 /** Asking what a repair or service costs: the trouble is reported for the price, not to be fixed now. */
 const FEE_QUESTION = /(?:怎么|如何)收费|收费(?:多少|标准|吗)|费用(?:多少|怎么算|是多少)|多少钱|\bhow much (?:does|will|would|is|do)\b|\bwhat (?:does|would|will) it cost\b|\b(?:charges?|fees?) for\b/;
-const ASKS = /[?？]|请|麻烦|能否|能不能|可否|想|希望|please|could you|can you|can we|could we|kindly|would like|we'd like|let's|let us|shall we/;
+const ASKS = /[?？]|请|麻烦|能否|能不能|可否|想|希望|please|\bpls\b|\bplz\b|could you|can you|can we|could we|kindly|would like|we'd like|let's|let us|shall we/;
 /** Intents that are work in progress even when no date is named: an order to schedule, a complaint to answer. */
 const WORK_IN_PROGRESS: ReadonlySet<IntentCategory> = new Set(['order', 'complaint']);
 const STRONG_NEGATIVE = -0.6;
@@ -100,8 +100,10 @@ function decideUrgency(
   const negative = sentiment.overall === 'negative';
   const repeats = hits.filter((hit) => hit.cue.tag === 'repeat' || hit.cue.tag === 'severe');
   const severe = hits.filter((hit) => hit.cue.tag === 'severe').length;
+  // Rhetorical blame ("你们到底…", "能不能认真一点") is anger aimed at us: one more escalator.
+  const blamed = sentiment.cues.some((cue) => cue.hit.cue.tag === 'blame' && cue.weight < 0);
   const escalators =
-    repeats.length + severe + (sentiment.score <= STRONG_NEGATIVE ? 1 : 0) + (negative && text.exclamations > 0 ? 1 : 0);
+    repeats.length + severe + (sentiment.score <= STRONG_NEGATIVE ? 1 : 0) + (negative && shouts(text) ? 1 : 0) + (blamed ? 1 : 0);
   if ((intent === 'complaint' || negative) && escalators >= 3) {
     const signs = [...new Set([...repeats.map((hit) => hit.matched), ...(text.exclamations > 0 ? ['!'] : [])])].slice(0, 4);
     return { level: 'high', rule: 'escalation', reason: say.escalation(signs.join(', ') || String(sentiment.score)) };
@@ -123,7 +125,9 @@ function decideUrgency(
   if (nearFuture && intent !== 'other' && ASKS.test(text.lower) && !isForecast(text, nearFuture.index)) {
     return { level: 'medium', rule: 'requestedSoon', reason: say.deadline(text.original.slice(nearFuture.index, nearFuture.index + nearFuture[0].length)) };
   }
-  if (WORK_IN_PROGRESS.has(intent) && !(intent === 'order' && PLANNING.test(text.lower))) return { level: 'medium', rule: 'intent', reason: say.workInProgress(intent) };
+  // An order for a later period, or a status note that forecasts ("大概下周能回签"), has nothing due yet.
+  const orderNotDue = intent === 'order' && (PLANNING.test(text.lower) || (FORECAST.test(own) && !asks));
+  if (WORK_IN_PROGRESS.has(intent) && !orderNotDue) return { level: 'medium', rule: 'intent', reason: say.workInProgress(intent) };
   if (negative && issueCounts && asks && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };
   return { level: 'low', rule: 'none', reason: say.none };
 }
@@ -137,6 +141,11 @@ export function explainUrgency(urgency: UrgencyReading): string {
 function ownWords(lower: string): string {
   const own = lower.split('\n').filter((line) => !line.trimStart().startsWith('>')).join('\n');
   return own.trim().length > 0 ? own : lower;
+}
+
+/** Exclamation marks or a doubled question mark ("Where is our material??"). */
+function shouts(text: AnalysisText): boolean {
+  return text.exclamations > 0 || /[?？]{2,}/.test(text.lower);
 }
 
 function isNegated(text: AnalysisText, offset: number): boolean {

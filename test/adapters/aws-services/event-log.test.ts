@@ -44,7 +44,7 @@ describe('embedded event log', () => {
     expect(lines[1]).toBe('');
     expect(JSON.parse(lines[0] ?? '')).toEqual({
       source: 'commhub',
-      detailType: 'communication.analyzed',
+      'detail-type': 'communication.analyzed',
       time: '2024-06-15T02:31:07.000Z',
       detail: { tenantId: 'T001', recordId: 'EMAIL-20240615-8ZQ4J1W6N0R2T5X7C9V3B6M1', sentiment: 'negative' },
     });
