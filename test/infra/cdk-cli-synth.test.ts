@@ -3,7 +3,9 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WORKFLOW_STEP_NAMES } from '../../statemachines/state-machines.js';
 import { ROUTES } from '../../functions/http/routes.js';
 
 const run = promisify(execFile);
@@ -27,8 +29,9 @@ describe('npx cdk synth (the real CLI, offline, with esbuild bundling and cdk-na
       Resources: Record<string, { Type: string; Properties: { Description?: string }; Metadata?: Record<string, string> }>;
     };
     const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
-    // One per route, plus the Connect contact-events and SES inbound functions.
-    expect(functions).toHaveLength(ROUTES.length + 2);
+    // One per route, the Connect contact-events and SES inbound functions, one per record workflow
+    // step, the stream starter and the Transcribe callback.
+    expect(functions).toHaveLength(ROUTES.length + 2 + WORKFLOW_STEP_NAMES.length + 2);
     const assets = (await readdir(out)).filter((name) => name.startsWith('asset.'));
     expect(assets.length).toBeGreaterThanOrEqual(functions.length);
     for (const asset of assets) {
@@ -41,5 +44,11 @@ describe('npx cdk synth (the real CLI, offline, with esbuild bundling and cdk-na
     const { handler } = (await import(join(out, healthAsset, 'index.mjs'))) as { handler: (event: unknown) => Promise<{ statusCode: number }> };
     const event = JSON.parse(await readFile(new URL('../../../shared/fixtures/apigw/powertools-apiGatewayProxyV2Event.json', import.meta.url), 'utf8'));
     expect((await handler(event)).statusCode).toBe(200);
+    // The analysis step ships jieba (a native addon) beside its bundle, loadable from there.
+    const analyze = functions.find((f) => f.Properties.Description === 'CommHub record workflow step AnalyzeRecord.');
+    const analyzeBundle = join(out, analyze?.Metadata?.['aws:asset:path'] as string, 'index.mjs');
+    const { Jieba } = createRequire(analyzeBundle)('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = createRequire(analyzeBundle)('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict.js');
+    expect(Jieba.withDict(dict).cut('我们产线明天停线')).toContain('停线');
   });
 });

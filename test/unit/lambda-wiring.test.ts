@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ENV, runtimeConfigFromEnv } from '../../functions/config/runtime-config.js';
+import { DEFAULT_MODEL_ID, ENV, runtimeConfigFromEnv } from '../../functions/config/runtime-config.js';
 import { createHubDependencies } from '../../functions/wiring/hub-dependencies.js';
+import { createRecordWorkflowDependencies } from '../../functions/wiring/workflow-dependencies.js';
 
 describe('Lambda wiring from the environment', () => {
   it('builds every port of a function that has only its own settings (no cursor key, no tenants secret)', () => {
@@ -17,4 +18,27 @@ describe('Lambda wiring from the environment', () => {
     expect(() => deps.records).toThrow(/COMMHUB_TABLE_NAME/);
     await expect(createHubDependencies(runtimeConfigFromEnv({})).tenants.getTenant('T001')).rejects.toThrow(/COMMHUB_TENANTS_SECRET_ARN/);
   });
+
+  it('wires the workflow steps: Bedrock with the local fallback by default, rules only for "local", the state machines and the bus by name', () => {
+    // Prepare
+    const env = { [ENV.tableName]: 't', [ENV.blobBucket]: 'blobs', AWS_REGION: 'ap-southeast-1' };
+    const withModel = runtimeConfigFromEnv(env);
+    const rulesOnly = runtimeConfigFromEnv({ ...env, [ENV.modelId]: 'local' });
+
+    // Act
+    const deps = createRecordWorkflowDependencies(withModel, createHubDependencies(withModel));
+    const local = createRecordWorkflowDependencies(rulesOnly, createHubDependencies(rulesOnly));
+
+    // Assess
+    expect(withModel.modelId).toBe(DEFAULT_MODEL_ID);
+    expect(deps.analyzerUsesModel).toBe(true);
+    expect(local.analyzerUsesModel).toBe(false);
+    expect(local.analyzer).toBe(local.localAnalyzer);
+    expect(deps.transcriber.available).toBe(true);
+    expect(deps.mailer).toBeNull(); // no sender configured: alerts are stored, not emailed
+    expect(() => deps.records).not.toThrow();
+    expect(() => deps.workflows).toThrow(/COMMHUB_TEXT_WORKFLOW_ARN/);
+    expect(() => deps.events).toThrow(/COMMHUB_EVENT_BUS_NAME/);
+  });
 });
+

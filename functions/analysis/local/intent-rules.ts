@@ -50,6 +50,8 @@ export function classifyIntent(text: AnalysisText, sentiment: SentimentReading):
   // Thanks for a fixed defect is not a complaint: "Thank you for replacing the defective panels".
   if (sentiment.overall === 'positive') complaint /= 2;
   scores.set('complaint', complaint);
+  // …and an unhappy message is not a proposal: "not what we expect from a long-term partner".
+  if (unhappy) scores.set('cooperation', (scores.get('cooperation') ?? 0) / 2);
 
   const ranked = [...TIE_ORDER].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
   const business = ranked.filter((category) => category !== 'other');

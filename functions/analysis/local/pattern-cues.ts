@@ -14,7 +14,7 @@ export const BLAME_PATTERNS: readonly PatternCue<'blame'>[] = [
   { tag: 'blame', weight: 3, name: '能不能认真一点', pattern: /(?:认真一点|认真点|用点心|上点心|负点责任|专业一点)/g },
   { tag: 'blame', weight: 3, name: '这不是…吗', pattern: /这不是[^，。！？,.!?]{0,8}吗/g },
   { tag: 'blame', weight: 3, name: 'how can you', pattern: /\b(?:how (?:can|could) you|why (?:do|did|does) you (?:keep|always)|every single time|yet again|in a row)\b/g },
-  { tag: 'blame', weight: 3, name: 'not what we agreed', pattern: /\bnot (?:the|what)(?: \w+)? we (?:agreed|ordered|paid for|specified|expect(?:ed)?)\b|\b(?:below|short of) (?:our )?expectations?\b|\b(?:fell|falls) short\b|\bexpect(?:ed)? better\b/g },
+  { tag: 'blame', weight: 3, name: 'not what we agreed', pattern: /\bnot (?:the|what)(?: \w+)? we (?:agreed|ordered|paid for|specified|expect(?:ed)?)\b/g },
   { tag: 'blame', weight: 2.5, name: 'you promised…', pattern: /\b(?:promised|you said|you told us|(?:was|were) supposed to)\b[^.!?]{0,40}\b(?:still|but|and)\b|\bstill nothing\b|\bnothing yet\b/g },
   { tag: 'blame', weight: 3, name: '还管不管', pattern: /(?:还)?管不管|理不理(?:我们)?|有没有人管|还有没有人|说了多少(?:遍|次)|服了/g },
   { tag: 'blame', weight: 3, name: '这就是你们的…', pattern: /这就是(?:你们|贵司|你司)的|这样(?:做生意|做事|合作)|(?:不太好|不合适|说不过去)吧/g },
@@ -53,6 +53,6 @@ export const INTENT_PATTERNS: readonly PatternCue<IntentCategory>[] = [
   { tag: 'order', weight: 3, name: '再来N吨', pattern: /(?:再|还|先|追加|加)(?:来|要|订|拿|下|补)\s?(?:\d+(?:\.\d+)?|[一两二三四五六七八九十几半]+)\s?(?:吨|t\b|托|包|袋|柜|箱|个|件|台|套|kg|公斤)/g },
   { tag: 'delivery', weight: 2.5, name: '提前N天', pattern: /(?:提前|推迟|延后|晚)(?:\d+|[一两二三四五六七八九十几])(?:天|周|个星期)|(?:交期|货期|到货|发货|出货)(?:能不能|能否|可否|可以)?(?:提前|推迟|延后)/g },
   { tag: 'order', weight: 3, name: 'place … order', pattern: /\bplac(?:e|ed|ing) (?:our|an?|the|this|my|another|a new)? ?(?:\w+ ){0,3}orders?\b/g },
-  { tag: 'order', weight: 2, name: 'PO 88231', pattern: /\b(?:po|p\.o\.|so)\s?(?:no\.?|number|#)?\s?[-:#]?\s?\d{3,}|(?:订单号?|采购单号?)\s?[:：]?\s?[a-z]{0,3}-?\d{3,}/g },
+  { tag: 'order', weight: 2, name: 'confirm … PO', pattern: /\bconfirm\b[^.?!]{0,25}\b(?:po|purchase order|order)\b/g },
   { tag: 'order', weight: 3, name: 'as per your quotation', pattern: /\b(?:as per|per|according to|at) (?:your|the|our) (?:\w+ )?(?:quotation|quote|offer|agreed price)\b/g },
 ];

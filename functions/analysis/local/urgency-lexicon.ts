@@ -19,10 +19,10 @@ export const URGENCY_LEXICON = defineLexicon<UrgencyCue>({
     [1, 'time-sensitive|time sensitive|time critical|high priority|out of material|run out of|ran out of'],
     [1, 'expedite*|rush*|emergency|line stop*|line down|production stop*|stop production|shut down|shutdown'],
     [1, 'end of day|eod|within 24 hours|by today|by tomorrow|before tomorrow|top priority|as fast as possible'],
-    [1, 'no later than today|no later than tomorrow|without delay|running out|没料了|没料|用完了|快用完|库存不够|撑不到|等不了|等不起|现在就要|现在就需要'],
+    [1, 'no later than today|no later than tomorrow|without delay|running out|没料了|没料|用完了|快用完|库存不够|撑不到|等不了|等不起|现在就要|现在就需要|先别生产|先不要生产|先别发|先不要发|暂停发货|暂停生产|hold the shipment|stop the shipment|don\'t ship|do not ship'],
   ],
   hurry: [
-    [1, '尽快|赶紧|赶快|越快越好|尽早安排|抓紧|就要用|就要上线|等着用|等着上线|就要投产|要投产|等着投产|等着生产|就要生产|asap|a.s.a.p|as soon as possible|as soon as you can|at the earliest|quickly as possible|hurry'],
+    [1, '尽快|赶紧|赶快|越快越好|尽早安排|抓紧|就要用|就要上线|等着用|等着上线|就要投产|要投产|等着投产|等着生产|就要生产|等着复产|等着开工|asap|a.s.a.p|as soon as possible|as soon as you can|at the earliest|quickly as possible|hurry'],
   ],
   churn: [
     [1, 'threaten*|cancel their program|cancel the program|cancel the project|重新考虑|要重新考虑|考虑其他供应商|考虑别的供应商|换供应商|换一家'],
@@ -55,14 +55,15 @@ export const URGENCY_LEXICON = defineLexicon<UrgencyCue>({
     [1, 'noise|noisy|malfunction*|fault*|reject*|stopped working|heard nothing|warpage|please check|please verify'],
     [1, 'double charge|overcharg*|credit note|in a row|resend|re-send|send it again|send again|look into|investigate|discrepanc*'],
     [1, '重新发|再发一次|再发一份|补发一下|查一下|查查|查一查|核查|对不上|不符|差异|排查|分析原因|原因分析|处理一下|跟进一下|石沉大海|没有下文|没下文|联系不上|联系不到'],
-    [1, '流痕|料花|水花|气纹|发白|脱皮|分层|烧焦|飞边|披锋|粘模|偏黄|偏色|颜色不对|还有什么建议|怎么改善|如何改善|how to fix|how do we fix|any suggestion*|what do you suggest|warp*|sitting at'],
+    [1, '达不到|不达标|没达到|低于标称|低于标准|below spec|below the spec|does not meet|doesn\'t meet|did not meet|didn\'t meet|fails to meet|don\'t fit|doesn\'t fit|do not fit|does not fit'],
+    [1, '不匹配|装不上|refund*|退款|退还|duplicate|correct ones|right ones|流痕|料花|水花|气纹|发白|脱皮|分层|烧焦|飞边|披锋|粘模|偏黄|偏色|颜色不对|还有什么建议|怎么改善|如何改善|how to fix|how do we fix|any suggestion*|what do you suggest|warp*|sitting at'],
   ],
   repeat: [
-    [1, '一推再推|推了又推|一再|一直|多次|再次|=又|第三次|第二次|三次|好几次|几次了|三遍|好几遍|说了多少次|同样的问题|天天|每天都|反复|屡次|拖了|一周了|好几天|几天了|again'],
+    [1, '又是|又有|又出|又坏|又破|又来|一推再推|推了又推|一再|一直|多次|再次|=又|第三次|第二次|三次|好几次|几次了|三遍|好几遍|说了多少次|同样的问题|天天|每天都|反复|屡次|拖了|一周了|好几天|几天了|again'],
     [1, 'third time|second time|repeatedly|still|for a week|for days|for weeks|multiple times|several times'],
     [1, 'three times|same problem|same issue|every day|many times|times already'],
     // Spans that contain a cue but are not one: they claim the text and count nothing.
-    [0, '一直以来|没错|thanks again|thank you again|still valid|still available|still in stock|still supply'],
+    [0, 'please ship via|ship it via|ship via|请走海运|请走空运|一直以来|没错|thanks again|thank you again|still valid|still available|still in stock|still supply'],
   ],
   calm: [
     [1, '不着急|不急|不用急|不赶|慢慢来|有空的时候|有空时|有空再|方便的时候|方便时|不紧急|not urgent|no rush|no hurry|not in a hurry|whenever|when you have time'],

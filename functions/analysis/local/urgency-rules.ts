@@ -19,8 +19,8 @@ export interface UrgencyReading {
 
 /** "今天"/"tomorrow" is pressing only when the same clause says something is needed then. */
 const NEEDED_THEN = /必须|务必|需要|要|得|等着|急|need|must|have to|required?|latest|or else|\bwant\b|\bexpect\b|\bdemand\b/;
-/** "need a solution now", "we want it now": a need stated for this very moment. */
-const NEEDED_NOW = /\b(?:need|needs|want|require|expect)\b[^.,;!?]{0,30}\bnow\b(?! (?:that|on|\d))|现在就要|现在就需要/;
+/** "need a solution now", "明天中午前报一下价格": a need stated for this very moment or before tomorrow is out. */
+const NEEDED_NOW = /(?:今天|今日|今晚|明天|明早|明日)[^，。,；;!！?？\n]{0,5}(?:之前|以前|前|内)|\b(?:need|needs|want|require|expect)\b[^.,;!?]{0,30}\bnow\b(?! (?:that|on|\d))|现在就要|现在就需要/;
 /** A due date: "本周内", "周五前", "5月20日之前", "by Friday", "before the end of the month". */
 const DUE_DATE = [
   /(?:本周|这周|下周|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|月底|月初|月中|年底|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(?:之前|以前|前|内)/,

@@ -41,7 +41,7 @@ export interface UrgentNotification {
 }
 
 /**
- * Emails the urgent alert to the customer's owner (when an address) and the tenant's report
+ * Emails the urgent alert to the customer's owner (when an address), else to the tenant's report
  * recipients — at most once per record: the alert is claimed before sending and released only if
  * the send fails (so the workflow's retry can try again).
  */
@@ -56,7 +56,8 @@ export async function notifyUrgentRecord(deps: RecordWorkflowDependencies, notif
   if (deps.mailer === null) return { sent: false, reason: 'no sender address is configured (stage config mailFrom)' };
   const mailer = deps.mailer;
   const owner = record.customerId ? (await deps.customers.getCustomer(tenantId, record.customerId))?.owner : undefined;
-  const to = [...new Set([...(owner?.includes('@') ? [owner] : []), ...(settings?.reportRecipients ?? [])])];
+  // The owner acts on it; managers (the report recipients) hear of it only when nobody owns the customer.
+  const to = owner?.includes('@') ? [owner] : [...(settings?.reportRecipients ?? [])];
   if (to.length === 0) return { sent: false, reason: 'no recipient: the customer has no owner address and the tenant no report recipients' };
   const now = deps.clock.now().toISOString();
   if (!(await deps.workItems.claimNotification(tenantId, alertInsightId, now))) return { sent: false, reason: 'already notified' };
