@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unavailableTranscriber } from '../../functions/adapters/transcribe/unavailable-transcriber.js';
 import type { Transcriber } from '../../functions/core/ports/transcriber.js';
 import type { AnalysisResult } from '../../functions/core/ports/analyzer.js';
-import { MODEL_MIN_TEXT_CHARS, modelSkipReason, TIERED_MAX_CHARS } from '../../functions/core/workflow/analyze-record.js';
+import { MODEL_MIN_TEXT_CHARS, modelSkipReason, TIERED_MAX_CHARS } from '../../functions/core/workflow/model-policy.js';
 import { failureReasonOf } from '../../functions/core/workflow/mark-analysis-failed.js';
 import { toAnalysis } from '../../functions/core/workflow/to-analysis.js';
 import { workflowKindFor } from '../../functions/core/workflow/workflow-kind.js';

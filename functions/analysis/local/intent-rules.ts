@@ -6,7 +6,7 @@ import { INTENT_LEXICON, type IntentCategory } from './intent-lexicon.js';
 import type { KeyFacts } from './key-facts.js';
 import { BLAME_PATTERNS, INTENT_PATTERNS } from './pattern-cues.js';
 import { clip } from './schema-limits.js';
-import type { SentimentReading } from './sentiment-rules.js';
+import { isNegatedAt, type SentimentReading } from './sentiment-rules.js';
 
 /** The intent a message was classified as, with the evidence. */
 export interface IntentReading {
@@ -38,7 +38,9 @@ const OTHER_OVER_BUSINESS = 1.5;
  */
 export function classifyIntent(text: AnalysisText, sentiment: SentimentReading): IntentReading {
   const blame = findPatternCues(text, BLAME_PATTERNS).map((hit) => ({ ...hit, cue: { ...hit.cue, tag: 'complaint' as const } }));
-  const hits = [...findCues(text, INTENT_LEXICON), ...findPatternCues(text, INTENT_PATTERNS), ...blame].sort((a, b) => a.start - b.start);
+  // "Not a complaint, just feedback", "不是投诉": a complaint word under negation names no complaint.
+  const found = [...findCues(text, INTENT_LEXICON), ...findPatternCues(text, INTENT_PATTERNS), ...blame];
+  const hits = found.filter((hit) => hit.cue.tag !== 'complaint' || hit.cue.weight < 4 || !isNegatedAt(text, hit.start)).sort((a, b) => a.start - b.start);
   const scores = new Map<IntentCategory, number>(INTENT_CATEGORIES.map((category) => [category, 0]));
   for (const hit of hits) scores.set(hit.cue.tag, (scores.get(hit.cue.tag) ?? 0) + hit.cue.weight);
   const unhappy = sentiment.overall === 'negative';

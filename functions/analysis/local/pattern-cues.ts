@@ -16,8 +16,9 @@ export const BLAME_PATTERNS: readonly PatternCue<'blame'>[] = [
   { tag: 'blame', weight: 3, name: 'how can you', pattern: /\b(?:how (?:can|could) you|why (?:do|did|does) you (?:keep|always)|every single time|yet again|in a row)\b/g },
   { tag: 'blame', weight: 3, name: 'not what we agreed', pattern: /\bnot (?:the|what)(?: \w+)? we (?:agreed|ordered|paid for|specified|expect(?:ed)?)\b/g },
   { tag: 'blame', weight: 2.5, name: 'you promised…', pattern: /\b(?:promised|you said|you told us|(?:was|were) supposed to)\b[^.!?]{0,40}\b(?:still|but|and)\b|\bstill nothing\b|\bnothing yet\b/g },
-  { tag: 'blame', weight: 3, name: '还管不管', pattern: /(?:还)?管不管|理不理(?:我们)?|有没有人管|还有没有人|说了多少(?:遍|次)|服了/g },
+  { tag: 'blame', weight: 3, name: '还管不管', pattern: /(?:还)?管不管|理不理(?:我们)?|有没有人管|还有没有人|说了多少(?:遍|次)|服了|(?:主动|积极|靠谱|用心|上心)一?点|(?:都|不是|明明)说(?:了|好了?)(?:的)?|每次都要催|每次都得催/g },
   { tag: 'blame', weight: 3, name: '这就是你们的…', pattern: /这就是(?:你们|贵司|你司)的|这样(?:做生意|做事|合作)|(?:不太好|不合适|说不过去)吧/g },
+  { tag: 'blame', weight: 3, name: 'not how partners treat', pattern: /\b(?:not how|is this how) (?:\w+ ){0,2}treat|这就是你们对待|就这样对待|这样对待(?:我们|客户)/g },
   { tag: 'blame', weight: 3, name: '答应的…不一样', pattern: /(?:答应|承诺|说好|约定|讲好)(?:的|了的)[^，。！？,.!?；;\n]{0,16}(?:不一样|不一致|不符|对不上|变了|没有|没|不是)/g },
   { tag: 'blame', weight: 2, name: '到底…？', pattern: /到底[^，。！？,.!?；;\n]{0,10}[?？]/g },
   { tag: 'blame', weight: 3, name: 'losing patience', pattern: /\b(?:losing|lost|run(?:ning)? out of) (?:our )?patience\b|\bno explanation\b|失去耐心|没有耐心/g },
@@ -39,19 +40,24 @@ export const SHORTFALL_PATTERNS: readonly PatternCue<'trouble'>[] = [
  * Waiting and chasing that no phrase list covers: "for two weeks", "等了三天", "hasn't received the
  * invoice yet". `repeat` escalates an unhappy message; `openIssue` makes a request medium.
  */
-export const WAITING_PATTERNS: readonly PatternCue<'repeat' | 'openIssue'>[] = [
+export const WAITING_PATTERNS: readonly PatternCue<'repeat' | 'openIssue' | 'deadline'>[] = [
+  // Moving a date ("能不能晚一周发", "提前两天"): a schedule change to arrange.
+  { tag: 'deadline', weight: 1, name: '晚一周发', pattern: /(?:提前|推迟|延后|延迟|晚|推后)(?:\d+|[一两二三四五六七八九十几])(?:个)?(?:天|周|星期|礼拜|月)|\b(?:postpone|push back|bring forward|pull in|delay) (?:the |our |this )?(?:shipment|delivery|dispatch|order)\b/g },
   { tag: 'repeat', weight: 1, name: 'for N days', pattern: /\b(?:for|over|in) (?:over |more than |almost |nearly )?(?:\d+|two|three|four|five|six|several|many|a few) (?:days|weeks|months)\b/g },
   { tag: 'repeat', weight: 1, name: 'sent N emails', pattern: /\b(?:sent|emailed|called|asked|written|chased|reminded)(?: you| them)? (?:\w+ )?(?:twice|\d+ times|two times|three times|several times|multiple times|many times)\b|\b(?:two|three|four|five|several|multiple|\d+) (?:emails|calls|reminders|messages|follow-ups)\b/g },
   { tag: 'repeat', weight: 1, name: '发了三封', pattern: /(?:发了|打了|催了|问了|说了|提了|反映了|联系了)(?:\d+|[两三四五六七八九十几好多])(?:封|次|遍|个电话|通电话|条)/g },
-  { tag: 'repeat', weight: 1, name: '等了N天', pattern: /(?:等了|拖了|催了|过了|停了|坏了|晚了|停工|停产)(?:快|近|将近)?(?:\d+|[两三四五六七八九十几半])(?:个)?(?:天|周|星期|礼拜|月)|(?:\d+|[两三四五六七八九十几])(?:个)?(?:天|周|星期|礼拜|月)(?:了)?(?:都|还|仍|也)(?:没|不|未)/g },
+  { tag: 'repeat', weight: 1, name: '等了N天', pattern: /(?:等了|拖了|催了|过了|停了|坏了|晚了|停工|停产)(?:快|近|将近)?(?:\d+|[两三四五六七八九十几半])(?:个)?(?:天|周|星期|礼拜|月)|(?:\d+|[一两三四五六七八九十几])(?:个)?(?:天|周|星期|礼拜|月)(?:了)?(?:都|还|仍|也)(?:没|不|未)/g },
   { tag: 'openIssue', weight: 1, name: "hasn't received", pattern: /\b(?:has|have|had)(?:n['’]t| not)(?: yet)? (?:received|got|gotten|seen|heard|arrived|been (?:paid|received|delivered|shipped|credited))\b|\byet to (?:receive|arrive|be paid)\b|\bnot (?:yet )?(?:arrived|been paid|credited)\b/g },
 ];
 
 /** Intent cues that need a pattern: "按6月报价下单" is an order placed on a quotation, not an inquiry. */
 export const INTENT_PATTERNS: readonly PatternCue<IntentCategory>[] = [
   { tag: 'order', weight: 3, name: '按…报价', pattern: /(?<!能不能|能否|可否|是否|可以|可不可以)按(?:照)?[^，。,；;！？!?]{0,8}(?:报价|价格)(?:单)?(?![^，。,；;]{0,6}[吗？?])/g },
-  { tag: 'order', weight: 3, name: '再来N吨', pattern: /(?:再|还|先|追加|加)(?:来|要|订|拿|下|补)\s?(?:\d+(?:\.\d+)?|[一两二三四五六七八九十几半]+)\s?(?:吨|t\b|托|包|袋|柜|箱|个|件|台|套|kg|公斤)/g },
+  { tag: 'order', weight: 3, name: '再来N吨', pattern: /(?:再|还|先|追加|加)(?:来|要|订|拿|下|补)\s?(?:\d+(?:\.\d+)?|[一两二三四五六七八九十几半]+)\s?(?:吨|t\b|托|包|袋|柜|箱|个|件|台|套|kg|公斤|车|批|单)/g },
   { tag: 'delivery', weight: 2.5, name: '提前N天', pattern: /(?:提前|推迟|延后|晚)(?:\d+|[一两二三四五六七八九十几])(?:天|周|个星期)|(?:交期|货期|到货|发货|出货)(?:能不能|能否|可否|可以)?(?:提前|推迟|延后)/g },
+  { tag: 'inquiry', weight: 3, name: '给个…价', pattern: /(?:给个|报个|什么|多少|优惠|便宜|最低|最好的?|年框|年度|长期|协议|批量)[^，。,；;？?！!\n]{0,4}价(?:格|钱|位)?/g },
+  { tag: 'delivery', weight: 3, name: '哪天发', pattern: /(?:周几|星期几|哪天|几号|什么时候|何时|啥时候|几时)(?:能|可以|会)?(?:发|到|送|出货|发货|到货|装柜|开船)/g },
+  { tag: 'order', weight: 2.5, name: '下一单', pattern: /下(?:一|个|两|几)单|每单|这一单/g },
   { tag: 'order', weight: 3, name: 'place … order', pattern: /\bplac(?:e|ed|ing) (?:our|an?|the|this|my|another|a new)? ?(?:\w+ ){0,3}orders?\b/g },
   { tag: 'order', weight: 2, name: 'confirm … PO', pattern: /\bconfirm\b[^.?!]{0,25}\b(?:po|purchase order|order)\b/g },
   { tag: 'order', weight: 3, name: 'as per your quotation', pattern: /\b(?:as per|per|according to|at) (?:your|the|our) (?:\w+ )?(?:quotation|quote|offer|agreed price)\b/g },

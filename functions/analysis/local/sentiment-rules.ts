@@ -4,6 +4,7 @@ import { type CueHit, describeHit, findCues, findPatternCues } from './cue-lexic
 import type { IntentCategory } from './intent-lexicon.js';
 import { BLAME_PATTERNS, SHORTFALL_PATTERNS } from './pattern-cues.js';
 import { SENTIMENT_LEXICON, type SentimentTag } from './sentiment-lexicon.js';
+import { CONDITIONAL } from './time-expressions.js';
 
 export type Sentiment = A10Output['sentiment']['overall'];
 
@@ -47,8 +48,8 @@ export const SENTIMENT_MODIFIERS: readonly string[] = [...NEGATORS, ...INTENSIFI
 
 /**
  * Scores sentiment from weighted cues: an intensifier (很/非常/very) adds half again, a negator in
- * the three words before flips a cue (a negated praise counts 80% as blame, a negated blame 50% as
- * praise: "not bad" is faint praise), cues before a 但是/but count half, and exclamation marks add
+ * the three words before flips a praise (it counts 80% as blame) and cancels a blame ("不是投诉",
+ * "no delay" say nothing warm; "not bad", "没问题" are praise cues of their own), cues before a 但是/but count half, and exclamation marks add
  * a fifth. The sum is squashed to [-1, 1] with raw / (|raw| + 2), so one clear cue reads ±0.4–0.6.
  */
 export function judgeSentiment(text: AnalysisText): SentimentReading {
@@ -65,8 +66,10 @@ export function judgeSentiment(text: AnalysisText): SentimentReading {
     const stressedAt = before.findIndex((word) => INTENSIFIERS.has(word.text));
     if (stressedAt >= 0) weight *= 1.5;
     const emphaticNegation = stressedAt >= 0 && stressedAt < negatorAt && EMPHATIC.has(before[stressedAt]?.text ?? '');
-    if (negatorAt >= 0 && !emphaticNegation) weight = weight > 0 ? -0.8 * weight : -0.5 * weight;
+    if (negatorAt >= 0 && !emphaticNegation) weight = weight > 0 ? -0.8 * weight : 0;
     if (hit.start < contrastAt) weight *= 0.5;
+    // "没问题的话我这边出PO", "if all is well": praise supposed is not praise given.
+    if (weight > 0 && CONDITIONAL.test(clauseOf(text, hit.start))) weight *= 0.3;
     cues.push({ hit, weight });
   }
   return reading(cues, text.exclamations > 0, 0);
@@ -113,6 +116,20 @@ function reading(cues: readonly WeightedCue[], exclaimed: boolean, bonus: number
   const score = Math.round((raw / (Math.abs(raw) + 2)) * 100) / 100;
   const overall: Sentiment = score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
   return { overall, score, raw, cues, exclaimed };
+}
+
+function clauseOf(text: AnalysisText, offset: number): string {
+  const clause = text.clauseAt[offset];
+  let start = offset;
+  let end = offset;
+  while (start > 0 && text.clauseAt[start - 1] === clause) start -= 1;
+  while (end < text.lower.length && text.clauseAt[end] === clause) end += 1;
+  return text.lower.slice(start, end);
+}
+
+/** Whether one of the three words before `offset` (same clause) negates it: "not a complaint", "不是投诉". */
+export function isNegatedAt(text: AnalysisText, offset: number): boolean {
+  return wordsBefore(text, offset, 3).some((word) => isNegator(word.text));
 }
 
 function isNegator(word: string): boolean {

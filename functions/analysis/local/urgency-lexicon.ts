@@ -19,7 +19,7 @@ export const URGENCY_LEXICON = defineLexicon<UrgencyCue>({
     [1, 'time-sensitive|time sensitive|time critical|high priority|out of material|run out of|ran out of'],
     [1, 'expedite*|rush*|emergency|line stop*|line down|production stop*|stop production|shut down|shutdown'],
     [1, 'end of day|eod|within 24 hours|by today|by tomorrow|before tomorrow|top priority|as fast as possible'],
-    [1, 'no later than today|no later than tomorrow|without delay|running out|没料了|没料|用完了|快用完|库存不够|撑不到|等不了|等不起|现在就要|现在就需要|先别生产|先不要生产|先别发|先不要发|暂停发货|暂停生产|hold the shipment|stop the shipment|don\'t ship|do not ship'],
+    [1, 'no later than today|no later than tomorrow|without delay|running out|没料了|没料|用完了|快用完|库存不够|撑不到|等不了|等不起|现在就要|现在就需要|standing idle|sitting idle|are idle|停工待料|干等|工人都在等|先别生产|先不要生产|先别发|先不要发|暂停发货|暂停生产|hold the shipment|stop the shipment|don\'t ship|do not ship'],
   ],
   hurry: [
     [1, '尽快|赶紧|赶快|越快越好|尽早安排|抓紧|就要用|就要上线|等着用|等着上线|就要投产|要投产|等着投产|等着生产|就要生产|等着复产|等着开工|asap|a.s.a.p|as soon as possible|as soon as you can|at the earliest|quickly as possible|hurry'],
@@ -30,6 +30,8 @@ export const URGENCY_LEXICON = defineLexicon<UrgencyCue>({
     [1, 'consider other suppliers|switch supplier*|cancel the order|cancel our order|cancel the contract'],
     [1, 'legal action|lawyer*|final warning|last chance|terminate the|stop ordering|stop buying'],
     [1, 'take our business elsewhere|reconsider*|review our partnership|losing patience|lost patience'],
+    [1, '没法合作|无法合作|不能合作|合作不下去|后果你们负责|后果自负|后果由你们'],
+    [1, 'reserve the right|claim damages|liquidated damages|保留追究|追究责任|法律责任'],
     [1, 'run out of patience|escalat*|your management|your manager|your boss|higher management|senior management|or we will|or we\'ll|otherwise we'],
     [1, '向上反映|找你们领导|找你们老板|找你们老总|找你们经理|投诉到|曝光|上报公司|否则我们|否则将|否则就|不然我们|要不然我们|再不处理|再不解决|再不回复'],
   ],
@@ -37,7 +39,7 @@ export const URGENCY_LEXICON = defineLexicon<UrgencyCue>({
     [1, '今天|今日|今晚|明天|明早|today|tonight|tomorrow|this afternoon|this morning|by noon|before noon|中午前|中午之前'],
   ],
   deadline: [
-    [1, '截止|截止日期|最晚|最迟|尽早|近期|请安排|麻烦安排|能否安排|安排生产|安排发货|安排更换|安排上门|安排维修|安排补发|安排人|请排产|安排一次|派人来看|派人过来|deadline'],
+    [1, '截止|截止日期|最晚|最迟|尽早|近期|请安排|麻烦安排|能否安排|安排生产|安排发货|安排更换|安排上门|安排维修|安排补发|安排人|才能付款|才能发货|才能安排|才能下单|才能放款|before we can|before we could|请开|麻烦开|帮忙开|开一下|请排产|安排一次|派人来看|派人过来|deadline'],
     [1, 'no later than|at the latest|at your earliest convenience|earliest convenience|in time for|soon'],
     [1, 'please arrange|please ship|please schedule|please dispatch|please deliver|please send the missing'],
     [1, 'within a week|set up a call|set up a meeting|arrange a call|arrange a meeting|arrange a visit|send someone'],
@@ -56,6 +58,9 @@ export const URGENCY_LEXICON = defineLexicon<UrgencyCue>({
     [1, 'double charge|overcharg*|credit note|in a row|resend|re-send|send it again|send again|look into|investigate|discrepanc*'],
     [1, '重新发|再发一次|再发一份|补发一下|查一下|查查|查一查|核查|对不上|不符|差异|排查|分析原因|原因分析|处理一下|跟进一下|石沉大海|没有下文|没下文|联系不上|联系不到'],
     [1, '达不到|不达标|没达到|低于标称|低于标准|below spec|below the spec|does not meet|doesn\'t meet|did not meet|didn\'t meet|fails to meet|don\'t fit|doesn\'t fit|do not fit|does not fit'],
+    [1, '碎了|碎裂|破裂|一碰就裂|的办法|解决办法|改善办法|能不能改善|看看能不能改善|需要改善|请改善|不出风|不让进|shatter*|broke|breaks|breaking'],
+    [1, 'was returned|were returned|been returned|bounced|returned by|被退回|退回来了|we are getting|we\'re getting|we are having|we\'re having|we are experiencing|we\'re experiencing|we keep getting'],
+    [1, 'we have an issue|we have a problem|short shot*|burn mark*|black spot*|delamination|麻点|does not comply|doesn\'t comply|non-conform*'],
     [1, '不匹配|装不上|refund*|退款|退还|duplicate|correct ones|right ones|流痕|料花|水花|气纹|发白|脱皮|分层|烧焦|飞边|披锋|粘模|偏黄|偏色|颜色不对|还有什么建议|怎么改善|如何改善|how to fix|how do we fix|any suggestion*|what do you suggest|warp*|sitting at'],
   ],
   repeat: [
@@ -73,12 +78,14 @@ export const URGENCY_LEXICON = defineLexicon<UrgencyCue>({
   ],
   // Feedback for future orders ("下次请用加厚的袋子"): nothing to fix now.
   nextTime: [
+    [1, 'please improve|improve the|as agreed with|as discussed with|已和贵司|已经和你们'],
     [1, '下次请|下次注意|下次要|以后请|以后注意|next time|in future|in the future|going forward|for future orders'],
   ],
   // Harm that already reached the customer's own customer or their money: escalates like two repeats.
   severe: [
     [1, '良品率|良率掉|yield dropped|谁来负|责任谁|损失很大|损失惨重|重大损失|big loss|heavy loss|huge loss|客户退货|客户拒收|客户投诉|被客户罚款|被罚款|罚款|索赔'],
     [1, '召回|整批报废|our customer rejected|customer rejected|rejected by our customer|recall|penalt*|production loss'],
+    [1, '损失|承担|quality alert|containment|暂停使用|停止使用|停用'],
     [1, 'losing money|lose money|losing customers|every day we lose|costing us|每天都在损失|每天损失|停工损失|客户要索赔|客户索赔'],
     [1, 'demurrage|detention charge*|storage charge*|storage fee*|滞港费|滞箱费|压港|堆存费|仓储费'],
   ],

@@ -5,6 +5,7 @@ import type { IntentCategory } from './intent-lexicon.js';
 import { SHORTFALL_PATTERNS, WAITING_PATTERNS } from './pattern-cues.js';
 import { clip } from './schema-limits.js';
 import type { SentimentReading } from './sentiment-rules.js';
+import { ASKS, CONDITIONAL, DUE_DATE, FEE_QUESTION, FORECAST, LATER_DATE, NEAR_FUTURE, NEEDED_NOW, NEEDED_THEN, NOTICE, PLANNING } from './time-expressions.js';
 import { URGENCY_LEXICON, type UrgencyCue } from './urgency-lexicon.js';
 
 export type UrgencyLevel = A10Output['urgency']['level'];
@@ -17,31 +18,6 @@ export interface UrgencyReading {
   readonly rule: string;
 }
 
-/** "今天"/"tomorrow" is pressing only when the same clause says something is needed then. */
-const NEEDED_THEN = /必须|务必|需要|要|得|等着|急|need|must|have to|required?|latest|or else|\bwant\b|\bexpect\b|\bdemand\b/;
-/** "need a solution now", "明天中午前报一下价格": a need stated for this very moment or before tomorrow is out. */
-const NEEDED_NOW = /(?:今天|今日|今晚|明天|明早|明日)[^，。,；;!！?？\n]{0,5}(?:之前|以前|前|内)|\b(?:need|needs|want|require|expect)\b[^.,;!?]{0,30}\bnow\b(?! (?:that|on|\d))|现在就要|现在就需要/;
-/** A due date: "本周内", "周五前", "5月20日之前", "by Friday", "before the end of the month". */
-const DUE_DATE = [
-  /(?:本周|这周|下周|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|月底|月初|月中|年底|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(?:之前|以前|前|内)/,
-  // "我们月底要结账", "下周三就要用": the date the customer needs it by, said the other way round.
-  /(?:本周|这周|下周[一二三四五六日]?|周[一二三四五六日末]|月底|月初|月中|年底)(?:就|还|也)?(?:要|需要|必须|得)/,
-  /\b(?:by|before) (?:(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?end of|next|this|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d)\b/,
-  /\b(?:by|before) (?:our|the|your) [a-z ]{1,30}\b(?:on|this|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/,
-];
-/** A business request for the next days ("能否下周…", "can we … next Tuesday?") is medium even without "before". */
-const NEAR_FUTURE = /下周|下星期|下礼拜|明天|明早|后天|这两天|(?<!上)(?:周|星期|礼拜)[一二三四五六日天]|\b(?:next|this) week\b|\b(?:next |this |on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b/;
-/** A date past tomorrow: "尽快" with "月中要用" or "by next Friday" is a soft deadline, not a fire. */
-const LATER_DATE =
-  /下周|下星期|下礼拜|下个?月|月中|月底|月初|本周|这周|(?<!上)(?:周|星期|礼拜)[一二三四五六日天末]|\d{1,2}月\d{1,2}[日号]|\b(?:next|this) (?:week|month)\b|\bend of (?:the )?(?:week|month)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bmid-(?:month|week)\b/;
-/** A clause that forecasts ("预计周五到账", "ETA is Monday") tells a date, it does not ask for one. */
-const FORECAST = /预计|预期|估计|大概|应该会|将于|会在|\bexpected\b|\bestimated\b|\beta\b|\bshould (?:arrive|reach|be)\b|\bwill (?:arrive|reach|be)\b|\bwe(?:'ll| will)\b/;
-/** An order or proposal for a later period ("from next quarter", "明年打算") has no work due yet. */
-const PLANNING =
-  /打算|计划(?!表|单)|明年|下个?季度|下半年|今后|\b(?:we|we're|we are|we'd) (?:plan|planning|thinking|considering|like to)\b|\bnext (?:year|quarter)\b|\bstarting (?:from |in )?(?:next|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bfrom next (?:month|quarter|year)\b/;
-/** Asking what a repair or service costs: the trouble is reported for the price, not to be fixed now. */
-const FEE_QUESTION = /(?:怎么|如何)收费|收费(?:多少|标准|吗)|费用(?:多少|怎么算|是多少)|多少钱|\bhow much (?:does|will|would|is|do)\b|\bwhat (?:does|would|will) it cost\b|\b(?:charges?|fees?) for\b/;
-const ASKS = /[?？]|请|麻烦|能否|能不能|可否|想|希望|please|\bpls\b|\bplz\b|could you|can you|can we|could we|kindly|would like|we'd like|let's|let us|shall we/;
 /** Intents that are work in progress even when no date is named: an order to schedule, a complaint to answer. */
 const WORK_IN_PROGRESS: ReadonlySet<IntentCategory> = new Set(['order', 'complaint']);
 const STRONG_NEGATIVE = -0.6;
@@ -122,13 +98,14 @@ function decideUrgency(
   }
   if (calm) return { level: 'low', rule: 'calm', reason: say.none };
   const nearFuture = NEAR_FUTURE.exec(text.lower);
-  if (nearFuture && intent !== 'other' && ASKS.test(text.lower) && !isForecast(text, nearFuture.index)) {
+  const soonWanted = nearFuture !== null && !isForecast(text, nearFuture.index);
+  if (nearFuture && soonWanted && intent !== 'other' && ASKS.test(own)) {
     return { level: 'medium', rule: 'requestedSoon', reason: say.deadline(text.original.slice(nearFuture.index, nearFuture.index + nearFuture[0].length)) };
   }
   // An order for a later period, or a status note that forecasts ("大概下周能回签"), has nothing due yet.
-  const orderNotDue = intent === 'order' && (PLANNING.test(text.lower) || (FORECAST.test(own) && !asks));
+  const orderNotDue = intent === 'order' && !soonWanted && (PLANNING.test(text.lower) || NOTICE.test(own) || (!asks && (FORECAST.test(own) || sentiment.overall === 'positive')));
   if (WORK_IN_PROGRESS.has(intent) && !orderNotDue) return { level: 'medium', rule: 'intent', reason: say.workInProgress(intent) };
-  if (negative && issueCounts && asks && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };
+  if (negative && issueCounts && ASKS.test(own) && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };
   return { level: 'low', rule: 'none', reason: say.none };
 }
 
@@ -152,9 +129,11 @@ function isNegated(text: AnalysisText, offset: number): boolean {
   return wordsBefore(text, offset, 3).some((word) => /^(?:不|不是|没|没有|并不|不太|不算|不怎么|not|isn['’]t|is not|no)$/.test(word.text));
 }
 
+/** A date in a clause that forecasts or supposes ("if we order this week") asks for nothing. */
 function isForecast(text: AnalysisText, offset: number): boolean {
   const [start, end] = clauseBounds(text, offset);
-  return FORECAST.test(text.lower.slice(start, end));
+  const clause = text.lower.slice(start, end);
+  return FORECAST.test(clause) || CONDITIONAL.test(clause);
 }
 
 function isNeededThen(text: AnalysisText, hit: CueHit<UrgencyCue>): boolean {

@@ -1,12 +1,12 @@
 import { detectLanguage } from '../../analysis/local/language.js';
 import { redactPii } from '../../analysis/pii-redaction.js';
 import type { A10Input } from '../agents/a10-communication-analysis.js';
-import { estimateTokens } from '../agents/token-estimate.js';
-import { createHash } from 'node:crypto';
-import type { Analysis, ModelInputRecord } from '../model/analysis.js';
+import type { Analysis } from '../model/analysis.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
 import type { AnalysisResult } from '../ports/analyzer.js';
 import { createFollowUpTasks, UNASSIGNED } from './follow-up-tasks.js';
+import { recordModelInput, redactStoredRecord } from './model-input.js';
+import { modelSkipReason } from './model-policy.js';
 import { prepareRecordText } from './prepare-record-text.js';
 import type { RecordWorkflowDependencies } from './record-workflow-dependencies.js';
 import { toAnalysis } from './to-analysis.js';
@@ -26,52 +26,9 @@ export interface AnalyzeRecordOutcome {
   readonly alertInsightId?: string;
 }
 
-/** The tenant's opt-in: the stored subject and preview body are masked too (the raw archive keeps the original until its retention ends). */
-async function redactStoredRecord(deps: RecordWorkflowDependencies, record: CommunicationRecord, at: string): Promise<void> {
-  const subject = record.subject === undefined ? undefined : redactPii(record.subject).text;
-  const content = record.content === undefined ? undefined : redactPii(record.content).text;
-  await deps.records.saveRedactedContent(record.tenantId, record.recordId, { subject, content }, at);
-}
-
-/** Keeps what goes to the model: the input itself when masking changed it, its digest always. */
-async function recordModelInput(
-  deps: RecordWorkflowDependencies,
-  record: CommunicationRecord,
-  input: A10Input,
-  redacted: boolean,
-  redactions: ModelInputRecord['redactions'],
-): Promise<ModelInputRecord> {
-  const sent = JSON.stringify(input);
-  const blobKey = redacted ? await deps.blobs.putModelInput(record.tenantId, record.recordId, sent) : undefined;
-  return { ...(blobKey ? { blobKey } : {}), sha256: createHash('sha256').update(sent).digest('hex'), redactions, estimatedInputTokens: estimateTokens(sent) };
-}
-
 /** The record is gone (deleted, or another tenant's): nothing to analyse, and retrying will not help. */
 export class RecordNotFoundError extends Error {
   override readonly name = 'RecordNotFound';
-}
-
-/**
- * Texts shorter than this (after trimming) go to the local analyzer even when a model is configured:
- * "收到，谢谢！" carries no more than the rules see, and a model call per acknowledgment is most of
- * the bill for chat-heavy tenants.
- */
-export const MODEL_MIN_TEXT_CHARS = 12;
-/** Tiered policy: the rules' answer stands when their intent confidence reaches this… */
-export const TIERED_CONFIDENCE = 0.8;
-/** …on a text no longer than this (long texts mix topics the rules cannot weigh). */
-export const TIERED_MAX_CHARS = 280;
-
-/** Why the model is not asked for this text (`undefined`: ask it). */
-export function modelSkipReason(text: string, local: AnalysisResult, policy: 'tiered' | 'always'): string | undefined {
-  const length = text.trim().length;
-  if (length < MODEL_MIN_TEXT_CHARS) return `text shorter than ${MODEL_MIN_TEXT_CHARS} characters`;
-  if (policy === 'always') return undefined;
-  const confidence = local.output.intent.confidence;
-  if (confidence >= TIERED_CONFIDENCE && length <= TIERED_MAX_CHARS) {
-    return `tiered policy: local rules confident (${confidence.toFixed(2)}) on a ${length}-character text`;
-  }
-  return undefined;
 }
 
 export const FIRST_RUN = 'first';

@@ -5,11 +5,13 @@ import type { BlobStore } from '../ports/blob-store.js';
 /** Text beyond this is not analysed: the opening of a long body carries its intent, and cost grows with length. */
 export const ANALYSED_TEXT_LIMIT_CHARS = 8_000;
 
-const isVtt = (fileName: string, contentType: string) => /\.vtt$/i.test(fileName) || /^text\/vtt\b/i.test(contentType);
+/** A WebVTT transcript attachment (a meeting platform's or a recorder's own transcript). */
+export const isVttAttachment = (attachment: { fileName: string; contentType: string }) =>
+  /\.vtt$/i.test(attachment.fileName) || /^text\/vtt\b/i.test(attachment.contentType);
 
 /** The first WebVTT transcript attached to the record and stored here (a meeting's provided transcript). */
 export async function providedVttTranscript(record: CommunicationRecord, blobs: BlobStore): Promise<string | undefined> {
-  const attachment = record.attachments.find((a) => a.storageKey && isVtt(a.fileName, a.contentType));
+  const attachment = record.attachments.find((a) => a.storageKey && isVttAttachment(a));
   if (!attachment?.storageKey) return undefined;
   const bytes = await blobs.getBytes(attachment.storageKey);
   if (bytes === null) return undefined;

@@ -1,6 +1,6 @@
 import { parseTranscribeOutput, renderSpeakerTranscript } from '../../channels/transcripts/transcribe-output.js';
 import type { RecordRef } from './analyze-record.js';
-import { RecordNotFoundError } from './analyze-record.js';
+import { FIRST_RUN, RecordNotFoundError } from './analyze-record.js';
 import { failureReasonOf, type CaughtError } from './mark-analysis-failed.js';
 import { storedBody } from './prepare-record-text.js';
 import { transcriptionJobName } from './transcription-job-name.js';
@@ -16,7 +16,7 @@ export const transcriptOutputKey = (tenantId: string, recordId: string, jobName:
  * (idempotent). The workflow resumes when the job-state-change event calls `resumeTranscription`.
  */
 export async function startTranscription(deps: RecordWorkflowDependencies, step: RecordRef & { taskToken: string }): Promise<{ jobName: string }> {
-  const run = step.run ?? 'first';
+  const run = step.run ?? FIRST_RUN;
   const record = await deps.records.getRecord(step.tenantId, step.recordId);
   if (!record) throw new RecordNotFoundError(`record ${step.recordId} does not exist in tenant ${step.tenantId}`);
   const mediaKey = record.recording?.storageKey;
