@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { ArnFormat, type CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, type CfnResource, Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -76,7 +76,11 @@ export class RecordWorkflow extends Construct {
     this.eventBus = new events.EventBus(this, 'Events', { description: 'CommHub integrator events (communication.ingested, communication.analyzed)' });
     this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', { encryptionKey: storage.key, removalPolicy });
     const common = { storage, stage: props.stage, removalPolicy };
-    const modelEnvironment = { [ENV.modelId]: props.modelId, ...(props.mailFrom ? { [ENV.mailFrom]: props.mailFrom } : {}) };
+    // Each step gets only the settings its ports need.
+    const stepEnvironment: Partial<Record<WorkflowStepName, Record<string, string>>> = {
+      AnalyzeRecord: { [ENV.modelId]: props.modelId, [ENV.eventBusName]: this.eventBus.eventBusName },
+      NotifyUrgentRecord: props.mailFrom ? { [ENV.mailFrom]: props.mailFrom } : {},
+    };
 
     const steps = {} as Record<WorkflowStepName, HubFunction>;
     for (const step of WORKFLOW_STEP_NAMES) {
@@ -86,7 +90,7 @@ export class RecordWorkflow extends Construct {
         entry: entry(`workflow/${stepEntryName(step)}.ts`),
         description: `CommHub record workflow step ${step}.`,
         access: STEP_ACCESS,
-        environment: { ...modelEnvironment, [ENV.eventBusName]: this.eventBus.eventBusName },
+        environment: stepEnvironment[step],
         timeout: Duration.seconds(analyzes ? 90 : 30),
         memorySize: 512,
         // The local analyzer (the fallback) segments Chinese with jieba, a native addon: the function
@@ -139,7 +143,10 @@ export class RecordWorkflow extends Construct {
     this.transcriptionCallback.role.addToPolicy(
       new iam.PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [this.transcriptionStateMachine.stateMachineArn] }),
     );
+    // A name known at synth time: the key policy names the rule (see allowRuleToEncryptDeadLetters).
+    const ruleName = Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
     new events.Rule(this, 'TranscriptionJobState', {
+      ruleName,
       description: 'Transcribe jobs started by CommHub finished or failed',
       eventPattern: {
         source: ['aws.transcribe'],
@@ -148,6 +155,24 @@ export class RecordWorkflow extends Construct {
       },
       targets: [new targets.LambdaFunction(this.transcriptionCallback.function, { deadLetterQueue: this.deadLetterQueue.queue, retryAttempts: 4, maxEventAge: Duration.hours(2) })],
     });
+    this.allowRuleToEncryptDeadLetters(storage, ruleName);
+  }
+
+  /** EventBridge sends undeliverable events to the KMS-encrypted queue as events.amazonaws.com: for this rule only. */
+  private allowRuleToEncryptDeadLetters(storage: Storage, ruleName: string): void {
+    const stack = Stack.of(this);
+    storage.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowTranscriptionRuleDeadLetters',
+        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnEquals: { 'aws:SourceArn': stack.formatArn({ service: 'events', resource: 'rule', resourceName: ruleName }) },
+        },
+      }),
+    );
   }
 
   /** What a function that starts record workflows needs in its environment (`WorkflowStarter` on AWS). */

@@ -64,14 +64,21 @@ describe('RecordWorkflow', () => {
       expect(withAction(statementsOf(steps[step]), 'bedrock:InvokeModel'), step).toEqual([]);
     }
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ [ENV.modelId]: 'amazon.nova-micro-v1:0', [ENV.mailFrom]: 'alerts@example.com' }) },
+      Environment: { Variables: Match.objectLike({ [ENV.modelId]: 'amazon.nova-micro-v1:0' }) },
     });
+    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ [ENV.mailFrom]: 'alerts@example.com' }) } });
   });
 
   it('grants no model at all when the stage runs the local analyzer only', { timeout: BUILD_TIMEOUT_MS }, () => {
     const local = synthCommHub({ context: { stage: 'dev', modelId: 'local' } });
     const statements = statementsOf(local.stack.recordWorkflow.steps.AnalyzeRecord, local.stack, local.template);
     expect(withAction(statements, 'bedrock:InvokeModel')).toEqual([]);
+  });
+
+  it("lets EventBridge encrypt the Transcribe rule's dead letters with the data key, for that rule only", () => {
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Sid: 'AllowTranscriptionRuleDeadLetters', Principal: { Service: 'events.amazonaws.com' } })]) },
+    });
   });
 
   it('lets the notification step send from the configured identity only', () => {

@@ -76,7 +76,7 @@ export const INTENT_LEXICON = defineLexicon<IntentCategory>({
     [2.5, '测试|报告|技术|技术支持|应用工程师|李工|mpa|mould*|mold*|suitable for|be used for|application*|izod|paint*|primer|gloss*'],
     [2.5, 'coating|plating|surface finish|glass-filled|glass fiber|glass fibre|warpage|sink marks|finish|injection'],
     [2.5, 'drying|properties|formulation|compatib*|hardness|technical|engineer*'],
-    [1.5, '气味|请教|用于|阻燃|温度|工程师|材料|牌号|型号|替代|色母|UL|grade*|material*|test*|resin|additive*|process*|temperature'],
+    [1.5, '颜色|colour|color|气味|请教|用于|阻燃|温度|工程师|材料|牌号|型号|替代|色母|UL|grade*|material*|test*|resin|additive*|process*|temperature'],
     [1, '=测'],
   ],
   cooperation: [

@@ -41,8 +41,8 @@ export const SHORTFALL_PATTERNS: readonly PatternCue<'trouble'>[] = [
  * invoice yet". `repeat` escalates an unhappy message; `openIssue` makes a request medium.
  */
 export const WAITING_PATTERNS: readonly PatternCue<'repeat' | 'openIssue' | 'deadline'>[] = [
-  // Moving a date ("能不能晚一周发", "提前两天"): a schedule change to arrange.
-  { tag: 'deadline', weight: 1, name: '晚一周发', pattern: /(?:提前|推迟|延后|延迟|晚|推后)(?:\d+|[一两二三四五六七八九十几])(?:个)?(?:天|周|星期|礼拜|月)|\b(?:postpone|push back|bring forward|pull in|delay) (?:the |our |this )?(?:shipment|delivery|dispatch|order)\b/g },
+  // Asking to move a delivery ("能不能晚一周发", "postpone the shipment"): a schedule change to arrange.
+  { tag: 'deadline', weight: 1, name: '晚一周发', pattern: /(?:能不能|能否|可否|可不可以|可以|请|麻烦)[^，。？?]{0,4}(?:提前|推迟|延后|延迟|晚|推后)(?:\d+|[一两二三四五六七八九十几])(?:个)?(?:天|周|星期|礼拜|月)(?:再)?(?:发|到|交|送|出货|发货|交货|到货)|\b(?:postpone|push back|bring forward|pull in|delay) (?:the |our |this )?(?:shipment|delivery|dispatch|order)\b/g },
   { tag: 'repeat', weight: 1, name: 'for N days', pattern: /\b(?:for|over|in) (?:over |more than |almost |nearly )?(?:\d+|two|three|four|five|six|several|many|a few) (?:days|weeks|months)\b/g },
   { tag: 'repeat', weight: 1, name: 'sent N emails', pattern: /\b(?:sent|emailed|called|asked|written|chased|reminded)(?: you| them)? (?:\w+ )?(?:twice|\d+ times|two times|three times|several times|multiple times|many times)\b|\b(?:two|three|four|five|several|multiple|\d+) (?:emails|calls|reminders|messages|follow-ups)\b/g },
   { tag: 'repeat', weight: 1, name: '发了三封', pattern: /(?:发了|打了|催了|问了|说了|提了|反映了|联系了)(?:\d+|[两三四五六七八九十几好多])(?:封|次|遍|个电话|通电话|条)/g },

@@ -39,7 +39,7 @@ export const URGENCY_LEXICON = defineLexicon<UrgencyCue>({
     [1, '今天|今日|今晚|明天|明早|today|tonight|tomorrow|this afternoon|this morning|by noon|before noon|中午前|中午之前'],
   ],
   deadline: [
-    [1, '截止|截止日期|最晚|最迟|尽早|近期|请安排|麻烦安排|能否安排|安排生产|安排发货|安排更换|安排上门|安排维修|安排补发|安排人|才能付款|才能发货|才能安排|才能下单|才能放款|before we can|before we could|请开|麻烦开|帮忙开|开一下|请排产|安排一次|派人来看|派人过来|deadline'],
+    [1, '截止|截止日期|最晚|最迟|尽早|近期|请安排|麻烦安排|能否安排|安排生产|安排发货|安排更换|安排上门|安排维修|安排补发|安排人|before we can|before we could|请开|麻烦开|帮忙开|开一下|请排产|安排一次|派人来看|派人过来|deadline'],
     [1, 'no later than|at the latest|at your earliest convenience|earliest convenience|in time for|soon'],
     [1, 'please arrange|please ship|please schedule|please dispatch|please deliver|please send the missing'],
     [1, 'within a week|set up a call|set up a meeting|arrange a call|arrange a meeting|arrange a visit|send someone'],
