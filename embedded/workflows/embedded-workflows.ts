@@ -2,6 +2,7 @@ import { createLocalAnalyzer } from '../../functions/analysis/local/local-analyz
 import { createDocumentClient } from '../../functions/adapters/dynamodb/document-client.js';
 import { DynamoDbTranscriptionJobStore } from '../../functions/adapters/dynamodb/dynamodb-transcription-job-store.js';
 import { unavailableTranscriber } from '../../functions/adapters/transcribe/unavailable-transcriber.js';
+import { createZoomTranscriptSource } from '../../functions/adapters/zoom/zoom-transcript-source.js';
 import type { HubDependencies } from '../../functions/core/dependencies.js';
 import type { CommunicationAnalyzer } from '../../functions/core/ports/analyzer.js';
 import type { EventPublisher } from '../../functions/core/ports/event-publisher.js';
@@ -34,7 +35,7 @@ export interface EmbeddedWorkflowOptions {
   readonly concurrency?: number;
   readonly retryIntervalMs?: number;
   /** Replace a port (tests: a Bedrock adapter on a mocked client, a Transcribe adapter, a failing mailer…). */
-  readonly overrides?: Partial<Pick<RecordWorkflowDependencies, 'analyzer' | 'analyzerUsesModel' | 'transcriber' | 'mailer' | 'events'>>;
+  readonly overrides?: Partial<Pick<RecordWorkflowDependencies, 'analyzer' | 'analyzerUsesModel' | 'transcriber' | 'transcriptSources' | 'mailer' | 'events'>>;
 }
 
 export interface EmbeddedWorkflows {
@@ -68,6 +69,7 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
     localAnalyzer: { value: localAnalyzer },
     analyzerUsesModel: { value: options.overrides?.analyzerUsesModel ?? false },
     transcriber: { value: transcriber },
+    transcriptSources: { value: options.overrides?.transcriptSources ?? [createZoomTranscriptSource()] },
     transcriptionJobs: { value: new DynamoDbTranscriptionJobStore(documentClient, options.tableName) },
     workflows: { get: () => engine! },
     callbacks: { get: () => engine! },

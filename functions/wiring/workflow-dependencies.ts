@@ -10,6 +10,7 @@ import { createEventBridgePublisher } from '../adapters/eventbridge/event-bridge
 import { createSesMailer } from '../adapters/ses/ses-mailer.js';
 import { createStepFunctionsCallbacks, createStepFunctionsWorkflowStarter } from '../adapters/stepfunctions/step-functions-workflows.js';
 import { createTranscribeTranscriber } from '../adapters/transcribe/transcribe-transcriber.js';
+import { createZoomTranscriptSource } from '../adapters/zoom/zoom-transcript-source.js';
 import { createLocalAnalyzer } from '../analysis/local/local-analyzer.js';
 import { ENV, LOCAL_MODEL_ID, requireSetting, type RuntimeConfig } from '../config/runtime-config.js';
 import type { HubDependencies } from '../core/dependencies.js';
@@ -55,6 +56,7 @@ export function createRecordWorkflowDependencies(config: RuntimeConfig, hub: Hub
     localAnalyzer: { get: localAnalyzer },
     analyzerUsesModel: { value: modelId !== LOCAL_MODEL_ID },
     transcriber: { get: transcriber },
+    transcriptSources: { value: [createZoomTranscriptSource()] },
     transcriptionJobs: { get: transcriptionJobs },
     workflows: { get: workflows },
     callbacks: { get: callbacks },

@@ -5,6 +5,7 @@ import { hasCjk } from './language.js';
  * A group of cue phrases sharing one weight, `|`-separated. A phrase may be marked:
  * - `=差`: a whole word only (差 yes, 差别 no) — judged on the segmenter's word boundaries;
  * - `disappoint*`: a word prefix (disappointed, disappointing).
+ * A Latin phrase also matches with a plural -s/-es ("corrective action" in "corrective actions").
  * Latin phrases match case-blind on word boundaries; Chinese phrases match anywhere.
  * Weight 0 claims a span without scoring, so `in order to` keeps `order` from firing.
  */
@@ -66,6 +67,7 @@ export function chineseWords(lexicon: Lexicon<string>): string[] {
 
 const WORD_CHAR = /[a-z0-9]/;
 const NEGATED_START = /^[不没]/;
+const PLURAL = /^e?s(?![a-z0-9])/;
 
 /**
  * Every cue of `lexicon` in `text`, in text order. Overlaps go to the longer phrase (`不满意` over
@@ -103,7 +105,10 @@ function cueEnd(text: AnalysisText, cue: Cue<string>, start: number): number {
   if (cue.prefix) {
     while (WORD_CHAR.test(lower[end] ?? '')) end += 1;
   } else if (WORD_CHAR.test(cue.phrase.at(-1) ?? '') && WORD_CHAR.test(lower[end] ?? '')) {
-    return -1;
+    // English plurals and third persons: "corrective action" also reads "corrective actions".
+    const suffix = PLURAL.exec(lower.slice(end, end + 3));
+    if (suffix === null || !/[a-z]/.test(cue.phrase.at(-1) ?? '')) return -1;
+    end += suffix[0].length;
   }
   if (cue.wholeWord && (text.wordBoundary[start] !== 1 || text.wordBoundary[end] !== 1)) return -1;
   // A cue opening with 不/没 must open a word: 不能用 is not in the A-not-A question 能不能|用于.

@@ -116,7 +116,8 @@ export const INTENT_LEXICON = defineLexicon<IntentCategory>({
   payment: [
     [3, '多付|少付|抵扣|开票资料|对公账户|账户信息|银行账户|付款方式|付款条件|结款|收款账户|汇款账号|电子发票|纸质发票|红字|冲红|补开|拆分发票|延迟付款|缓付|settle*|pay by'],
     [3, 'split the invoice|credit note|bank details|account details|swift|iban|remit|overpaid|underpaid'],
-    [3, 'payment made|payment has been made|payment sent|payment released|double charge|charged twice|year-end closing|payment delay|delayed payment|付款|已付|支付|汇款|电汇|转账|打款|到账|货款|预付款'],
+    [4, 'payment made|payment has been made|payment sent|payment released'],
+    [3, 'double charge|charged twice|year-end closing|payment delay|delayed payment|付款|已付|支付|汇款|电汇|转账|打款|到账|货款|预付款'],
     [3, '尾款|定金|订金|账期|月结|信用证|发票|开票|专票|普票|增值税专用发票|增值税发票|税号|对账|对账单|欠款|催款|水单|承兑|汇票|结算|回款|invoice*|payment*|paid|unpaid'],
     [3, 'remittance|wire transfer|bank transfer|credit terms|payment terms|net 30|net 60|net 90|overdue|deposit'],
     [3, 'advance payment|letter of credit|l/c|t/t|proforma|pro forma|billing|reconcil*|statement of account'],

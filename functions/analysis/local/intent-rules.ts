@@ -38,9 +38,11 @@ const OTHER_OVER_BUSINESS = 1.5;
  */
 export function classifyIntent(text: AnalysisText, sentiment: SentimentReading): IntentReading {
   const blame = findPatternCues(text, BLAME_PATTERNS).map((hit) => ({ ...hit, cue: { ...hit.cue, tag: 'complaint' as const } }));
-  // "Not a complaint, just feedback", "不是投诉": a complaint word under negation names no complaint.
+  // "Not a complaint, just feedback", "haven't had any quality issues": a complaint word under negation
+  // names no complaint — unless the message is unhappy anyway ("到现在都没有给个说法").
   const found = [...findCues(text, INTENT_LEXICON), ...findPatternCues(text, INTENT_PATTERNS), ...blame];
-  const hits = found.filter((hit) => hit.cue.tag !== 'complaint' || hit.cue.weight < 4 || !isNegatedAt(text, hit.start)).sort((a, b) => a.start - b.start);
+  const denied = (hit: CueHit<IntentCategory>) => hit.cue.tag === 'complaint' && sentiment.overall !== 'negative' && isNegatedAt(text, hit.start);
+  const hits = found.filter((hit) => !denied(hit)).sort((a, b) => a.start - b.start);
   const scores = new Map<IntentCategory, number>(INTENT_CATEGORIES.map((category) => [category, 0]));
   for (const hit of hits) scores.set(hit.cue.tag, (scores.get(hit.cue.tag) ?? 0) + hit.cue.weight);
   const unhappy = sentiment.overall === 'negative';

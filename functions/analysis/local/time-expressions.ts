@@ -13,7 +13,7 @@ export const DUE_DATE = [
   /(?:本周|这周|下周|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|月底|月初|月中|年底|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(?:之前|以前|前|内)/,
   // "我们月底要结账", "下周三就要用": the date the customer needs it by, said the other way round.
   /(?:本周|这周|下周[一二三四五六日]?|周[一二三四五六日末]|月底|月初|月中|年底)(?:就|还|也)?(?:要|需要|必须|得)/,
-  /\b(?:by|before) (?:(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?end of|next|this|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d)\b/,
+  /\b(?:by|before) (?:(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?end of|next|this|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:the )?\d)/,
   /\b(?:by|before) (?:our|the|your) [a-z ]{1,30}\b(?:on|this|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/,
 ];
 /** A business request for the next days ("能否下周…", "can we … next Tuesday?") is medium even without "before". */
@@ -31,6 +31,6 @@ export const CONDITIONAL = /如果|假如|要是|的话|\bif\b|\bin case\b|\bunl
 /** Asking what a repair or service costs: the trouble is reported for the price, not to be fixed now. */
 export const FEE_QUESTION = /(?:怎么|如何)收费|收费(?:多少|标准|吗)|费用(?:多少|怎么算|是多少)|多少钱|\bhow much (?:does|will|would|is|do)\b|\bwhat (?:does|would|will) it cost\b|\b(?:charges?|fees?) for\b/;
 /** A notice ("提前告知一下", "FYI", "please be advised"): information, not work to schedule. */
-export const NOTICE = /告知|告诉你一声|通知一下|说一声|知悉|\bfyi\b|please be advised|please note that|for your information|just to let you know|heads up|just so you know/;
+export const NOTICE = /查收|告知|告诉你一声|通知一下|说一声|知悉|\bfyi\b|please be advised|please note that|for your information|just to let you know|heads up|just so you know/;
 /** Words that ask the reader to do something. */
 export const ASKS = /[?？]|请|麻烦|能否|能不能|可否|想|希望|please|\bpls\b|\bplz\b|could you|can you|can we|could we|kindly|would like|we'd like|let's|let us|shall we/;

@@ -1,3 +1,4 @@
+import { parseWebVtt, renderTranscript } from '../../channels/transcripts/vtt.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
 import { CONTENT_PREVIEW_CHARS, INLINE_CONTENT_LIMIT_BYTES } from '../use-cases/build-record.js';
 import type { Transcription } from '../model/transcription.js';
@@ -27,13 +28,33 @@ export async function prepareRecordText(deps: RecordWorkflowDependencies, record
     await save(deps, record, { status: 'provided', source: 'vtt', mediaKey, updatedAt: at }, vtt);
     return analysedText(record.subject, vtt);
   }
-  if (record.transcription?.status !== 'failed') {
+  const fromSource = await sourceTranscript(deps, record);
+  if (fromSource?.kind === 'found') {
+    await save(deps, record, { status: 'provided', source: 'vtt', mediaKey, updatedAt: at }, fromSource.text);
+    return analysedText(record.subject, fromSource.text);
+  }
+  if (fromSource?.kind === 'unavailable') {
+    await save(deps, record, { status: 'unavailable', reason: fromSource.reason, mediaKey, updatedAt: at });
+  } else if (record.transcription?.status !== 'failed') {
     const reason = deps.transcriber.available
       ? 'the recording is not in the hub’s storage (only a source URL), so it cannot be transcribed'
       : (deps.transcriber.unavailableReason ?? 'no speech-to-text engine is configured');
     await save(deps, record, { status: 'unavailable', reason, mediaKey, updatedAt: at });
   }
   return analysedText(record.subject, '');
+}
+
+/** The first transcript a source system provides for the record, rendered speaker by speaker. */
+async function sourceTranscript(deps: RecordWorkflowDependencies, record: CommunicationRecord) {
+  for (const source of deps.transcriptSources) {
+    const found = await source.fetch(record, () => deps.blobs.getText(record.rawArchiveKey));
+    if (found?.kind === 'found') {
+      const text = renderTranscript(parseWebVtt(found.vtt));
+      return text.trim() === '' ? { kind: 'unavailable' as const, reason: 'the provided transcript is empty' } : { kind: 'found' as const, text };
+    }
+    if (found) return found;
+  }
+  return undefined;
 }
 
 async function save(deps: RecordWorkflowDependencies, record: CommunicationRecord, transcription: Transcription, transcript?: string): Promise<void> {

@@ -3,6 +3,7 @@ import type { CommunicationAnalyzer } from '../ports/analyzer.js';
 import type { EventPublisher } from '../ports/event-publisher.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { Transcriber } from '../ports/transcriber.js';
+import type { TranscriptSource } from '../ports/transcript-source.js';
 import type { TranscriptionJobStore } from '../ports/transcription-job-store.js';
 import type { WorkflowCallbacks, WorkflowStarter } from '../ports/workflow.js';
 
@@ -14,6 +15,8 @@ export interface RecordWorkflowDependencies extends HubDependencies {
   /** `true` when the analyzer sends text to a model (then what it sent is kept in the blob store). */
   readonly analyzerUsesModel: boolean;
   readonly transcriber: Transcriber;
+  /** Transcripts source systems made themselves (Zoom), fetched before anything is marked untranscribed. */
+  readonly transcriptSources: readonly TranscriptSource[];
   readonly transcriptionJobs: TranscriptionJobStore;
   readonly workflows: WorkflowStarter;
   readonly callbacks: WorkflowCallbacks;
