@@ -26,6 +26,12 @@ const TIE_ORDER: readonly IntentCategory[] = ['complaint', 'after_sales', 'payme
 const UNHAPPY_COMPLAINT_BONUS = 2;
 /** Feeling words (失望, 😡, losing patience) lend half their weight to complaint, up to this much. */
 const FEELING_TO_COMPLAINT_MAX = 3;
+/** Cues below this weight only support; together they count at most this much. */
+const WEAK_CUE = 2;
+/** Where the rules' answer is capped when in doubt: below the 0.8 at which callers trust them. */
+const UNSURE = 0.75;
+/** Intents a complaint may hide behind when a problem is mentioned. */
+const PROBLEM_MAY_HIDE: ReadonlySet<IntentCategory> = new Set(['technical', 'inquiry', 'cooperation', 'other']);
 /** How much `other` must outweigh a business intent that has a cue naming it (weight ≥ 3). */
 const OTHER_OVER_BUSINESS = 1.5;
 
@@ -33,8 +39,7 @@ const OTHER_OVER_BUSINESS = 1.5;
  * Scores every intent by its cue weights and picks the best. `other` (greetings, thanks, meeting
  * logistics) wins only over weaker business cues. Blame patterns count as complaint cues, and
  * feelings (not mere trouble: "停线" is a delivery fact) push towards complaint; an unhappy message
- * without any cue is a complaint.
- * Confidence grows with the margin over the runner-up.
+ * without any cue is a complaint. See {@link intentConfidence} for the confidence.
  */
 export function classifyIntent(text: AnalysisText, sentiment: SentimentReading): IntentReading {
   const blame = findPatternCues(text, BLAME_PATTERNS).map((hit) => ({ ...hit, cue: { ...hit.cue, tag: 'complaint' as const } }));
@@ -43,26 +48,13 @@ export function classifyIntent(text: AnalysisText, sentiment: SentimentReading):
   const found = [...findCues(text, INTENT_LEXICON), ...findPatternCues(text, INTENT_PATTERNS), ...blame];
   const denied = (hit: CueHit<IntentCategory>) => hit.cue.tag === 'complaint' && sentiment.overall !== 'negative' && isNegatedAt(text, hit.start);
   const hits = found.filter((hit) => !denied(hit)).sort((a, b) => a.start - b.start);
-  const scores = new Map<IntentCategory, number>(INTENT_CATEGORIES.map((category) => [category, 0]));
-  for (const hit of hits) scores.set(hit.cue.tag, (scores.get(hit.cue.tag) ?? 0) + hit.cue.weight);
+  const scores = scoreIntents(hits, sentiment);
   const unhappy = sentiment.overall === 'negative';
-  // Feeling is a blame word or a praise denied ("not happy", "不满意"), never a trouble fact.
-  const feeling = sentiment.cues.filter((cue) => (cue.hit.cue.tag === 'negative' || cue.hit.cue.tag === 'positive') && cue.weight < 0).reduce((sum, cue) => sum - cue.weight, 0);
-  let complaint = scores.get('complaint') ?? 0;
-  if (feeling > 0 && complaint > 0) complaint += UNHAPPY_COMPLAINT_BONUS;
-  if (unhappy) complaint += Math.min(FEELING_TO_COMPLAINT_MAX, feeling / 2);
-  // Thanks for a fixed defect is not a complaint: "Thank you for replacing the defective panels".
-  if (sentiment.overall === 'positive') complaint /= 2;
-  scores.set('complaint', complaint);
-  // …and an unhappy message is not a proposal: "not what we expect from a long-term partner".
-  if (unhappy) scores.set('cooperation', (scores.get('cooperation') ?? 0) / 2);
 
   const ranked = [...TIE_ORDER].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
-  const business = ranked.filter((category) => category !== 'other');
-  const bestBusiness = business[0] ?? 'other';
+  const bestBusiness = ranked.find((category) => category !== 'other') ?? 'other';
   const businessScore = scores.get(bestBusiness) ?? 0;
   const otherScore = scores.get('other') ?? 0;
-
   if (businessScore === 0 && otherScore === 0) {
     const category = unhappy ? 'complaint' : 'other';
     return { category, confidence: unhappy ? 0.4 : 0.3, scores, hits };
@@ -71,10 +63,54 @@ export function classifyIntent(text: AnalysisText, sentiment: SentimentReading):
   // serve that business: `other` must then clearly outweigh it.
   const strongBusiness = hits.some((hit) => hit.cue.tag === bestBusiness && hit.cue.weight >= 3);
   const category = otherScore > businessScore * (strongBusiness ? OTHER_OVER_BUSINESS : 1) ? 'other' : bestBusiness;
+  return { category, confidence: intentConfidence(category, scores, hits, sentiment), scores, hits };
+}
+
+function scoreIntents(hits: readonly CueHit<IntentCategory>[], sentiment: SentimentReading): Map<IntentCategory, number> {
+  const scores = new Map<IntentCategory, number>(INTENT_CATEGORIES.map((category) => [category, 0]));
+  // Supporting words (型号, 牌号, material: weight < 2) add up to at most one typical cue, so that
+  // "两个牌号的价格对比" stays a price question.
+  const weak = new Map<IntentCategory, number>();
+  for (const hit of hits) {
+    if (hit.cue.weight < WEAK_CUE) weak.set(hit.cue.tag, (weak.get(hit.cue.tag) ?? 0) + hit.cue.weight);
+    else scores.set(hit.cue.tag, (scores.get(hit.cue.tag) ?? 0) + hit.cue.weight);
+  }
+  for (const [tag, sum] of weak) scores.set(tag, (scores.get(tag) ?? 0) + Math.min(WEAK_CUE, sum));
+  const unhappy = sentiment.overall === 'negative';
+  // Feeling is a blame word, rhetorical blame or a praise denied ("not happy", "不满意"), never a trouble fact.
+  const feeling = sentiment.cues.filter((cue) => cue.hit.cue.tag !== 'trouble' && cue.weight < 0).reduce((sum, cue) => sum - cue.weight, 0);
+  let complaint = scores.get('complaint') ?? 0;
+  if (feeling > 0 && complaint > 0) complaint += UNHAPPY_COMPLAINT_BONUS;
+  if (unhappy) complaint += Math.min(FEELING_TO_COMPLAINT_MAX, feeling / 2);
+  // Thanks for a fixed defect is not a complaint: "Thank you for replacing the defective panels".
+  if (sentiment.overall === 'positive') complaint /= 2;
+  scores.set('complaint', complaint);
+  // …and an unhappy message is not a proposal: "not what we expect from a long-term partner".
+  if (unhappy) scores.set('cooperation', (scores.get('cooperation') ?? 0) / 2);
+  return scores;
+}
+
+/**
+ * How sure the rules are, in [0.3, 0.95]: it grows with the margin over the runner-up. At or above
+ * 0.8 the caller skips the model, so two kinds of answer stay below it: one that rests on a single
+ * cue short of decisive (weight < 4), and a technical, inquiry, cooperation or `other` answer to a
+ * message that mentions something going wrong — quality complaints worded as process questions
+ * are where the rules were confidently wrong on blind sets.
+ */
+export function intentConfidence(
+  category: IntentCategory,
+  scores: ReadonlyMap<IntentCategory, number>,
+  hits: readonly CueHit<IntentCategory>[],
+  sentiment: SentimentReading,
+): number {
   const top = scores.get(category) ?? 0;
   const runnerUp = Math.max(...INTENT_CATEGORIES.filter((c) => c !== category).map((c) => scores.get(c) ?? 0));
-  const confidence = Math.min(0.95, Math.max(0.3, 0.35 + (0.6 * (top - runnerUp)) / (top + 1)));
-  return { category, confidence: Math.round(confidence * 100) / 100, scores, hits };
+  let confidence = Math.min(0.95, Math.max(0.3, 0.35 + (0.6 * (top - runnerUp)) / (top + 1)));
+  const own = hits.filter((hit) => hit.cue.tag === category);
+  const singleCue = own.length === 1 && (own[0]?.cue.weight ?? 0) < 4;
+  const troubleMentioned = PROBLEM_MAY_HIDE.has(category) && sentiment.cues.some((cue) => cue.weight < 0);
+  if (singleCue || troubleMentioned) confidence = Math.min(confidence, UNSURE);
+  return Math.round(confidence * 100) / 100;
 }
 
 /** `intent:complaint ← 退货(+3), 失望(+3) | delivery=2.5` */

@@ -59,6 +59,23 @@ export function parseLabelledSet(jsonl: string): LabelledCase[] {
   return cases;
 }
 
+/** A labelled case written inline in a test: `[id, text, 'inquiry|technical', sentiment, urgency]`. */
+export type LabelledRow = readonly [id: string, text: string, intents: string, sentiment: string, urgency: string];
+
+/**
+ * Parses inline rows (acceptable intents `|`-separated); the error names the row that failed.
+ *
+ * @example
+ * labelledRows([['h01', '请问PCR-PP 2000什么价格？', 'inquiry', 'neutral', 'low']]);
+ */
+export function labelledRows(rows: readonly LabelledRow[]): LabelledCase[] {
+  return rows.map(([id, text, intents, sentiment, urgency]) => {
+    const parsed = LabelledCase.safeParse({ id, text, intent: intents.split('|'), sentiment, urgency });
+    if (!parsed.success) throw new LabelledSetError(`row ${id}: ${parsed.error.message}`, { cause: parsed.error });
+    return parsed.data;
+  });
+}
+
 /** The A10 input an evaluation gives the analyzer for a labelled text. */
 export function labelledInput(labelled: LabelledCase): A10Input {
   return {

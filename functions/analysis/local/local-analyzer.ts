@@ -65,7 +65,7 @@ export function analyzeText(input: A10Input, segmenter: Segmenter = defaultSegme
   const heard = judgeSentiment(text);
   const intent = classifyIntent(text, heard);
   const sentiment = sentimentInContext(heard, intent.category);
-  const urgency = judgeUrgency(text, intent.category, sentiment, language);
+  const urgency = judgeUrgency(text, intent, sentiment, language);
   const quality = scoreQuality(text, facts);
   const mood = moodFor(sentiment, {
     urgentNow: urgency.level === 'high',

@@ -2,11 +2,13 @@ import type { A10Output, RecordLanguage } from '../../core/agents/a10-communicat
 import { type AnalysisText, wordsBefore } from './analysis-text.js';
 import { type CueHit, findCues, findPatternCues } from './cue-lexicon.js';
 import type { IntentCategory } from './intent-lexicon.js';
+import type { IntentReading } from './intent-rules.js';
 import { SHORTFALL_PATTERNS, WAITING_PATTERNS } from './pattern-cues.js';
 import { clip } from './schema-limits.js';
 import type { SentimentReading } from './sentiment-rules.js';
-import { ASKS, CONDITIONAL, DUE_DATE, FEE_QUESTION, FORECAST, LATER_DATE, NEAR_FUTURE, NEEDED_NOW, NEEDED_THEN, NOTICE, PLANNING } from './time-expressions.js';
+import { ASKS, CONDITIONAL, DUE_DATE, FEE_QUESTION, FORECAST, LATER_DATE, NEAR_FUTURE, NEEDED_NOW, NEEDED_THEN, NOTICE, PLANNING, QUANTITY } from './time-expressions.js';
 import { URGENCY_LEXICON, type UrgencyCue } from './urgency-lexicon.js';
+import { EN, type UrgencyPhrases, ZH } from './urgency-phrases.js';
 
 export type UrgencyLevel = A10Output['urgency']['level'];
 
@@ -24,58 +26,86 @@ const STRONG_NEGATIVE = -0.6;
 
 /**
  * Decides urgency, with a reason quoting the cue that decided it:
- * - high: a churn threat; pressing words or a needed-today clause (not in a note that asks nothing,
- *   "收到，马上转给采购部门"); a complaint or unhappy message with three escalators (repeats, harm
- *   already done counting two, strong feeling, exclamation marks);
- * - medium: a due date, an arrangement request, an open issue (unless thanked for or only feedback
- *   for next time), a business request for the next days, an order or complaint as such, an
- *   unhappy delivery or after-sales message;
- * - low: anything else.
+ * - high: a churn or escalation threat; pressing words, a needed-today clause or haste with no later
+ *   date named (not in a note that asks nothing, "收到，马上转给采购部门", nor one that says "不急");
+ *   a complaint or unhappy message with three escalators (repeats, harm already done counting two,
+ *   strong feeling, shouting, rhetorical blame);
+ * - medium: a due date, haste towards a later date, an arrangement request, an open issue (unless
+ *   denied, thanked for, called minor or only feedback for next time), a business request for the
+ *   next days, an order or complaint as such (not an order planned for later), an unhappy delivery
+ *   or after-sales request;
+ * - low: anything else, and any plain request marked "不着急" / "no rush".
  */
 export function judgeUrgency(
   text: AnalysisText,
-  intent: IntentCategory,
+  intent: IntentReading,
   sentiment: SentimentReading,
   language: RecordLanguage,
 ): UrgencyReading {
-  const urgency = decideUrgency(text, intent, sentiment, language);
+  const signals = readSignals(text, intent, sentiment, language === 'zh' ? ZH : EN);
+  const urgency = urgentNow(signals) ?? dueSoon(signals) ?? { level: 'low', rule: 'none', reason: signals.say.none };
   return { ...urgency, reason: clip(urgency.reason, 300) };
 }
 
-function decideUrgency(
-  text: AnalysisText,
-  intent: IntentCategory,
-  sentiment: SentimentReading,
-  language: RecordLanguage,
-): UrgencyReading {
-  const say = language === 'zh' ? ZH : EN;
-  const patterns = [...findPatternCues(text, SHORTFALL_PATTERNS).map((hit) => ({ ...hit, cue: { ...hit.cue, tag: 'openIssue' as const } })), ...findPatternCues(text, WAITING_PATTERNS)];
-  const hits = [...findCues(text, URGENCY_LEXICON), ...patterns].sort((a, b) => a.start - b.start);
-  const first = (kind: UrgencyCue) => hits.find((hit) => hit.cue.tag === kind);
+/** What the rules read once per message. */
+interface UrgencySignals {
+  readonly text: AnalysisText;
+  readonly intent: IntentReading;
+  readonly sentiment: SentimentReading;
+  readonly say: UrgencyPhrases;
+  readonly hits: readonly CueHit<UrgencyCue>[];
+  /** The text without quoted lines. */
+  readonly own: string;
+  /** The sender asks for something or says what they need. */
+  readonly asks: boolean;
+  readonly calm: boolean;
+  readonly feedbackOnly: boolean;
+}
 
+function readSignals(text: AnalysisText, intent: IntentReading, sentiment: SentimentReading, say: UrgencyPhrases): UrgencySignals {
+  const shortfalls = findPatternCues(text, SHORTFALL_PATTERNS).map((hit) => ({ ...hit, cue: { ...hit.cue, tag: 'openIssue' as const } }));
+  const hits = [...findCues(text, URGENCY_LEXICON), ...shortfalls, ...findPatternCues(text, WAITING_PATTERNS)].sort((a, b) => a.start - b.start);
   // Urgency is what the customer needs from us: "收到，马上转给采购部门" asks nothing.
   const own = ownWords(text.lower);
-  const asks = ASKS.test(own) || NEEDED_THEN.test(own);
   // "不是很急", "not very urgent": a pressing word under negation is calm.
   const negatedPressing = hits.some((hit) => (hit.cue.tag === 'pressing' || hit.cue.tag === 'hurry') && isNegated(text, hit.start));
-  const calm = first('calm') !== undefined || negatedPressing;
-  const churn = first('churn');
+  return {
+    text,
+    intent,
+    sentiment,
+    say,
+    hits,
+    own,
+    asks: ASKS.test(own) || NEEDED_THEN.test(own),
+    calm: negatedPressing || hits.some((hit) => hit.cue.tag === 'calm'),
+    feedbackOnly: hits.some((hit) => hit.cue.tag === 'nextTime'),
+  };
+}
+
+function first(signals: UrgencySignals, kind: UrgencyCue): CueHit<UrgencyCue> | undefined {
+  return signals.hits.find((hit) => hit.cue.tag === kind);
+}
+
+/** High: a threat, time pressure, or a complaint escalating. */
+function urgentNow(signals: UrgencySignals): UrgencyReading | undefined {
+  const { text, sentiment, say, calm } = signals;
+  const intent = signals.intent.category;
+  const churn = first(signals, 'churn');
   if (churn !== undefined) return { level: 'high', rule: 'churn', reason: say.churn(churn.matched) };
-  const neededNow = NEEDED_NOW.exec(text.lower);
-  const nowHit = neededNow === null ? undefined : { cue: { tag: 'pressing' as const, phrase: 'now', weight: 1, wholeWord: false, prefix: false, head: '' }, start: neededNow.index, end: neededNow.index + neededNow[0].length, matched: neededNow[0] };
-  const pressing = first('pressing') ?? hits.find((hit) => hit.cue.tag === 'nearTerm' && isNeededThen(text, hit)) ?? nowHit;
-  const acting = asks || intent !== 'other';
+  const acting = signals.asks || intent !== 'other';
+  const pressing = first(signals, 'pressing') ?? signals.hits.find((hit) => hit.cue.tag === 'nearTerm' && isNeededThen(text, hit)) ?? neededNow(text);
   if (pressing !== undefined && acting && !calm) return { level: 'high', rule: 'pressing', reason: say.pressing(clauseAround(text, pressing)) };
-  const hurry = first('hurry');
+  const hurry = first(signals, 'hurry');
   if (hurry !== undefined && acting && !calm) {
     const later = LATER_DATE.exec(text.lower);
-    if (later === null) return { level: 'high', rule: 'pressing', reason: say.pressing(hurry.matched) };
-    return { level: 'medium', rule: 'deadline', reason: say.deadline(text.original.slice(later.index, later.index + later[0].length)) };
+    if (later !== null) return { level: 'medium', rule: 'deadline', reason: say.deadline(text.original.slice(later.index, later.index + later[0].length)) };
+    // "到了的话请尽快安排发货": haste on a condition not yet met is a request, not a fire.
+    if (CONDITIONAL.test(clauseText(text, hurry.start))) return { level: 'medium', rule: 'deadline', reason: say.deadline(hurry.matched) };
+    return { level: 'high', rule: 'pressing', reason: say.pressing(hurry.matched) };
   }
-
   const negative = sentiment.overall === 'negative';
-  const repeats = hits.filter((hit) => hit.cue.tag === 'repeat' || hit.cue.tag === 'severe');
-  const severe = hits.filter((hit) => hit.cue.tag === 'severe').length;
+  const repeats = signals.hits.filter((hit) => hit.cue.tag === 'repeat' || hit.cue.tag === 'severe');
+  const severe = signals.hits.filter((hit) => hit.cue.tag === 'severe').length;
   // Rhetorical blame ("你们到底…", "能不能认真一点") is anger aimed at us: one more escalator.
   const blamed = sentiment.cues.some((cue) => cue.hit.cue.tag === 'blame' && cue.weight < 0);
   const escalators =
@@ -84,29 +114,41 @@ function decideUrgency(
     const signs = [...new Set([...repeats.map((hit) => hit.matched), ...(text.exclamations > 0 ? ['!'] : [])])].slice(0, 4);
     return { level: 'high', rule: 'escalation', reason: say.escalation(signs.join(', ') || String(sentiment.score)) };
   }
+  return undefined;
+}
 
+/** Medium: a date, an arrangement, an open problem, or work that waits on us. */
+function dueSoon(signals: UrgencySignals): UrgencyReading | undefined {
+  const { text, sentiment, say, own, asks, calm, feedbackOnly } = signals;
+  const intent = signals.intent.category;
   const dueDate = DUE_DATE.map((pattern) => pattern.exec(text.lower)).find((match) => match !== null);
   if (dueDate) return { level: 'medium', rule: 'deadline', reason: say.deadline(text.original.slice(dueDate.index, dueDate.index + dueDate[0].length)) };
-  // A problem the customer thanks us for fixing is closed, not open; one told to ask a price is context.
-  const feedbackOnly = first('nextTime') !== undefined;
-  const issueCounts = sentiment.overall !== 'positive' && !feedbackOnly && !FEE_QUESTION.test(text.lower);
-  const deadline = calm ? undefined : first('deadline');
-  const soft = deadline ?? (issueCounts ? first('openIssue') : undefined);
-  if (soft !== undefined) {
-    const reason = soft.cue.tag === 'deadline' ? say.deadline(soft.matched) : say.openIssue(soft.matched);
-    return { level: 'medium', rule: soft.cue.tag, reason };
-  }
+  // A problem thanked for is closed; one told to ask a price, or in small talk, is context.
+  const issueCounts = sentiment.overall !== 'positive' && !feedbackOnly && intent !== 'other' && !FEE_QUESTION.test(text.lower);
+  // Arrangements for a visit or a standing instruction ("please deliver to gate 3 from now on") are not due work.
+  const deadline = calm || feedbackOnly || intent === 'other' ? undefined : first(signals, 'deadline');
+  // "我们没有质量问题要反馈": a problem denied is none.
+  const openIssue = signals.hits.find((hit) => hit.cue.tag === 'openIssue' && !isNegated(text, hit.start));
+  const soft = deadline ?? (issueCounts ? openIssue : undefined);
+  if (soft !== undefined) return { level: 'medium', rule: soft.cue.tag, reason: soft.cue.tag === 'deadline' ? say.deadline(soft.matched) : say.openIssue(soft.matched) };
   if (calm) return { level: 'low', rule: 'calm', reason: say.none };
   const nearFuture = NEAR_FUTURE.exec(text.lower);
   const soonWanted = nearFuture !== null && !isForecast(text, nearFuture.index);
-  if (nearFuture && soonWanted && intent !== 'other' && ASKS.test(own)) {
+  if (nearFuture && soonWanted && !feedbackOnly && intent !== 'other' && ASKS.test(own)) {
     return { level: 'medium', rule: 'requestedSoon', reason: say.deadline(text.original.slice(nearFuture.index, nearFuture.index + nearFuture[0].length)) };
   }
-  // An order for a later period, or a status note that forecasts ("大概下周能回签"), has nothing due yet.
-  const orderNotDue = intent === 'order' && !soonWanted && (PLANNING.test(text.lower) || NOTICE.test(own) || (!asks && (FORECAST.test(own) || sentiment.overall === 'positive')));
-  if (WORK_IN_PROGRESS.has(intent) && !orderNotDue) return { level: 'medium', rule: 'intent', reason: say.workInProgress(intent) };
-  if (negative && issueCounts && ASKS.test(own) && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };
-  return { level: 'low', rule: 'none', reason: say.none };
+  // An order for a later period, or a status note that forecasts ("大概下周能回签"), has nothing due yet;
+  // "Order number please?" names no order to schedule: that takes a word that names one (PO, 下单)
+  // or goods counted ("reduce our September order from 30 to 20 tons").
+  const namesOrder = signals.intent.hits.some((hit) => hit.cue.tag === 'order' && hit.cue.weight >= 3) || QUANTITY.test(text.lower);
+  const orderNotDue =
+    intent === 'order' && !soonWanted && (!namesOrder || PLANNING.test(text.lower) || NOTICE.test(own) || (!asks && (FORECAST.test(own) || sentiment.overall === 'positive')));
+  // A complaint that is only advice for next time ("希望以后注意一下") waits for nothing.
+  const complaintNotDue = intent === 'complaint' && feedbackOnly;
+  if (WORK_IN_PROGRESS.has(intent) && !orderNotDue && !complaintNotDue) return { level: 'medium', rule: 'intent', reason: say.workInProgress(intent) };
+  const unhappyRequest = sentiment.overall === 'negative' && issueCounts && ASKS.test(own);
+  if (unhappyRequest && (intent === 'delivery' || intent === 'after_sales')) return { level: 'medium', rule: 'sentiment', reason: say.unhappy };
+  return undefined;
 }
 
 /** `urgency:high ← pressing: 尽快` */
@@ -125,15 +167,27 @@ function shouts(text: AnalysisText): boolean {
   return text.exclamations > 0 || /[?？]{2,}/.test(text.lower);
 }
 
+/** "need a solution now", "十分钟内发过来": a need stated for this very moment, as a pressing cue. */
+function neededNow(text: AnalysisText): CueHit<UrgencyCue> | undefined {
+  const match = NEEDED_NOW.exec(text.lower);
+  if (match === null) return undefined;
+  const cue = { tag: 'pressing' as const, phrase: 'now', weight: 1, wholeWord: false, prefix: false, head: '' };
+  return { cue, start: match.index, end: match.index + match[0].length, matched: text.original.slice(match.index, match.index + match[0].length) };
+}
+
 function isNegated(text: AnalysisText, offset: number): boolean {
   return wordsBefore(text, offset, 3).some((word) => /^(?:不|不是|没|没有|并不|不太|不算|不怎么|not|isn['’]t|is not|no)$/.test(word.text));
 }
 
 /** A date in a clause that forecasts or supposes ("if we order this week") asks for nothing. */
 function isForecast(text: AnalysisText, offset: number): boolean {
-  const [start, end] = clauseBounds(text, offset);
-  const clause = text.lower.slice(start, end);
+  const clause = clauseText(text, offset);
   return FORECAST.test(clause) || CONDITIONAL.test(clause);
+}
+
+function clauseText(text: AnalysisText, offset: number): string {
+  const [start, end] = clauseBounds(text, offset);
+  return text.lower.slice(start, end);
 }
 
 function isNeededThen(text: AnalysisText, hit: CueHit<UrgencyCue>): boolean {
@@ -157,35 +211,3 @@ function clauseAround(text: AnalysisText, hit: CueHit<UrgencyCue>): string {
   const clause = text.original.slice(start, end).replace(/[,，、。;；!！?？\n….]+$/, '').trim();
   return clause.length > 0 && clause.length <= 40 ? clause : hit.matched;
 }
-
-interface UrgencyPhrases {
-  churn(cue: string): string;
-  pressing(cue: string): string;
-  escalation(cues: string): string;
-  deadline(cue: string): string;
-  openIssue(cue: string): string;
-  workInProgress(intent: IntentCategory): string;
-  readonly unhappy: string;
-  readonly none: string;
-}
-
-const ZH: UrgencyPhrases = {
-  churn: (cue: string) => `客户流失或升级风险：“${cue}”`,
-  pressing: (cue: string) => `时间紧迫：“${cue}”`,
-  escalation: (cues: string) => `问题反复且情绪强烈：${cues}`,
-  deadline: (cue: string) => `有明确期限：“${cue}”`,
-  openIssue: (cue: string) => `有待解决的问题：“${cue}”`,
-  workInProgress: (intent: IntentCategory) => (intent === 'order' ? '订单待确认和排产' : '投诉需要答复'),
-  unhappy: '客户不满，需要跟进',
-  none: '未发现时间压力',
-};
-const EN: UrgencyPhrases = {
-  churn: (cue) => `churn or escalation risk: "${cue}"`,
-  pressing: (cue) => `time pressure: "${cue}"`,
-  escalation: (cues) => `repeated problem with strong feeling: ${cues}`,
-  deadline: (cue) => `deadline: "${cue}"`,
-  openIssue: (cue) => `open issue: "${cue}"`,
-  workInProgress: (intent) => (intent === 'order' ? 'an order waiting to be confirmed and scheduled' : 'a complaint waiting for an answer'),
-  unhappy: 'an unhappy customer waiting for a follow-up',
-  none: 'no time pressure found',
-};
