@@ -34,7 +34,10 @@ export const CustomerMetrics = z.object({
   customerId: z.string(),
   /** The instant the windows are anchored at (ISO 8601 UTC). */
   asOf: z.string(),
-  /** IANA zone the hours, weekdays and day boundaries are read in (the tenant's). */
+  /**
+   * IANA zone the preferred hours and weekdays are read in (the tenant's). Windows and day counts are
+   * elapsed time from `asOf` and need no zone.
+   */
   timeZone: z.string(),
   /** Records the metrics were computed from (the last 120 days of the timeline). */
   recordsConsidered: z.number().int().nonnegative(),
@@ -84,6 +87,11 @@ export const CustomerMetrics = z.object({
     competitors: z.array(z.string()),
     priceObjections: WindowedCount,
     paymentDelays: WindowedCount,
+    /**
+     * Records about an order, a payment, a delivery or after-sales service: evidence the customer has
+     * bought, which separates a customer from a prospect (the lifecycle stage).
+     */
+    orderActivity: WindowedCount,
   }),
   tasks: z.object({
     open: z.number().int().nonnegative(),
