@@ -67,7 +67,7 @@ export function grantAcknowledgments(
     );
   }
   const writesWithKey =
-    access.table === 'readWrite' || access.rawArchive === 'write' || access.blobs === 'readWrite' || options.encryptedDeadLetterQueue === true;
+    access.table === 'readWrite' || access.table === 'update' || access.rawArchive === 'write' || access.blobs === 'readWrite' || options.encryptedDeadLetterQueue === true;
   if (writesWithKey) {
     const reason = 'Writes under the customer-managed data key need kms:GenerateDataKey*/ReEncrypt*; scoped to that one key ARN.';
     add('Action::kms:GenerateDataKey*', reason);

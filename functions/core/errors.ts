@@ -1,6 +1,6 @@
 /**
  * Domain errors. Their `name`s are stable (Step Functions and the HTTP layer match on them); the
- * mapping to HTTP status lives in one place, `functions/http/error-response.ts`.
+ * mapping to HTTP status lives in one place, `functions/http/api-errors.ts`.
  */
 export interface ErrorDetail {
   readonly path: string;
@@ -36,4 +36,11 @@ export class ConflictError extends Error {
 /** A status change that the entity's state machine does not allow. */
 export class InvalidTransitionError extends Error {
   override readonly name = 'InvalidTransitionError';
+  constructor(
+    message: string,
+    readonly details: readonly ErrorDetail[] = [],
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }

@@ -72,7 +72,7 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof InvalidCursorError) return { statusCode: 400, body: body('INVALID_CURSOR', error.message) };
   if (error instanceof NotFoundError) return { statusCode: 404, body: body('NOT_FOUND', error.message) };
   if (error instanceof ConflictError) return { statusCode: 409, body: body('CONFLICT', error.message) };
-  if (error instanceof InvalidTransitionError) return { statusCode: 409, body: body('INVALID_TRANSITION', error.message) };
+  if (error instanceof InvalidTransitionError) return { statusCode: 409, body: body('INVALID_TRANSITION', error.message, error.details) };
   if (isTransient(error)) {
     return { statusCode: 503, body: body('SERVICE_UNAVAILABLE', `a backing service is busy or unreachable; retry after ${RETRY_AFTER_SECONDS} s (safe: the request is idempotent)`) };
   }

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { INTENT_CATEGORIES, RECORD_TYPES, SENTIMENTS, URGENCY_LEVELS } from '../core/model/record-types.js';
 
 /** `a,b,c` → ['a','b','c'], each checked against the allowed values. */
-const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
+export const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
     .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)).max(values.length));
 
-const isoTime = z
+/** An ISO 8601 date-time with offset, normalised to UTC (`…Z`). */
+export const isoTime = z
   .string()
   .datetime({ offset: true, message: 'an ISO 8601 date-time with offset' })
   .transform((value) => new Date(value).toISOString());

@@ -6,7 +6,8 @@ import { canonicalInput } from '../support/records.js';
 import { callApi, startTestHub, tokenFor, type ApiResult } from '../support/test-hub.js';
 
 /** A concrete path for each route, with its parameters filled in. */
-const samplePath = (path: string) => path.replace('{recordId}', 'EMAIL-20240615-0000000000000000000000AA').replace('{customerId}', 'CUST-1');
+const samplePath = (path: string) =>
+  path.replace('{recordId}', 'EMAIL-20240615-0000000000000000000000AA').replace('{customerId}', 'CUST-1').replace('{insightId}', 'I-1').replace('{taskId}', 'K-1');
 
 function expectError(result: ApiResult, status: number, code: string, mentions?: RegExp): void {
   expect(result.status, JSON.stringify(result.body)).toBe(status);
@@ -52,6 +53,7 @@ describe('bad input gets the documented 4xx naming the problem, never a 5xx', ()
   const bodyRoutes = [
     { method: 'POST', path: '/v1/communications', valid: canonicalInput({ sourceRecordId: 'b-1' }), required: 'sourceSystem', wrongType: { field: 'durationSeconds', value: 'long' } },
     { method: 'PUT', path: '/v1/customers/CUST-1', valid: { name: 'ACME' }, required: 'name', wrongType: { field: 'emails', value: 'a@b.com' } },
+    { method: 'PATCH', path: '/v1/insights/I-1', valid: { status: 'read' }, required: 'status', wrongType: { field: 'note', value: 42 } },
   ] as const;
 
   describe.each(bodyRoutes)('$method $path body', ({ method, path, valid, required, wrongType }) => {

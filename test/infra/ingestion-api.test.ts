@@ -4,8 +4,9 @@ import type { Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config/runtime-config.js';
-import { acceptedScopes, ROUTES, type RouteDefinition } from '../../functions/http/routes.js';
+import { acceptedScopes, ROUTES, SCOPES, type RouteDefinition } from '../../functions/http/routes.js';
 import type { CommHubStack } from '../../lib/commhub-stack.js';
+import { TABLE_ACTIONS } from '../../lib/hub-function.js';
 import { LAMBDA_RUNTIME } from '../../lib/route-function.js';
 import { BUILD_TIMEOUT_MS, logicalIdOf, synthCommHub } from './synth-commhub.js';
 
@@ -59,6 +60,15 @@ describe('IngestionApi', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', expected);
   });
 
+  it.each(ROUTE_LIST.map((route) => [route.id, route] as const))('describes the %s function by its summary, within the 256 characters Lambda allows', (id, route) => {
+    // Act
+    const description = resourceOf(functionOf(id)).Properties.Description;
+
+    // Assess
+    expect(description).toBe(route.summary);
+    expect(route.summary.length).toBeLessThanOrEqual(256);
+  });
+
   it('leaves /v1/health without an authorizer', () => {
     // Prepare
     const health = { RouteKey: 'GET /v1/health' };
@@ -102,17 +112,48 @@ describe('IngestionApi', () => {
     );
   });
 
-  it('gives get-timeline read access only', () => {
+  it.each(['get-timeline', 'list-unmatched', 'list-customer-insights', 'list-tasks'])('gives %s read access only, with the cursor key', (routeId) => {
     // Prepare
     const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 's3:PutObject', 'dynamodb:Scan'];
 
     // Act
-    const actions = actionsOf('get-timeline');
+    const actions = actionsOf(routeId);
 
     // Assess
     expect(actions).toContain('dynamodb:Query');
     expect(actions).toContain('secretsmanager:GetSecretValue');
     for (const write of writes) expect(actions).not.toContain(write);
+  });
+
+  it.each(ROUTE_LIST.filter((route) => route.access.table !== 'none').map((route) => [route.id, route] as const))(
+    'grants %s exactly the item operations of its table access',
+    (id, route) => {
+      // Prepare
+      const expected = TABLE_ACTIONS[route.access.table as keyof typeof TABLE_ACTIONS];
+
+      // Act
+      const actions = actionsOf(id).filter((action) => action.startsWith('dynamodb:'));
+
+      // Assess
+      expect([...new Set(actions)].sort()).toEqual([...expected].sort());
+    },
+  );
+
+  it.each([
+    ['PATCH /v1/insights/{insightId}', 'update-insight'],
+    ['PATCH /v1/tasks/{taskId}', 'update-task'],
+  ])('opens %s to read-scoped staff, whose function may update items in place but never put or delete them', (routeKey, routeId) => {
+    // Prepare
+    const forbidden = ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:Scan', 's3:PutObject'];
+
+    // Act
+    const actions = actionsOf(routeId);
+
+    // Assess
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey, AuthorizationType: 'JWT', AuthorizationScopes: [SCOPES.read, SCOPES.admin] });
+    expect(actions).toContain('dynamodb:UpdateItem');
+    expect(actions).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']));
+    for (const action of forbidden) expect(actions).not.toContain(action);
   });
 
   it('never grants Scan or table management: request paths only Get, Query and write items', () => {

@@ -80,6 +80,54 @@ describe('insights and tasks (against the local DynamoDB-API server)', () => {
     await expect(store.changeTaskStatus('T1', 'K-1', { to: 'in_progress', by: 'zhang', at: 'x' })).rejects.toBeInstanceOf(InvalidTransitionError);
   });
 
+  it('refreshes an insight content only while it is new or read, leaving status and handling alone', async () => {
+    // Prepare
+    const store = hub.deps.workItems;
+    await store.putInsight(insight('I-FRESH', '2024-06-01T00:00:00.000Z'));
+    await store.putInsight(insight('I-DONE', '2024-06-01T00:00:00.000Z'));
+    await store.changeInsightStatus('T1', 'I-DONE', { to: 'dismissed', by: 'li', at: '2024-06-02T00:00:00.000Z', note: '误报' });
+    const content = { title: '沟通频率继续下降', detail: '30-day communications 1 vs baseline 8', data: { trend: -0.88 }, importance: 'high' as const, confidence: 0.9, relatedRecordIds: ['R-9'] };
+
+    // Act
+    const fresh = await store.refreshInsight('T1', 'I-FRESH', content, '2024-06-03T00:00:00.000Z');
+    await store.changeInsightStatus('T1', 'I-FRESH', { to: 'read', by: 'li', at: '2024-06-04T00:00:00.000Z' });
+    // A whole insight passed as content (status 'new' included) must not reset the status.
+    const whileRead = await store.refreshInsight('T1', 'I-FRESH', { ...insight('I-FRESH', 'x'), title: '再次刷新' }, '2024-06-05T00:00:00.000Z');
+    const handled = await store.refreshInsight('T1', 'I-DONE', content, '2024-06-05T00:00:00.000Z');
+    const absent = await store.refreshInsight('T1', 'I-NONE', content, '2024-06-05T00:00:00.000Z');
+    const otherTenant = await store.refreshInsight('T2', 'I-FRESH', content, '2024-06-05T00:00:00.000Z');
+
+    // Assess
+    expect(fresh).toMatchObject({ ...content, status: 'new', createdAt: '2024-06-01T00:00:00.000Z', updatedAt: '2024-06-03T00:00:00.000Z' });
+    expect(whileRead).toMatchObject({ title: '再次刷新', status: 'read', handledBy: 'li', updatedAt: '2024-06-05T00:00:00.000Z' });
+    expect(handled).toMatchObject({ title: '沟通频率下降', status: 'dismissed', handlingNote: '误报', updatedAt: '2024-06-02T00:00:00.000Z' });
+    expect(absent).toBeNull();
+    expect(otherTenant).toBeNull();
+    expect(await store.getInsight('T2', 'I-FRESH')).toBeNull();
+  });
+
+  it('reassigns a task between assignee lists and serialises conflicting task changes', async () => {
+    // Prepare
+    const store = hub.deps.workItems;
+    await store.putTask(task('K-R', '2024-06-06T00:00:00.000Z'));
+
+    // Act
+    const moved = await store.updateTask('T1', 'K-R', { assignee: 'wang', dueAt: '2024-06-03T00:00:00.000Z', by: 'zhang', at: '2024-06-02T00:00:00.000Z' });
+    const wangOpen = await store.listTasksByAssignee('T1', 'wang', ['open', 'in_progress'], { limit: 10 });
+    const zhangAll = await store.listTasksByAssignee('T1', 'zhang', undefined, { limit: 10 });
+    const results = await Promise.allSettled([
+      store.updateTask('T1', 'K-R', { status: 'done', by: 'wang', at: '2024-06-03T00:00:00.000Z' }),
+      store.updateTask('T1', 'K-R', { status: 'cancelled', by: 'li', at: '2024-06-03T00:00:00.000Z' }),
+    ]);
+
+    // Assess
+    expect(moved).toMatchObject({ assignee: 'wang', dueAt: '2024-06-03T00:00:00.000Z', updatedBy: 'zhang' });
+    expect(wangOpen.items.map((t) => t.taskId)).toEqual(['K-R', 'K-3']);
+    expect(zhangAll.items.map((t) => t.taskId)).not.toContain('K-R');
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([expect.any(InvalidTransitionError)]);
+  });
+
   it('serialises concurrent status changes: exactly one of two conflicting changes wins', async () => {
     const store = hub.deps.workItems;
     await store.putInsight(insight('I-RACE', '2024-06-01T00:00:00.000Z'));

@@ -1,22 +1,51 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { InvalidTransitionError } from '../../core/errors.js';
 import { INSIGHT_TRANSITIONS, type Insight, type InsightStatus } from '../../core/model/insight.js';
-import { TASK_TRANSITIONS, type Task, type TaskStatus } from '../../core/model/task.js';
+import { isStatusChange } from '../../core/model/status-transition.js';
+import { applyTaskChange, type TaskChange } from '../../core/model/task-change.js';
+import type { Task, TaskStatus } from '../../core/model/task.js';
 import type { Page, PageRequest } from '../../core/ports/page.js';
-import type { StatusChange, WorkItemStore } from '../../core/ports/work-item-store.js';
+import type { InsightContent, InsightFilter, StatusChange, TaskFilter, WorkItemStore } from '../../core/ports/work-item-store.js';
 import type { CursorCodec } from './cursor-codec.js';
+import { ExpressionBuilder } from './expression-builder.js';
 import { keys, withoutKeys } from './keys.js';
 import { queryPartitionPage } from './paged-query.js';
 import { TABLE_DESIGN } from './table-design.js';
 
 const { byOwner, byFeed } = TABLE_DESIGN.indexes;
 type Item = Record<string, unknown>;
+type Key = { PK: string; SK: string };
+
+/** A periodic run may rewrite a finding only while nobody has acted on or dismissed it. */
+const REFRESHABLE_STATUSES: readonly InsightStatus[] = ['new', 'read'];
+/** The attributes a task change may touch: the conditional write requires them as they were read. */
+const TASK_CHANGE_ATTRIBUTES = ['status', 'assignee', 'dueAt', 'note', 'completedAt', 'updatedAt', 'updatedBy'] as const;
+
+/** An ordered list inside one index partition, optionally narrowed by a filter built on the query's placeholders. */
+interface OwnedList {
+  readonly index: { readonly name: string; readonly partitionKey: string; readonly sortKey: string };
+  readonly partition: string;
+  /** Signs cursors to this list; includes the filter, so a cursor resumes only the query it came from. */
+  readonly scope: string;
+  readonly sortPrefix?: string;
+  readonly ascending?: boolean;
+  readonly filter?: (expressions: ExpressionBuilder) => string | undefined;
+}
+
+/** `base|name=a,b|…` for the non-empty parts of a filter, values sorted (order does not change the query). */
+function scopeOf(base: string, filter: Readonly<Record<string, readonly string[] | string | undefined>>): string {
+  const parts = Object.entries(filter)
+    .map(([name, value]) => [name, [value ?? []].flat()] as const)
+    .filter(([, values]) => values.length > 0)
+    .map(([name, values]) => `${name}=${[...values].sort().join(',')}`);
+  return [base, ...parts].join('|');
+}
 
 /**
- * Insights and tasks on DynamoDB. Status changes are conditional updates on the current status,
- * so concurrent or repeated changes never skip the state machine; repeating a change that already
- * happened is accepted (idempotent).
+ * Insights and tasks on DynamoDB. Every change is read, decided in the core (state machine), then
+ * written with a condition on what was read — so concurrent or repeated changes never skip the state
+ * machine, a retry is safe, and no transaction is needed (the embedded DynamoDB has none). Repeating
+ * a change that already happened returns the stored item unchanged.
  */
 export class DynamoDbWorkItemStore implements WorkItemStore {
   constructor(
@@ -36,49 +65,44 @@ export class DynamoDbWorkItemStore implements WorkItemStore {
     return this.get<Insight>(keys.insight(tenantId, insightId));
   }
 
-  listInsights(tenantId: string, customerId: string, page: PageRequest): Promise<Page<Insight>> {
-    return this.listOwned<Insight>(byOwner, keys.customerInsights(tenantId, customerId), `insights|${tenantId}|${customerId}`, page);
-  }
-
-  changeInsightStatus(tenantId: string, insightId: string, change: StatusChange<InsightStatus>): Promise<Insight | null> {
-    return this.changeStatus<Insight, InsightStatus>(keys.insight(tenantId, insightId), INSIGHT_TRANSITIONS, change, {
-      handledBy: change.by,
-      handledAt: change.at,
-      ...(change.note === undefined ? {} : { handlingNote: change.note }),
+  listInsights(tenantId: string, customerId: string, page: PageRequest, filter: InsightFilter = {}): Promise<Page<Insight>> {
+    return this.listOwned<Insight>(page, {
+      index: byOwner,
+      partition: keys.customerInsights(tenantId, customerId),
+      scope: scopeOf(`insights|${tenantId}|${customerId}`, { type: filter.types, status: filter.statuses }),
+      filter: (x) => x.anyOf({ type: filter.types, status: filter.statuses }),
     });
   }
 
-  async claimNotification(tenantId: string, insightId: string, at: string): Promise<boolean> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.insight(tenantId, insightId),
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(notifiedAt)',
-          UpdateExpression: 'SET notifiedAt = :at',
-          ExpressionAttributeValues: { ':at': at },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
+  async changeInsightStatus(tenantId: string, insightId: string, change: StatusChange<InsightStatus>): Promise<Insight | null> {
+    const key = keys.insight(tenantId, insightId);
+    for (;;) {
+      const current = await this.get<Insight>(key, true);
+      if (!current) return null;
+      if (!isStatusChange(`insight ${insightId}`, INSIGHT_TRANSITIONS, current.status, change.to)) return current;
+      const handling = { status: change.to, updatedAt: change.at, handledBy: change.by, handledAt: change.at, ...(change.note === undefined ? {} : { handlingNote: change.note }) };
+      const updated = await this.updateIf<Insight>(key, handling, (x) => x.unchanged(current, ['status']));
+      // null: someone changed the status in between — decide again against what is stored now.
+      if (updated) return updated;
     }
   }
 
+  async refreshInsight(tenantId: string, insightId: string, content: InsightContent, at: string): Promise<Insight | null> {
+    const key = keys.insight(tenantId, insightId);
+    // Picked field by field: a whole Insight passed as content must not overwrite status or handling.
+    const { title, detail, data, importance, confidence, relatedRecordIds } = content;
+    const fields = { title, detail, data, importance, confidence, relatedRecordIds, updatedAt: at };
+    const updated = await this.updateIf<Insight>(key, fields, (x) => `attribute_exists(${x.name('PK')}) AND ${x.anyOf({ status: REFRESHABLE_STATUSES })}`);
+    return updated ?? this.get<Insight>(key, true);
+  }
+
+  async claimNotification(tenantId: string, insightId: string, at: string): Promise<boolean> {
+    const claimed = await this.updateIf(keys.insight(tenantId, insightId), { notifiedAt: at }, (x) => `attribute_exists(${x.name('PK')}) AND attribute_not_exists(${x.name('notifiedAt')})`);
+    return claimed !== null;
+  }
+
   async releaseNotification(tenantId: string, insightId: string): Promise<void> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.insight(tenantId, insightId),
-          ConditionExpression: 'attribute_exists(PK)',
-          UpdateExpression: 'REMOVE notifiedAt',
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    await this.updateIf(keys.insight(tenantId, insightId), { notifiedAt: undefined }, (x) => `attribute_exists(${x.name('PK')})`);
   }
 
   putTask(task: Task): Promise<Task> {
@@ -89,20 +113,47 @@ export class DynamoDbWorkItemStore implements WorkItemStore {
     return this.get<Task>(keys.task(tenantId, taskId));
   }
 
-  listTasksByAssignee(tenantId: string, assignee: string, status: TaskStatus | undefined, page: PageRequest): Promise<Page<Task>> {
-    const prefix = status ? `${status}#` : undefined;
-    return this.listOwned<Task>(byFeed, keys.assigneeTasks(tenantId, assignee), `tasks|${tenantId}|${assignee}|${status ?? ''}`, page, prefix, true);
+  listTasksByAssignee(tenantId: string, assignee: string, status: TaskStatus | readonly TaskStatus[] | undefined, page: PageRequest): Promise<Page<Task>> {
+    const statuses: readonly TaskStatus[] = [status ?? []].flat();
+    // One status is a key prefix (`<status>#<dueAt>#<id>`); several are a filter on the whole partition.
+    const [only] = statuses;
+    return this.listOwned<Task>(page, {
+      index: byFeed,
+      partition: keys.assigneeTasks(tenantId, assignee),
+      scope: scopeOf(`tasks|${tenantId}|A|${assignee}`, { status: statuses }),
+      ascending: true,
+      ...(statuses.length === 1 ? { sortPrefix: `${only}#` } : { filter: (x) => x.anyOf({ status: statuses }) }),
+    });
   }
 
-  listTasksByCustomer(tenantId: string, customerId: string, page: PageRequest): Promise<Page<Task>> {
-    return this.listOwned<Task>(byOwner, keys.customerTasks(tenantId, customerId), `tasks|${tenantId}|C|${customerId}`, page, undefined, true);
+  listTasksByCustomer(tenantId: string, customerId: string, page: PageRequest, filter: TaskFilter = {}): Promise<Page<Task>> {
+    const assignee = filter.assignee === undefined ? undefined : [filter.assignee];
+    return this.listOwned<Task>(page, {
+      index: byOwner,
+      partition: keys.customerTasks(tenantId, customerId),
+      scope: scopeOf(`tasks|${tenantId}|C|${customerId}`, { status: filter.statuses, assignee }),
+      ascending: true,
+      filter: (x) => x.anyOf({ status: filter.statuses, assignee }),
+    });
+  }
+
+  async updateTask(tenantId: string, taskId: string, change: TaskChange): Promise<Task | null> {
+    const key = keys.task(tenantId, taskId);
+    for (;;) {
+      const current = await this.get<Task>(key, true);
+      if (!current) return null;
+      const next = applyTaskChange(current, change);
+      if (next === current) return current;
+      const changed = Object.fromEntries(TASK_CHANGE_ATTRIBUTES.filter((name) => next[name] !== current[name]).map((name) => [name, next[name]]));
+      // The index keys follow the task: a new assignee moves it to their list, a new status or due time re-sorts it.
+      const updated = await this.updateIf<Task>(key, { ...changed, ...this.taskIndexKeys(next) }, (x) => x.unchanged(current, TASK_CHANGE_ATTRIBUTES));
+      // null: changed by someone else since it was read — decide again against what is stored now.
+      if (updated) return updated;
+    }
   }
 
   changeTaskStatus(tenantId: string, taskId: string, change: StatusChange<TaskStatus>): Promise<Task | null> {
-    const completed = change.to === 'done' ? { completedAt: change.at } : {};
-    return this.changeStatus<Task, TaskStatus>(keys.task(tenantId, taskId), TASK_TRANSITIONS, change, completed, (task) =>
-      this.taskIndexKeys({ ...task, status: change.to }),
-    );
+    return this.updateTask(tenantId, taskId, { status: change.to, by: change.by, at: change.at, ...(change.note === undefined ? {} : { note: change.note }) });
   }
 
   private taskIndexKeys(task: Task): Item {
@@ -116,7 +167,7 @@ export class DynamoDbWorkItemStore implements WorkItemStore {
     };
   }
 
-  private async putOnce<T>(key: { PK: string; SK: string }, value: T, indexKeys: Item): Promise<T> {
+  private async putOnce<T>(key: Key, value: T, indexKeys: Item): Promise<T> {
     try {
       await this.client.send(
         new PutCommand({ TableName: this.tableName, Item: { ...key, ...indexKeys, ...value }, ConditionExpression: 'attribute_not_exists(PK)' }),
@@ -128,72 +179,50 @@ export class DynamoDbWorkItemStore implements WorkItemStore {
     }
   }
 
-  private async get<T>(key: { PK: string; SK: string }, consistent = false): Promise<T | null> {
+  private async get<T>(key: Key, consistent = false): Promise<T | null> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: consistent }));
     return result.Item ? withoutKeys<T>(result.Item) : null;
   }
 
-  private async changeStatus<T extends { status: S; updatedAt: string }, S extends string>(
-    key: { PK: string; SK: string },
-    transitions: Readonly<Record<S, readonly S[]>>,
-    change: StatusChange<S>,
-    extra: Item,
-    reindex?: (current: T) => Item,
-  ): Promise<T | null> {
-    const current = await this.get<T>(key, true);
-    if (!current) return null;
-    if (current.status === change.to) return current;
-    if (!transitions[current.status].includes(change.to)) {
-      throw new InvalidTransitionError(`status cannot change from ${current.status} to ${change.to}`);
-    }
-    const fields: Item = { status: change.to, updatedAt: change.at, ...extra, ...reindex?.(current) };
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':from': current.status };
-    const sets = Object.entries(fields).map(([name, value], i) => {
-      names[`#u${i}`] = name;
-      values[`:u${i}`] = value;
-      return `#u${i} = :u${i}`;
-    });
+  /** Sets `fields` (an `undefined` value removes the attribute) if `condition` holds; `null` when it did not. */
+  private async updateIf<T>(key: Key, fields: Item, condition: (expressions: ExpressionBuilder) => string): Promise<T | null> {
+    const x = new ExpressionBuilder();
     try {
       const result = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: key,
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: '#u0 = :from',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
+          UpdateExpression: x.update(fields),
+          ConditionExpression: condition(x),
+          ...x.placeholders(),
           ReturnValues: 'ALL_NEW',
         }),
       );
       return withoutKeys<T>(result.Attributes ?? {});
     } catch (error) {
-      // Someone changed the status in between: decide again against what is stored now.
-      if (error instanceof ConditionalCheckFailedException) return this.changeStatus(key, transitions, change, extra, reindex);
+      if (error instanceof ConditionalCheckFailedException) return null;
       throw error;
     }
   }
 
-  private async listOwned<T>(
-    index: { name: string; partitionKey: string; sortKey: string },
-    partition: string,
-    scope: string,
-    page: PageRequest,
-    sortPrefix?: string,
-    ascending = false,
-  ): Promise<Page<T>> {
+  private async listOwned<T>(page: PageRequest, list: OwnedList): Promise<Page<T>> {
+    const { index, partition, sortPrefix } = list;
+    const x = new ExpressionBuilder();
+    const partitionMatch = `${x.name(index.partitionKey)} = ${x.value(partition)}`;
+    const keyCondition = sortPrefix === undefined ? partitionMatch : `${partitionMatch} AND begins_with(${x.name(index.sortKey)}, ${x.value(sortPrefix)})`;
+    const filter = list.filter?.(x);
     const result = await queryPartitionPage(this.client, this.cursors, {
       input: {
         TableName: this.tableName,
         IndexName: index.name,
-        KeyConditionExpression: sortPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-        ScanIndexForward: ascending,
-        ExpressionAttributeNames: sortPrefix ? { '#pk': index.partitionKey, '#sk': index.sortKey } : { '#pk': index.partitionKey },
-        ExpressionAttributeValues: sortPrefix ? { ':pk': partition, ':prefix': sortPrefix } : { ':pk': partition },
+        KeyConditionExpression: keyCondition,
+        ...(filter === undefined ? {} : { FilterExpression: filter }),
+        ScanIndexForward: list.ascending ?? false,
+        ...x.placeholders(),
       },
       keyNames: ['PK', 'SK', index.partitionKey, index.sortKey],
       partition: { name: index.partitionKey, value: partition },
-      scope,
+      scope: list.scope,
       limit: page.limit,
       cursor: page.cursor,
     });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
+/** Which status may follow which: work starts, ends done or cancelled, and a closed task may be reopened. */
 export const TASK_TRANSITIONS: Readonly<Record<TaskStatus, readonly TaskStatus[]>> = {
   open: ['in_progress', 'done', 'cancelled'],
   in_progress: ['open', 'done', 'cancelled'],
@@ -25,5 +26,8 @@ export const Task = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().optional(),
+  /** Who changed the task last (the `sub` of their token), and their note on it. */
+  updatedBy: z.string().optional(),
+  note: z.string().max(2000).optional(),
 });
 export type Task = z.infer<typeof Task>;

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
 import type { Page } from '../ports/page.js';
 import type { TimelineQuery } from '../ports/record-store.js';
+import { customerExists } from './customer-exists.js';
 
 /**
  * One record as people read it: the full body (fetched from the blob store when it was too large
@@ -37,10 +38,6 @@ export const DOWNLOAD_URL_TTL_SECONDS = 900;
 export async function readTimeline(deps: HubDependencies, query: TimelineQuery): Promise<Page<CommunicationRecord>> {
   const page = await deps.records.queryTimeline(query);
   if (page.items.length > 0 || query.cursor !== undefined) return page;
-  const [profile, anyRecord] = await Promise.all([
-    deps.customers.getCustomer(query.tenantId, query.customerId),
-    deps.records.queryTimeline({ tenantId: query.tenantId, customerId: query.customerId, limit: 1 }),
-  ]);
-  if (!profile && anyRecord.items.length === 0) throw new NotFoundError(`customer ${query.customerId} not found`);
+  if (!(await customerExists(deps, query.tenantId, query.customerId))) throw new NotFoundError(`customer ${query.customerId} not found`);
   return page;
 }
