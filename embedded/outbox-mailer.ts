@@ -2,9 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { MESSAGE_ID_HEADER } from '../functions/adapters/ses/ses-mailer.js';
 import { systemClock, type Clock } from '../functions/core/ports/clock.js';
-import type { Mailer, OutgoingMail } from '../functions/core/ports/mailer.js';
+import { MESSAGE_ID_HEADER, type Mailer, type OutgoingMail, type RawMailer, type RawOutgoingMail } from '../functions/core/ports/mailer.js';
 
 export interface OutboxMailerOptions {
   /** Folder the `.eml` files go to; created when missing. */
@@ -25,24 +24,39 @@ const STAMPED_NAME = /^\d{8}T\d{6}-/;
  * named `<yyyymmddThhmmss>-<messageId>.eml`, that any mail client opens. The file is written under a
  * temporary name and renamed, so a reader never sees half a message; a messageId already in the
  * outbox is not written again, so a retried send leaves one file. Sends are serialised in-process
- * (the embedded hub is one process), which makes the check-then-write safe.
+ * (the embedded hub is one process), which makes the check-then-write safe. `sendRaw` writes
+ * pre-built MIME byte for byte, the same bytes SES would get on AWS.
  *
  * @example
  * const mailer = createOutboxMailer({ directory: join(dataDir, 'outbox'), from: 'CommHub <hub@localhost>' });
  * await mailer.send({ to: ['ops@example.com'], subject: '每日报告', text: '…', messageId: 'report-T001-2024-06-15' });
  */
-export function createOutboxMailer(options: OutboxMailerOptions): Mailer {
+export function createOutboxMailer(options: OutboxMailerOptions): Mailer & RawMailer {
   const { directory, from, clock = systemClock } = options;
   let tail: Promise<unknown> = Promise.resolve();
 
-  async function write(mail: OutgoingMail): Promise<void> {
+  /** Writes the message unless its id is in the outbox already; `build` runs only when it is not. */
+  async function write(messageId: string, build: (now: Date) => Promise<Uint8Array>): Promise<void> {
     await mkdir(directory, { recursive: true });
-    const idPart = fileNamePart(mail.messageId);
+    const idPart = fileNamePart(messageId);
     const already = (await readdir(directory)).some((name) => STAMPED_NAME.test(name) && name.slice(STAMP_PART_LENGTH) === `${idPart}.eml`);
     if (already) return;
 
     const now = clock.now();
-    const message = await new MailComposer({
+    const message = await build(now);
+    const finalPath = join(directory, `${fileStamp(now)}-${idPart}.eml`);
+    const tmpPath = join(directory, `.${randomUUID()}.eml.tmp`);
+    try {
+      await writeFile(tmpPath, message);
+      await rename(tmpPath, finalPath);
+    } catch (error) {
+      await rm(tmpPath, { force: true });
+      throw error;
+    }
+  }
+
+  function compose(mail: OutgoingMail, now: Date): Promise<Buffer> {
+    return new MailComposer({
       from,
       to: [...mail.to],
       subject: mail.subject,
@@ -56,23 +70,21 @@ export function createOutboxMailer(options: OutboxMailerOptions): Mailer {
     })
       .compile()
       .build();
+  }
 
-    const finalPath = join(directory, `${fileStamp(now)}-${idPart}.eml`);
-    const tmpPath = join(directory, `.${randomUUID()}.eml.tmp`);
-    try {
-      await writeFile(tmpPath, message);
-      await rename(tmpPath, finalPath);
-    } catch (error) {
-      await rm(tmpPath, { force: true });
-      throw error;
-    }
+  /** One write at a time, so the "already in the outbox?" check sees every earlier write. */
+  function serialised(work: () => Promise<void>): Promise<void> {
+    const sent = tail.then(work);
+    tail = sent.catch(() => undefined);
+    return sent;
   }
 
   return {
     send(mail: OutgoingMail): Promise<void> {
-      const sent = tail.then(() => write(mail));
-      tail = sent.catch(() => undefined);
-      return sent;
+      return serialised(() => write(mail.messageId, (now) => compose(mail, now)));
+    },
+    sendRaw(mail: RawOutgoingMail): Promise<void> {
+      return serialised(() => write(mail.messageId, async () => mail.raw));
     },
   };
 }

@@ -1,8 +1,5 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import type { Mailer, OutgoingMail } from '../../core/ports/mailer.js';
-
-/** The header carrying `OutgoingMail.messageId`; the embedded outbox writes the same one. */
-export const MESSAGE_ID_HEADER = 'X-CommHub-Message-Id';
+import { MESSAGE_ID_HEADER, type Mailer, type OutgoingMail, type RawMailer, type RawOutgoingMail } from '../../core/ports/mailer.js';
 
 /** SES header values: printable ASCII, name and value together at most 996 characters (MessageHeader, SESv2 API reference). */
 const HEADER_VALUE_MAX_LENGTH = 996 - MESSAGE_ID_HEADER.length;
@@ -23,12 +20,16 @@ export interface SesMailerOptions {
  * SES has no idempotency token, so a retried send may deliver twice; the header is what lets the
  * recipient's side recognise the repeat.
  *
+ * `sendRaw` sends pre-built MIME as `Content.Raw` unchanged (reports, whose bytes also go to the
+ * outbox in embedded mode); the message's own `From` should name the same verified identity.
+ *
  * @example
  * const mailer = createSesMailer({ client: new SESv2Client({}), from: 'CommHub <alerts@example.com>' });
  * await mailer.send({ to: ['ops@example.com'], subject: '每日报告', text: '…', messageId: 'report-T001-2024-06-15' });
  */
-export function createSesMailer(options: SesMailerOptions): Mailer {
+export function createSesMailer(options: SesMailerOptions): Mailer & RawMailer {
   const { client, from, configurationSetName } = options;
+  const configurationSet = configurationSetName === undefined ? {} : { ConfigurationSetName: configurationSetName };
   return {
     async send(mail: OutgoingMail): Promise<void> {
       await client.send(
@@ -45,7 +46,18 @@ export function createSesMailer(options: SesMailerOptions): Mailer {
               Headers: [{ Name: MESSAGE_ID_HEADER, Value: headerValue(mail.messageId) }],
             },
           },
-          ...(configurationSetName === undefined ? {} : { ConfigurationSetName: configurationSetName }),
+          ...configurationSet,
+        }),
+      );
+    },
+
+    async sendRaw(mail: RawOutgoingMail): Promise<void> {
+      await client.send(
+        new SendEmailCommand({
+          FromEmailAddress: from,
+          Destination: { ToAddresses: [...mail.to] },
+          Content: { Raw: { Data: mail.raw } },
+          ...configurationSet,
         }),
       );
     },

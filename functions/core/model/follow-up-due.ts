@@ -1,3 +1,4 @@
+import { instantOfWallClock, wallClockOf } from '../time/wall-clock.js';
 import type { URGENCY_LEVELS } from './record-types.js';
 
 /** How soon a follow-up is due; the analysis's urgency level. */
@@ -13,52 +14,6 @@ const BUSINESS_DAYS: Readonly<Record<Exclude<FollowUpUrgency, 'high'>, number>> 
 const HIGH_URGENCY_HOURS = 4;
 /** Where the count starts when the follow-up arises at a weekend: Monday at this local hour. */
 const WORKDAY_START_HOUR = 9;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/**
- * The local wall-clock time of `instantMs` in `timeZone`, written as if it were UTC: the calendar
- * arithmetic below (add a day, read the weekday) then uses the plain UTC methods of `Date`.
- */
-function wallClockOf(instantMs: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instantMs)) parts[part.type] = Number(part.value);
-  const { year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
-  const millis = ((instantMs % 1000) + 1000) % 1000;
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
-}
-
-/**
- * The instant at which `timeZone` shows the wall-clock time `wallMs`. Zone offsets change at most
- * once within a day either side, so the offsets of those two days are the only candidates. A time
- * that happens twice (the autumn hour) resolves to the earlier instant; a time skipped by a spring
- * change resolves to the same distance past the change (02:30 becomes 03:30), as Temporal's
- * `disambiguation: 'compatible'` does.
- */
-function instantOfWallClock(wallMs: number, timeZone: string): number {
-  const offsetBefore = wallClockOf(wallMs - DAY_MS, timeZone) - (wallMs - DAY_MS);
-  const offsetAfter = wallClockOf(wallMs + DAY_MS, timeZone) - (wallMs + DAY_MS);
-  const candidates = [wallMs - offsetBefore, wallMs - offsetAfter].filter((instant) => wallClockOf(instant, timeZone) === wallMs);
-  return candidates.length > 0 ? Math.min(...candidates) : wallMs - offsetBefore;
-}
 
 const isWeekday = (wallMs: number) => {
   const weekday = new Date(wallMs).getUTCDay();

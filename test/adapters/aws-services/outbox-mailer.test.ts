@@ -70,6 +70,20 @@ describe('embedded outbox mailer', () => {
     expect((await readdir(outbox)).sort()).toEqual(['20240615T023005-daily-report.T001.2024-06-15.eml', '20240615T024501-alert-1.eml']);
   });
 
+  it('writes pre-built MIME byte for byte, once per messageId', async () => {
+    // Prepare
+    const mailer = createOutboxMailer({ directory: outbox, from, clock: manualClock('2024-06-17T01:00:05Z') });
+    const raw = Buffer.from('From: CommHub <hub@localhost>\r\nTo: ops@example.com\r\nSubject: =?UTF-8?B?5pel5oql?=\r\n\r\nhello\r\n');
+
+    // Act
+    await mailer.sendRaw({ to: ['ops@example.com'], raw, messageId: 'report-1' });
+    await mailer.sendRaw({ to: ['ops@example.com'], raw: Buffer.from('changed'), messageId: 'report-1' });
+
+    // Assess
+    expect(await readdir(outbox)).toEqual(['20240617T010005-report-1.eml']);
+    expect((await readFile(join(outbox, '20240617T010005-report-1.eml'))).equals(raw)).toBe(true);
+  });
+
   it('names ids that differ only in unsafe characters apart, and leaves no temporary files', async () => {
     // Prepare
     const mailer = createOutboxMailer({ directory: outbox, from, clock: manualClock('2024-06-15T02:30:05Z') });

@@ -87,6 +87,25 @@ describe('SES mailer', () => {
     expect(sendInput()?.Content?.Simple?.Headers).toEqual([{ Name: 'X-CommHub-Message-Id', Value: encodeURIComponent('报告-1') }]);
   });
 
+  it('sends pre-built MIME as raw content, byte for byte', async () => {
+    // Prepare
+    ses.on(SendEmailCommand).resolves({ MessageId: '0102018f-dddd' });
+    const mailer = createSesMailer({ client, from, configurationSetName: 'commhub-outbound' });
+    const raw = Buffer.from('From: CommHub <alerts@hub.example.com>\r\nTo: ops@example.com\r\nSubject: =?UTF-8?B?5pel5oql?=\r\n\r\nhello\r\n');
+
+    // Act
+    await mailer.sendRaw({ to: ['ops@example.com'], raw, messageId: 'report-1' });
+
+    // Assess
+    expect(sendInput()).toEqual({
+      FromEmailAddress: from,
+      Destination: { ToAddresses: ['ops@example.com'] },
+      Content: { Raw: { Data: raw } },
+      ConfigurationSetName: 'commhub-outbound',
+    });
+    expect(sendInput()?.Content?.Raw?.Data).toBe(raw);
+  });
+
   it('passes SES refusals on', async () => {
     // Prepare
     ses.on(SendEmailCommand).rejects(new MessageRejected({ message: 'Email address is not verified.', $metadata: {} }));
