@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/**
+ * The bounded building blocks of the customer agents' outputs (A11–A14). Factories rather than shared
+ * instances, so each field is its own schema and the generated JSON Schema inlines it (no `$ref`
+ * the model would have to follow).
+ */
+
+/** A sentence the reader sees: a summary, an action, an indicator. */
+export const agentText = () => z.string().min(1).max(300);
+
+/** A short label: a name, a role, a product, a cadence. */
+export const agentLabel = () => z.string().min(1).max(100);
+
+/** A bounded list of sentences. */
+export const agentTexts = (max: number) => z.array(agentText()).max(max);
+
+/** A bounded list of labels. */
+export const agentLabels = (max: number) => z.array(agentLabel()).max(max);
+
+/** The three-step scale the agents grade influence, priority, satisfaction and risk on. */
+export const AGENT_LEVELS = ['high', 'medium', 'low'] as const;
+export type AgentLevel = (typeof AGENT_LEVELS)[number];
+
+/** A 0–100 whole-number score. */
+export const agentScore = () => z.number().int().min(0).max(100);

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { CustomerHealth, CustomerMetrics } from '../insight/customer-metrics.js';
+import { DIRECTIONS, INTENT_CATEGORIES, RECORD_TYPES, SENTIMENTS, URGENCY_LEVELS } from '../model/record-types.js';
+import { RECORD_LANGUAGES } from './a10-communication-analysis.js';
+
+/** The longest record summary an agent is given (characters). */
+export const RECORD_SUMMARY_MAX = 200;
+/** The most record summaries an agent is given: enough for evidence, short enough for one prompt. */
+export const RECORD_SUMMARIES_MAX = 40;
+
+/**
+ * One record as the customer agents see it: its A10 labels and a short summary that is already
+ * PII-redacted (placeholders such as `[MOBILE_1]` stand where personal data was).
+ */
+export const RecordSummary = z.object({
+  recordId: z.string().min(1),
+  occurredAt: z.string(),
+  type: z.enum(RECORD_TYPES),
+  direction: z.enum(DIRECTIONS),
+  intent: z.enum(INTENT_CATEGORIES).optional(),
+  sentiment: z.enum(SENTIMENTS).optional(),
+  urgency: z.enum(URGENCY_LEVELS).optional(),
+  summary: z.string().max(RECORD_SUMMARY_MAX),
+});
+export type RecordSummary = z.infer<typeof RecordSummary>;
+
+/** The customer's profile basics (from `Customer`). */
+export const CustomerProfileBasics = z.object({
+  customerId: z.string().min(1),
+  name: z.string().min(1),
+  /** The account owner on our side. */
+  owner: z.string().optional(),
+  priority: z.enum(['high', 'normal', 'low']),
+});
+export type CustomerProfileBasics = z.infer<typeof CustomerProfileBasics>;
+
+/**
+ * What each customer agent (A11 insight, A12 opportunities, A13 marketing, A14 risks) is given: the
+ * computed figures and health — the only source of numbers the agents may quote — a short list of
+ * redacted record summaries as evidence, the profile basics, and the tenant's zone and language
+ * (the language every free-text field of the answer is written in).
+ */
+export const CustomerAgentInput = z.object({
+  customer: CustomerProfileBasics,
+  metrics: CustomerMetrics,
+  health: CustomerHealth,
+  /** Most recent first. */
+  records: z.array(RecordSummary).max(RECORD_SUMMARIES_MAX),
+  timeZone: z.string(),
+  language: z.enum(RECORD_LANGUAGES),
+});
+export type CustomerAgentInput = z.infer<typeof CustomerAgentInput>;
