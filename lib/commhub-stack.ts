@@ -4,6 +4,7 @@ import { INBOUND_PREFIX } from '../functions/adapters/s3/archive-prefixes.js';
 import { Auth } from './auth.js';
 import { ConnectEvents } from './connect-events.js';
 import { InboundEmail } from './inbound-email.js';
+import { PeriodicReporting } from './periodic-reporting.js';
 import { RecordWorkflow } from './record-workflow.js';
 import { IngestionApi } from './ingestion-api.js';
 import type { StageConfig } from './stage-config.js';
@@ -27,6 +28,7 @@ export class CommHubStack extends Stack {
   /** Present only when the stage config names an `inboundEmailDomain`. */
   public readonly inboundEmail?: InboundEmail;
   public readonly recordWorkflow: RecordWorkflow;
+  public readonly periodicReporting: PeriodicReporting;
 
   constructor(scope: Construct, id: string, props: CommHubStackProps) {
     super(scope, id, props);
@@ -56,9 +58,19 @@ export class CommHubStack extends Stack {
       removalPolicy,
     });
 
+    this.periodicReporting = new PeriodicReporting(this, 'PeriodicReporting', {
+      storage: this.storage,
+      stage: config.stage,
+      modelId: config.modelId,
+      mailFrom: config.mailFrom,
+      timeZones: config.reportTimeZones,
+      removalPolicy,
+    });
+
     this.ingestionApi = new IngestionApi(this, 'IngestionApi', {
       storage: this.storage,
       recordWorkflow: this.recordWorkflow,
+      periodicReporting: this.periodicReporting,
       authorizer: this.auth.authorizer,
       stage: config.stage,
       allowedOrigins: config.allowedOrigins,

@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acceptedScopes, ROUTES, type RouteDefinition, type RouteId } from '../functions/http/routes.js';
 import { RouteFunction } from './route-function.js';
+import type { PeriodicReporting } from './periodic-reporting.js';
 import type { RecordWorkflow } from './record-workflow.js';
 import type { Storage } from './storage.js';
 
@@ -16,6 +17,8 @@ export interface IngestionApiProps {
   readonly storage: Storage;
   /** The record workflows routes with `access.workflows` start (the replay route). */
   readonly recordWorkflow: RecordWorkflow;
+  /** The periodic run routes with `access.periodicRuns` start (`POST /v1/reports`). */
+  readonly periodicReporting: PeriodicReporting;
   /** JWT authorizer for every route with a scope. */
   readonly authorizer: apigwv2.IHttpRouteAuthorizer;
   /** Deployment stage, passed to every function as `COMMHUB_STAGE`. */
@@ -109,6 +112,7 @@ export class IngestionApi extends Construct {
         storage: props.storage,
         stage: props.stage,
         recordWorkflow: props.recordWorkflow,
+        periodicReporting: props.periodicReporting,
         logRetention: retention,
         removalPolicy,
       });

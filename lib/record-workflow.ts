@@ -1,28 +1,25 @@
 import { fileURLToPath } from 'node:url';
-import { ArnFormat, type CfnResource, Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { ENV, LOCAL_MODEL_ID } from '../functions/config/runtime-config.js';
+import { ENV } from '../functions/config/runtime-config.js';
 import { stepEntryName } from '../functions/workflow/step-entry-name.js';
 import {
-  STATE_MACHINES,
-  WORKFLOW_STEP_NAMES,
-  definitionText,
-  placeholdersIn,
+  RECORD_STEP_NAMES,
   stateMachinePlaceholder,
-  stepPlaceholder,
   type StateMachineName,
-  type WorkflowStepName,
+  type RecordStepName,
 } from '../statemachines/state-machines.js';
+import { aslStateMachine } from './asl-state-machine.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { nagResourceName } from './grant-acknowledgments.js';
 import { HubFunction, type FunctionAccess } from './hub-function.js';
+import { grantBedrockModel, grantSendMail } from './service-grants.js';
 import type { Storage } from './storage.js';
 
 const entry = (path: string) => fileURLToPath(new URL(`../functions/${path}`, import.meta.url));
@@ -62,7 +59,7 @@ export class RecordWorkflow extends Construct {
   public readonly transcriptionStateMachine: sfn.StateMachine;
   /** Integrators subscribe here to `communication.ingested` / `communication.analyzed` (source `commhub`). */
   public readonly eventBus: events.EventBus;
-  public readonly steps: Readonly<Record<WorkflowStepName, HubFunction>>;
+  public readonly steps: Readonly<Record<RecordStepName, HubFunction>>;
   public readonly starter: HubFunction;
   public readonly transcriptionCallback: HubFunction;
   /** Stream batches and Transcribe events that could not be handled (kept 14 days, redrivable). */
@@ -77,13 +74,13 @@ export class RecordWorkflow extends Construct {
     this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', { encryptionKey: storage.key, removalPolicy });
     const common = { storage, stage: props.stage, removalPolicy };
     // Each step gets only the settings its ports need.
-    const stepEnvironment: Partial<Record<WorkflowStepName, Record<string, string>>> = {
+    const stepEnvironment: Partial<Record<RecordStepName, Record<string, string>>> = {
       AnalyzeRecord: { [ENV.modelId]: props.modelId, [ENV.eventBusName]: this.eventBus.eventBusName },
       NotifyUrgentRecord: props.mailFrom ? { [ENV.mailFrom]: props.mailFrom } : {},
     };
 
-    const steps = {} as Record<WorkflowStepName, HubFunction>;
-    for (const step of WORKFLOW_STEP_NAMES) {
+    const steps = {} as Record<RecordStepName, HubFunction>;
+    for (const step of RECORD_STEP_NAMES) {
       const analyzes = step === 'AnalyzeRecord';
       steps[step] = new HubFunction(this, step, {
         ...common,
@@ -100,8 +97,8 @@ export class RecordWorkflow extends Construct {
     }
     this.steps = steps;
     this.eventBus.grantPutEventsTo(steps.AnalyzeRecord.function);
-    this.grantModel(steps.AnalyzeRecord.role, props.modelId);
-    if (props.mailFrom) this.grantSendMail(steps.NotifyUrgentRecord.role, props.mailFrom);
+    grantBedrockModel(steps.AnalyzeRecord.role, props.modelId);
+    if (props.mailFrom) grantSendMail(steps.NotifyUrgentRecord.role, props.mailFrom);
     this.grantTranscribe(steps.StartTranscription.role, steps.CollectTranscript.role);
 
     this.analysisStateMachine = this.stateMachine('recordAnalysis', steps, storage, removalPolicy);
@@ -186,32 +183,22 @@ export class RecordWorkflow extends Construct {
     this.transcriptionStateMachine.grantStartExecution(grantee);
   }
 
-  /** One state machine from its ASL file: every `${X}` bound to a step function or a sibling machine. */
-  private stateMachine(name: StateMachineName, steps: Record<WorkflowStepName, HubFunction>, storage: Storage, removalPolicy: RemovalPolicy): sfn.StateMachine {
-    const express = STATE_MACHINES[name].type === 'EXPRESS';
-    const logGroup = new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.ONE_MONTH, encryptionKey: storage.key, removalPolicy });
-    const available: Record<string, string> = {};
-    for (const step of WORKFLOW_STEP_NAMES) available[stepPlaceholder(step)] = steps[step].function.functionArn;
-    if (name === 'recordTranscription') available[stateMachinePlaceholder('recordAnalysis')] = this.analysisStateMachine.stateMachineArn;
-    // Exactly the placeholders the definition uses; one this stack cannot bind fails the synth by name.
-    const used = placeholdersIn(definitionText(name));
-    const unbound = used.filter((placeholder) => available[placeholder] === undefined);
-    if (unbound.length > 0) throw new Error(`${STATE_MACHINES[name].file}: unbound placeholders ${unbound.join(', ')}`);
-    const substitutions = Object.fromEntries(used.map((placeholder) => [placeholder, available[placeholder]!]));
-    const machine = new sfn.StateMachine(this, name, {
-      definitionBody: sfn.DefinitionBody.fromString(definitionText(name)),
-      definitionSubstitutions: substitutions,
-      stateMachineType: express ? sfn.StateMachineType.EXPRESS : sfn.StateMachineType.STANDARD,
-      tracingEnabled: true,
-      // Failures only, without execution data: inputs and outputs carry record ids and analysis, and
-      // Express executions keep no history anywhere else, so the failure events are what an operator has.
-      logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },
-      timeout: express ? Duration.minutes(5) : Duration.hours(6),
+  /** One of the record workflow's state machines, the transcription one with rights on its nested analysis runs. */
+  private stateMachine(name: StateMachineName, steps: Record<RecordStepName, HubFunction>, storage: Storage, removalPolicy: RemovalPolicy): sfn.StateMachine {
+    const nested = name === 'recordTranscription';
+    const machine = aslStateMachine(this, name, {
+      storage,
+      steps,
+      bindings: nested ? { [stateMachinePlaceholder('recordAnalysis')]: this.analysisStateMachine.stateMachineArn } : {},
+      removalPolicy,
     });
-    const invoked = WORKFLOW_STEP_NAMES.filter((step) => definitionText(name).includes(`\${${stepPlaceholder(step)}}`));
-    for (const step of invoked) steps[step].function.grantInvoke(machine);
-    if (name === 'recordTranscription') this.grantNestedExecution(machine);
-    acknowledgeStateMachineFindings(machine, invoked.map((step) => steps[step]));
+    if (nested) {
+      this.grantNestedExecution(machine);
+      Validations.of(machine).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagResourceName(machine, childExecutionsArn(this.analysisStateMachine))}]`,
+        reason: 'startExecution.sync:2 describes/stops the child executions of the analysis state machine, named per run: executions of that one machine only.',
+      });
+    }
     return machine;
   }
 
@@ -229,34 +216,6 @@ export class RecordWorkflow extends Construct {
       new iam.PolicyStatement({
         actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
         resources: [stack.formatArn({ service: 'events', resource: 'rule', resourceName: 'StepFunctionsGetEventsForStepFunctionsExecutionRule' })],
-      }),
-    );
-  }
-
-  /** Converse needs bedrock:InvokeModel on the model — and, for a cross-region inference profile, on the profile and its models in every region it routes to. */
-  private grantModel(role: iam.IRole, modelId: string): void {
-    if (modelId === LOCAL_MODEL_ID) return;
-    const stack = Stack.of(this);
-    const profile = /^(us|eu|apac|jp|au|ca|us-gov|global)\.(.+)$/.exec(modelId);
-    const resources = profile
-      ? [
-          stack.formatArn({ service: 'bedrock', resource: 'inference-profile', resourceName: modelId }),
-          `arn:${stack.partition}:bedrock:*::foundation-model/${profile[2]}`,
-        ]
-      : [`arn:${stack.partition}:bedrock:${stack.region}::foundation-model/${modelId}`];
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['bedrock:InvokeModel'], resources }));
-  }
-
-  private grantSendMail(role: iam.IRole, mailFrom: string): void {
-    const stack = Stack.of(this);
-    const domain = mailFrom.split('@')[1]!;
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: [
-          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: mailFrom }),
-          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
-        ],
       }),
     );
   }
@@ -279,32 +238,4 @@ export class RecordWorkflow extends Construct {
 /** Every execution of a state machine (its ARN pattern `…:execution:<machine name>:*`). */
 function childExecutionsArn(machine: sfn.StateMachine): string {
   return Stack.of(machine).formatArn({ service: 'states', resource: 'execution', resourceName: `${machine.stateMachineName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
-}
-
-/** The findings a state machine's own grants produce, each with its reason. */
-function acknowledgeStateMachineFindings(machine: sfn.StateMachine, invoked: readonly HubFunction[]): void {
-  const stack = Stack.of(machine);
-  const ref = (resource: CfnResource) => `<${stack.resolve(resource.logicalId) as string}.Arn>`;
-  const acknowledge = (id: string, reason: string) => Validations.of(machine).acknowledge({ id, reason });
-  for (const fn of invoked) {
-    acknowledge(
-      `AwsSolutions-IAM5[Resource::${ref(fn.function.node.defaultChild as CfnResource)}:*]`,
-      'grantInvoke covers the step function and its versions/aliases (ARN:*); only functions this definition names.',
-    );
-  }
-  acknowledge(
-    'AwsSolutions-IAM5[Resource::*]',
-    'X-Ray tracing (xray:PutTraceSegments, GetSamplingRules…) and CloudWatch Logs delivery (logs:CreateLogDelivery, DescribeLogGroups…) support only Resource "*".',
-  );
-  acknowledge(
-    'AwsSolutions-SF1',
-    'Logs failures only (level ERROR, no execution data): ALL-level logging of every Express execution would cost more than the workflow itself at 1M records and would copy record ids and analysis into logs; Standard executions keep their full history in Step Functions.',
-  );
-  if (machine.node.id === 'recordTranscription') {
-    const child = machine.node.scope!.node.findChild('recordAnalysis') as sfn.StateMachine;
-    acknowledge(
-      `AwsSolutions-IAM5[Resource::${nagResourceName(machine, childExecutionsArn(child))}]`,
-      'startExecution.sync:2 describes/stops the child executions of the analysis state machine, named per run: executions of that one machine only.',
-    );
-  }
 }

@@ -4,6 +4,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { RouteDefinition } from '../functions/http/routes.js';
 import { HubFunction, RAW_PAYLOAD_PREFIX } from './hub-function.js';
+import type { PeriodicReporting } from './periodic-reporting.js';
 import type { RecordWorkflow } from './record-workflow.js';
 import type { Storage } from './storage.js';
 
@@ -29,6 +30,11 @@ export interface RouteFunctionProps {
    * @default - none; a route that declares `workflows` then fails to build
    */
   readonly recordWorkflow?: RecordWorkflow;
+  /**
+   * The periodic run a route with `access.periodicRuns` may start.
+   * @default - none; a route that declares `periodicRuns` then fails to build
+   */
+  readonly periodicReporting?: PeriodicReporting;
   /**
    * What happens to the log group when it leaves the stack.
    * @default RemovalPolicy.DESTROY
@@ -57,10 +63,19 @@ export class RouteFunction extends HubFunction {
       memorySize: 512,
       logRetention: props.logRetention,
       removalPolicy: props.removalPolicy,
-      environment: route.access.workflows ? requireWorkflow(props).starterEnvironment() : undefined,
+      environment: {
+        ...(route.access.workflows ? requireWorkflow(props).starterEnvironment() : {}),
+        ...(route.access.periodicRuns ? requireReporting(props).starterEnvironment() : {}),
+      },
     });
     if (route.access.workflows) requireWorkflow(props).grantStartWorkflows(this.function);
+    if (route.access.periodicRuns) requireReporting(props).grantStartRuns(this.function);
   }
+}
+
+function requireReporting(props: RouteFunctionProps): PeriodicReporting {
+  if (!props.periodicReporting) throw new Error(`route ${props.route.id} starts periodic runs: pass periodicReporting`);
+  return props.periodicReporting;
 }
 
 function requireWorkflow(props: RouteFunctionProps): RecordWorkflow {

@@ -1,6 +1,7 @@
 import type { Node } from 'constructs';
 import { z } from 'zod';
 import { DEFAULT_MODEL_ID } from '../functions/config/runtime-config.js';
+import { isTimeZone } from '../functions/core/reports/zoned-time.js';
 
 /** The CDK context keys a deployment is configured with (`cdk.json`, `cdk.context.json` or `-c key=value`). */
 export const STAGE_CONTEXT_KEYS = [
@@ -13,6 +14,7 @@ export const STAGE_CONTEXT_KEYS = [
   'connectInstanceArns',
   'modelId',
   'mailFrom',
+  'reportTimeZones',
 ] as const;
 
 /** The stage whose data resources are protected from deletion and kept when the stack goes away. */
@@ -46,6 +48,11 @@ export interface StageConfig {
   readonly modelId: string;
   /** Sender of alert and report mail (an SES-verified identity); alert emails are skipped when absent. */
   readonly mailFrom?: string;
+  /**
+   * The time zones report schedules run in (09:00 local daily / Mondays / the 1st, and the 5-minute
+   * risk check); each covers the tenants whose `timezone` setting it is.
+   */
+  readonly reportTimeZones: readonly string[];
 }
 
 export class StageConfigError extends Error {
@@ -124,6 +131,9 @@ const stageContextSchema = z.object({
     .regex(/^(local|[a-z0-9-]+(\.[a-z0-9-]+)+(:[0-9a-z-]+)?(:\d+)?)$/, 'must be a Bedrock model id such as "amazon.nova-micro-v1:0" or "apac.amazon.nova-micro-v1:0", or "local"')
     .default(DEFAULT_MODEL_ID),
   mailFrom: z.email({ error: 'must be an email address verified in SES' }).optional(),
+  reportTimeZones: z
+    .preprocess(listFromContext, z.array(z.string().refine(isTimeZone, 'each must be an IANA time zone such as "Asia/Shanghai"'), { error: 'must be an array of IANA time zones' }).min(1))
+    .default(['Asia/Shanghai']),
   connectInstanceArns: z
     .preprocess(
       listFromContext,

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * local handler) both use. A test fails if a definition uses a name not listed here or if either
  * runtime leaves one unbound.
  */
-export const WORKFLOW_STEP_NAMES = [
+export const RECORD_STEP_NAMES = [
   'AnalyzeRecord',
   'NotifyUrgentRecord',
   'MarkAnalysisFailed',
@@ -15,13 +15,31 @@ export const WORKFLOW_STEP_NAMES = [
   'CollectTranscript',
   'NoteTranscriptionFailed',
 ] as const;
+/** The periodic run's steps (agents A11–A16): metrics, agents, findings, report, email. */
+export const PERIODIC_STEP_NAMES = [
+  'PlanPeriodicRun',
+  'ComputeCustomerMetrics',
+  'RunCustomerAgent',
+  'SaveCustomerFindings',
+  'WriteReport',
+  'EmailReport',
+  'MarkReportFailed',
+] as const;
+export const WORKFLOW_STEP_NAMES = [...RECORD_STEP_NAMES, ...PERIODIC_STEP_NAMES] as const;
 export type WorkflowStepName = (typeof WORKFLOW_STEP_NAMES)[number];
+export type RecordStepName = (typeof RECORD_STEP_NAMES)[number];
+export type PeriodicStepName = (typeof PERIODIC_STEP_NAMES)[number];
 
 export const STATE_MACHINES = {
   /** Text records (and media with a provided transcript): Express — billed per request and duration, not per transition. */
   recordAnalysis: { file: 'record-analysis.asl.json', type: 'EXPRESS' },
   /** Recordings that need speech-to-text: Standard, because only Standard can wait on a task token for minutes. */
   recordTranscription: { file: 'record-transcription.asl.json', type: 'STANDARD' },
+  /**
+   * The A16 coordinator: Standard (a monthly run over many customers outlasts Express's five
+   * minutes), its per-customer work in a distributed map of Express children (no history limit).
+   */
+  periodicRun: { file: 'periodic-run.asl.json', type: 'STANDARD' },
 } as const;
 export type StateMachineName = keyof typeof STATE_MACHINES;
 

@@ -9,9 +9,13 @@ import type { EventPublisher } from '../../functions/core/ports/event-publisher.
 import type { Mailer } from '../../functions/core/ports/mailer.js';
 import type { Transcriber } from '../../functions/core/ports/transcriber.js';
 import type { RecordWorkflowDependencies } from '../../functions/core/workflow/record-workflow-dependencies.js';
+import { createLocalCustomerAgents } from '../../functions/analysis/agents/local-customer-agents.js';
+import { periodicRunExecutionName } from '../../functions/adapters/stepfunctions/execution-name.js';
+import type { CustomerAgents } from '../../functions/core/ports/customer-agents.js';
+import type { PeriodicRunStarter } from '../../functions/core/ports/periodic-run-starter.js';
+import { WORKFLOW_STEPS, type WorkflowDependencies, type WorkflowStep } from '../../functions/workflow/workflow-steps.js';
 import { startRecordWorkflows } from '../../functions/core/workflow/start-record-workflows.js';
 import { logger } from '../../functions/http/logger.js';
-import { WORKFLOW_STEPS, type WorkflowStep } from '../../functions/workflow/workflow-steps.js';
 import { WORKFLOW_STEP_NAMES, type WorkflowStepName } from '../../statemachines/state-machines.js';
 import { createLocalEventLog, type LocalEventLog } from '../event-log.js';
 import { createOutboxMailer } from '../outbox-mailer.js';
@@ -35,13 +39,16 @@ export interface EmbeddedWorkflowOptions {
   readonly concurrency?: number;
   readonly retryIntervalMs?: number;
   /** Replace a port (tests: a Bedrock adapter on a mocked client, a Transcribe adapter, a failing mailer…). */
-  readonly overrides?: Partial<Pick<RecordWorkflowDependencies, 'analyzer' | 'analyzerUsesModel' | 'transcriber' | 'transcriptSources' | 'mailer' | 'events'>>;
+  readonly overrides?: Partial<Pick<RecordWorkflowDependencies, 'analyzer' | 'analyzerUsesModel' | 'transcriber' | 'transcriptSources' | 'mailer' | 'events'>> & {
+    /** Agents A11–A14 (tests: Bedrock adapters on a mocked client). */
+    readonly agents?: CustomerAgents;
+  };
 }
 
 export interface EmbeddedWorkflows {
   /** The hub's ports with the record store feeding new records to the workflows. */
   readonly hub: HubDependencies;
-  readonly deps: RecordWorkflowDependencies;
+  readonly deps: WorkflowDependencies;
   readonly engine: LocalWorkflowEngine;
   readonly eventLog: LocalEventLog;
   close(): Promise<void>;
@@ -56,7 +63,8 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
   const localAnalyzer: CommunicationAnalyzer = createLocalAnalyzer();
   const transcriber: Transcriber = options.overrides?.transcriber ?? unavailableTranscriber(EMBEDDED_NO_SPEECH_ENGINE);
   const eventLog = createLocalEventLog({ file: options.eventLogFile });
-  const mailer: Mailer = options.overrides?.mailer ?? createOutboxMailer({ directory: options.outboxDir, from: options.mailFrom });
+  const outbox = createOutboxMailer({ directory: options.outboxDir, from: options.mailFrom });
+  const mailer: Mailer = options.overrides?.mailer ?? outbox;
   const documentClient = createDocumentClient({ region: options.region, endpoint: options.dynamodbEndpoint, credentials: options.credentials });
   let engine: LocalWorkflowEngine | undefined;
   const onInserted = (record: Parameters<typeof startRecordWorkflows>[1][number]) => {
@@ -64,7 +72,10 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
   };
   const records = options.autoStart === false ? base.records : withInsertFeed(base.records, onInserted);
   const hub: HubDependencies = Object.create(base, { records: { value: records } }) as HubDependencies;
-  const deps: RecordWorkflowDependencies = Object.create(hub, {
+  const periodicRuns: PeriodicRunStarter = {
+    startRun: async (run) => engine!.startNamed('periodicRun', run, periodicRunExecutionName(run.tenantId, run.runId)),
+  };
+  const deps: WorkflowDependencies = Object.create(hub, {
     analyzer: { value: options.overrides?.analyzer ?? localAnalyzer },
     localAnalyzer: { value: localAnalyzer },
     analyzerUsesModel: { value: options.overrides?.analyzerUsesModel ?? false },
@@ -75,7 +86,11 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
     callbacks: { get: () => engine! },
     events: { value: options.overrides?.events ?? eventLog },
     mailer: { value: mailer },
-  }) as RecordWorkflowDependencies;
+    agents: { value: options.overrides?.agents ?? createLocalCustomerAgents() },
+    agentsModel: { value: options.overrides?.agents ? 'model' : 'local' },
+    periodicRuns: { value: periodicRuns },
+    reportMail: { value: { from: options.mailFrom, mailer: outbox } },
+  }) as WorkflowDependencies;
   const steps = Object.fromEntries(WORKFLOW_STEP_NAMES.map((name) => [name, WORKFLOW_STEPS[name](deps)])) as Record<WorkflowStepName, WorkflowStep>;
   engine = new LocalWorkflowEngine({
     steps,

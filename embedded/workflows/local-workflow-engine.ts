@@ -41,6 +41,14 @@ const TASK_TOKEN_WAIT = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const START_EXECUTION_SYNC = 'arn:aws:states:::states:startExecution.sync:2';
 
 type TaskHandler = (input: unknown) => Promise<unknown>;
+/** The parts of an ASL state the engine reads to bind handlers. */
+interface AslState {
+  readonly Type: string;
+  readonly Resource?: string;
+  readonly ItemProcessor?: { readonly States: Record<string, AslState> };
+  readonly Iterator?: { readonly States: Record<string, AslState> };
+  readonly Branches?: readonly { readonly States: Record<string, AslState> }[];
+}
 interface Waiter {
   readonly resolve: (output: unknown) => void;
   readonly reject: (error: Error) => void;
@@ -69,6 +77,8 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
   /** Step calls still running: an abort stops the interpreter, not a handler already called. */
   private readonly stepCalls = new Set<Promise<unknown>>();
   private idleWaiters: (() => void)[] = [];
+  /** Names of executions started by `startNamed` (Standard-machine name dedupe). */
+  private readonly names = new Set<string>();
   private closed = false;
 
   constructor(private readonly options: LocalWorkflowEngineOptions) {
@@ -94,6 +104,18 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
   async fail(taskToken: string, error: string, cause: string): Promise<void> {
     this.waiting.get(taskToken)?.reject(new TaskFailure(error, cause));
     this.waiting.delete(taskToken);
+  }
+
+  /**
+   * Queues a named execution unless one of that name was started before (as Step Functions refuses
+   * a second Standard execution of the same name); `false` when it was.
+   */
+  startNamed(machine: StateMachineName, input: Record<string, unknown>, name: string): boolean {
+    if (this.closed || this.names.has(name)) return false;
+    this.names.add(name);
+    this.queue.push(() => this.execute(machine, input, name));
+    this.pump();
+    return true;
   }
 
   /** Runs one execution to its end (not queued): nested executions, tests and the replay path use it. */
@@ -178,14 +200,18 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
     return Object.fromEntries(Object.entries(states).filter(([, s]) => s.Retry).map(([name]) => [name, this.options.retryIntervalMs!]));
   }
 
-  /** One local handler per Task state, by what its Resource (or FunctionName / StateMachineArn) names. */
+  /** One local handler per Task state — nested Map and Parallel states included — by what its Resource (or FunctionName / StateMachineArn) names. */
   private handlersFor(machine: StateMachineName, record: ExecutionRecord, token: string): Record<string, TaskHandler> {
-    const states = this.definitions.get(machine)!.States as Record<string, { Type: string; Resource?: string }>;
     const handlers: Record<string, TaskHandler> = {};
-    for (const [stateName, state] of Object.entries(states)) {
-      if (state.Type !== 'Task' || !state.Resource) continue;
-      handlers[stateName] = this.handlerFor(stateName, state.Resource, record, token);
-    }
+    const visit = (states: Record<string, AslState>) => {
+      for (const [stateName, state] of Object.entries(states)) {
+        if (state.Type === 'Task' && state.Resource) handlers[stateName] = this.handlerFor(stateName, state.Resource, record, token);
+        const processor = state.ItemProcessor ?? state.Iterator;
+        if (processor) visit(processor.States);
+        for (const branch of state.Branches ?? []) visit(branch.States);
+      }
+    };
+    visit(this.definitions.get(machine)!.States as Record<string, AslState>);
     return handlers;
   }
 

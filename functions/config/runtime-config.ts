@@ -13,6 +13,8 @@ export const ENV = {
   modelId: 'COMMHUB_MODEL_ID',
   textWorkflowArn: 'COMMHUB_TEXT_WORKFLOW_ARN',
   mediaWorkflowArn: 'COMMHUB_MEDIA_WORKFLOW_ARN',
+  /** The A16 coordinator (periodic run) state machine, for functions that start runs. */
+  periodicRunArn: 'COMMHUB_PERIODIC_RUN_ARN',
   eventBusName: 'COMMHUB_EVENT_BUS_NAME',
   mailFrom: 'COMMHUB_MAIL_FROM',
 } as const;
@@ -36,7 +38,7 @@ export interface RuntimeConfig {
   readonly endpoints?: { readonly dynamodb: string; readonly s3: string };
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
   readonly modelId?: string;
-  readonly workflowArns?: { readonly text?: string; readonly media?: string };
+  readonly workflowArns?: { readonly text?: string; readonly media?: string; readonly periodic?: string };
   readonly eventBusName?: string;
   readonly mailFrom?: string;
 }
@@ -57,7 +59,7 @@ export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Runt
     region: env.AWS_REGION ?? 'us-east-1',
     cursorKey: secretArn ? { secretArn } : undefined,
     modelId: env[ENV.modelId] ?? DEFAULT_MODEL_ID,
-    workflowArns: { text: env[ENV.textWorkflowArn], media: env[ENV.mediaWorkflowArn] },
+    workflowArns: { text: env[ENV.textWorkflowArn], media: env[ENV.mediaWorkflowArn], periodic: env[ENV.periodicRunArn] },
     eventBusName: env[ENV.eventBusName],
     mailFrom: env[ENV.mailFrom],
   };

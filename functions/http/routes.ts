@@ -11,7 +11,8 @@ export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
 /** What a route's function touches; the stack grants exactly this and nothing more. */
 export interface RouteAccess {
-  readonly table: 'read' | 'readWrite' | 'none';
+  /** `update`: read, and update existing items in place (no put, no delete) — for routes that only change an item's state. */
+  readonly table: 'read' | 'update' | 'readWrite' | 'none';
   readonly rawArchive: 'write' | 'none';
   readonly blobs: 'read' | 'readWrite' | 'none';
   /** Signs and verifies pagination cursors (needs the cursor key). */
@@ -20,6 +21,8 @@ export interface RouteAccess {
   readonly tenants?: boolean;
   /** Starts record workflows (Step Functions executions). */
   readonly workflows?: boolean;
+  /** Starts periodic runs (the A16 coordinator: reports). */
+  readonly periodicRuns?: boolean;
 }
 
 export interface RouteDefinition {
@@ -118,6 +121,43 @@ export const ROUTES = [
     summary: 'Records no customer could be identified for, newest first.',
   },
   {
+    id: 'list-customer-insights',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/insights',
+    scope: SCOPES.read,
+    access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
+    summary: "A customer's insights, risks, opportunities and alerts, newest first; filters type and status (comma-separated), paginated by cursor.",
+  },
+  {
+    // Read scope: the sales and service staff who read a customer's alerts are the ones who handle
+    // them; the change touches only the insight's handling (status, who, when, note), never records,
+    // profiles or tenant settings (admin), and integrators' ingest scope is for machines.
+    id: 'update-insight',
+    method: 'PATCH',
+    path: '/v1/insights/{insightId}',
+    scope: SCOPES.read,
+    access: { table: 'update', rawArchive: 'none', blobs: 'none', cursors: false },
+    summary: 'Handle an insight: status new → read → acted or dismissed, recording who, when and a note; 409 for a move the lifecycle forbids.',
+  },
+  {
+    id: 'list-tasks',
+    method: 'GET',
+    path: '/v1/tasks',
+    scope: SCOPES.read,
+    access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
+    summary:
+      "Follow-up tasks of an assignee (me = the caller) and/or a customer — at least one; both = that customer's tasks of that assignee. Due soonest first (an assignee's grouped by status); status filter, cursor pages.",
+  },
+  {
+    // Read scope, as for insights: the staff a task is assigned to work it; only the task changes.
+    id: 'update-task',
+    method: 'PATCH',
+    path: '/v1/tasks/{taskId}',
+    scope: SCOPES.read,
+    access: { table: 'update', rawArchive: 'none', blobs: 'none', cursors: false },
+    summary: 'Work a task: status open / in_progress / done / cancelled (completedAt set when done; 409 for a forbidden move), reassign (me = the caller), due time, note.',
+  },
+  {
     id: 'create-upload',
     method: 'POST',
     path: '/v1/uploads',
@@ -140,6 +180,30 @@ export const ROUTES = [
     scope: null,
     access: { table: 'readWrite', rawArchive: 'write', blobs: 'none', cursors: false, tenants: true },
     summary: "A vendor's webhook URL verification (WeCom echostr, DingTalk, Tencent Meeting check_str).",
+  },
+  {
+    id: 'create-report',
+    method: 'POST',
+    path: '/v1/reports',
+    scope: SCOPES.read,
+    access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true, periodicRuns: true },
+    summary: 'Run a daily, weekly, monthly or customer report now (agents A11–A15); 202 with the report id to poll.',
+  },
+  {
+    id: 'get-report',
+    method: 'GET',
+    path: '/v1/reports/{reportId}',
+    scope: SCOPES.read,
+    access: { table: 'read', rawArchive: 'none', blobs: 'read', cursors: false },
+    summary: 'One report: status, period, counts, and its Markdown and HTML once ready.',
+  },
+  {
+    id: 'list-reports',
+    method: 'GET',
+    path: '/v1/reports',
+    scope: SCOPES.read,
+    access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
+    summary: "The tenant's reports, newest first.",
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -1,3 +1,5 @@
+import { DynamoDbReportStore } from '../adapters/dynamodb/dynamodb-report-store.js';
+import { DynamoDbRiskEpisodeStore } from '../adapters/dynamodb/dynamodb-risk-episode-store.js';
 import { readFile } from 'node:fs/promises';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { TenantSettingsDocument } from '../core/model/tenant-settings.js';
@@ -54,6 +56,8 @@ export function createHubDependencies(config: RuntimeConfig, clock: Clock = syst
   const records = once(() => new DynamoDbRecordStore(documentClient(), tableName(), cursors()));
   const customers = once(() => new DynamoDbCustomerStore(documentClient(), tableName()));
   const workItems = once(() => new DynamoDbWorkItemStore(documentClient(), tableName(), cursors()));
+  const reports = once(() => new DynamoDbReportStore(documentClient(), tableName(), cursors()));
+  const riskEpisodes = once(() => new DynamoDbRiskEpisodeStore(documentClient(), tableName()));
   const tenants = once(() => new TenantDocumentDirectory(tenantDocument(config)));
   const replayGuard = once(() => new DynamoDbReplayGuard(documentClient(), tableName(), () => clock.now()));
   const blobs = once(
@@ -72,6 +76,12 @@ export function createHubDependencies(config: RuntimeConfig, clock: Clock = syst
     },
     get workItems() {
       return workItems();
+    },
+    get reports() {
+      return reports();
+    },
+    get riskEpisodes() {
+      return riskEpisodes();
     },
     get blobs() {
       return blobs();

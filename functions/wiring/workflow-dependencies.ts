@@ -8,13 +8,15 @@ import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
 import { DynamoDbTranscriptionJobStore } from '../adapters/dynamodb/dynamodb-transcription-job-store.js';
 import { createEventBridgePublisher } from '../adapters/eventbridge/event-bridge-publisher.js';
 import { createSesMailer } from '../adapters/ses/ses-mailer.js';
+import { createStepFunctionsPeriodicRunStarter } from '../adapters/stepfunctions/step-functions-periodic-runs.js';
 import { createStepFunctionsCallbacks, createStepFunctionsWorkflowStarter } from '../adapters/stepfunctions/step-functions-workflows.js';
 import { createTranscribeTranscriber } from '../adapters/transcribe/transcribe-transcriber.js';
 import { createZoomTranscriptSource } from '../adapters/zoom/zoom-transcript-source.js';
+import { createCustomerAgents } from './customer-agents.js';
 import { createLocalAnalyzer } from '../analysis/local/local-analyzer.js';
 import { ENV, LOCAL_MODEL_ID, requireSetting, type RuntimeConfig } from '../config/runtime-config.js';
 import type { HubDependencies } from '../core/dependencies.js';
-import type { RecordWorkflowDependencies } from '../core/workflow/record-workflow-dependencies.js';
+import type { WorkflowDependencies } from '../workflow/workflow-steps.js';
 
 const lazy = <T>(make: () => T): (() => T) => {
   let value: T | undefined;
@@ -22,11 +24,11 @@ const lazy = <T>(make: () => T): (() => T) => {
 };
 
 /**
- * The record workflow's ports on AWS: Bedrock (with the local analyzer as its fallback), Transcribe,
- * Step Functions, EventBridge and SES — each created on first use, so a step only needs the
- * settings of the ports it touches.
+ * The workflows' ports on AWS: Bedrock (with the local rules as fallback), Transcribe, Step
+ * Functions, EventBridge and SES — each created on first use, so a step only needs the settings of
+ * the ports it touches.
  */
-export function createRecordWorkflowDependencies(config: RuntimeConfig, hub: HubDependencies): RecordWorkflowDependencies {
+export function createWorkflowDependencies(config: RuntimeConfig, hub: HubDependencies): WorkflowDependencies {
   const localAnalyzer = lazy(() => createLocalAnalyzer());
   const modelId = config.modelId ?? LOCAL_MODEL_ID;
   const analyzer = lazy(() =>
@@ -48,10 +50,14 @@ export function createRecordWorkflowDependencies(config: RuntimeConfig, hub: Hub
   const events = lazy(() => createEventBridgePublisher({ client: new EventBridgeClient({ region: config.region }), eventBusName: requireSetting(config.eventBusName, ENV.eventBusName) }));
   const mailFrom = config.mailFrom;
   const mailer = lazy(() => (mailFrom ? createSesMailer({ client: new SESv2Client({ region: config.region }), from: mailFrom }) : null));
+  const agents = lazy(() => createCustomerAgents(modelId, config.region));
+  const periodicRuns = lazy(() =>
+    createStepFunctionsPeriodicRunStarter({ client: sfn(), stateMachineArn: requireSetting(config.workflowArns?.periodic, ENV.periodicRunArn) }),
+  );
   const transcriptionJobs = lazy(
     () => new DynamoDbTranscriptionJobStore(createDocumentClient({ region: config.region, endpoint: config.endpoints?.dynamodb, credentials: config.credentials }), requireSetting(config.tableName, ENV.tableName)),
   );
-  return Object.defineProperties(Object.create(hub) as RecordWorkflowDependencies, {
+  return Object.defineProperties(Object.create(hub) as WorkflowDependencies, {
     analyzer: { get: analyzer },
     localAnalyzer: { get: localAnalyzer },
     analyzerUsesModel: { value: modelId !== LOCAL_MODEL_ID },
@@ -62,5 +68,9 @@ export function createRecordWorkflowDependencies(config: RuntimeConfig, hub: Hub
     callbacks: { get: callbacks },
     events: { get: events },
     mailer: { get: mailer },
+    agents: { get: agents },
+    agentsModel: { value: modelId },
+    periodicRuns: { get: periodicRuns },
+    reportMail: { get: () => (mailFrom ? { from: mailFrom, mailer: mailer()! } : null) },
   });
 }

@@ -1,11 +1,22 @@
 import type { WorkflowStepName } from '../../statemachines/state-machines.js';
+import type { PeriodicRunDependencies } from '../core/periodic/periodic-run-dependencies.js';
 import type { RecordWorkflowDependencies } from '../core/workflow/record-workflow-dependencies.js';
 import * as analyzeRecord from './analyze-record.js';
 import * as collectTranscript from './collect-transcript.js';
+import * as computeCustomerMetrics from './compute-customer-metrics.js';
+import * as emailReport from './email-report.js';
 import * as markAnalysisFailed from './mark-analysis-failed.js';
 import * as noteTranscriptionFailed from './note-transcription-failed.js';
+import * as markReportFailed from './mark-report-failed.js';
 import * as notifyUrgentRecord from './notify-urgent-record.js';
+import * as planPeriodicRun from './plan-periodic-run.js';
+import * as runCustomerAgent from './run-customer-agent.js';
+import * as saveCustomerFindings from './save-customer-findings.js';
 import * as startTranscription from './start-transcription.js';
+import * as writeReport from './write-report.js';
+
+/** Every port a workflow step may use: the record workflow's and the periodic run's. */
+export type WorkflowDependencies = RecordWorkflowDependencies & PeriodicRunDependencies;
 
 /** A workflow step's handler: a JSON input in, a JSON output out. */
 export type WorkflowStep = (input: never) => Promise<unknown>;
@@ -14,11 +25,18 @@ export type WorkflowStep = (input: never) => Promise<unknown>;
  * Each state machine step's handler factory: the embedded runtime binds `${<Step>FunctionArn}` to
  * it; the CDK stack builds one Lambda per step from `functions/workflow/<kebab-name>.ts`.
  */
-export const WORKFLOW_STEPS: Readonly<Record<WorkflowStepName, (deps: RecordWorkflowDependencies) => WorkflowStep>> = {
+export const WORKFLOW_STEPS: Readonly<Record<WorkflowStepName, (deps: WorkflowDependencies) => WorkflowStep>> = {
   AnalyzeRecord: analyzeRecord.build,
   NotifyUrgentRecord: notifyUrgentRecord.build,
   MarkAnalysisFailed: markAnalysisFailed.build,
   StartTranscription: startTranscription.build,
   CollectTranscript: collectTranscript.build,
   NoteTranscriptionFailed: noteTranscriptionFailed.build,
+  PlanPeriodicRun: planPeriodicRun.build,
+  ComputeCustomerMetrics: computeCustomerMetrics.build,
+  RunCustomerAgent: runCustomerAgent.build,
+  SaveCustomerFindings: saveCustomerFindings.build,
+  WriteReport: writeReport.build,
+  EmailReport: emailReport.build,
+  MarkReportFailed: markReportFailed.build,
 };

@@ -29,9 +29,9 @@ describe('npx cdk synth (the real CLI, offline, with esbuild bundling and cdk-na
       Resources: Record<string, { Type: string; Properties: { Description?: string }; Metadata?: Record<string, string> }>;
     };
     const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
-    // One per route, the Connect contact-events and SES inbound functions, one per record workflow
-    // step, the stream starter and the Transcribe callback.
-    expect(functions).toHaveLength(ROUTES.length + 2 + WORKFLOW_STEP_NAMES.length + 2);
+    // One per route, the Connect contact-events and SES inbound functions, one per workflow step
+    // (record and periodic), the stream starter, the Transcribe callback and the schedule dispatcher.
+    expect(functions).toHaveLength(ROUTES.length + 2 + WORKFLOW_STEP_NAMES.length + 3);
     const assets = (await readdir(out)).filter((name) => name.startsWith('asset.'));
     expect(assets.length).toBeGreaterThanOrEqual(functions.length);
     for (const asset of assets) {

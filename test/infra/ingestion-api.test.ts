@@ -195,6 +195,7 @@ describe('IngestionApi', () => {
       ...(access.cursors ? [ENV.cursorKeySecretArn] : []),
       ...('tenants' in access && access.tenants ? [ENV.tenantsSecretArn] : []),
       ...('workflows' in access && access.workflows ? [ENV.textWorkflowArn, ENV.mediaWorkflowArn] : []),
+      ...('periodicRuns' in access && access.periodicRuns ? [ENV.periodicRunArn] : []),
     ];
 
     // Act

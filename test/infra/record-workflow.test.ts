@@ -33,8 +33,9 @@ describe('RecordWorkflow', () => {
   });
 
   it('runs text records in an Express machine and transcriptions in a Standard one, both logging to the KMS-encrypted log groups', () => {
-    const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine')).map((m) => m.Properties);
-    expect(machines.map((m) => m.StateMachineType ?? 'STANDARD').sort()).toEqual(['EXPRESS', 'STANDARD']);
+    const ids = [stack.recordWorkflow.analysisStateMachine, stack.recordWorkflow.transcriptionStateMachine].map(idOf);
+    const machines = ids.map((id) => template.toJSON().Resources[id].Properties);
+    expect(machines.map((m) => m.StateMachineType ?? 'STANDARD')).toEqual(['EXPRESS', 'STANDARD']);
     for (const machine of machines) {
       expect(machine.TracingConfiguration).toEqual({ Enabled: true });
       expect(machine.LoggingConfiguration.Level).toBe('ERROR');

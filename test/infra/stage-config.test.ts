@@ -22,6 +22,7 @@ describe('stageConfigFromContext', () => {
       allowedOrigins: [],
       deletionProtection: false,
       modelId: 'amazon.nova-micro-v1:0',
+      reportTimeZones: ['Asia/Shanghai'],
     });
   });
 

@@ -1,50 +1,14 @@
-import { execFile } from 'node:child_process';
-import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { A15Report } from '../../functions/core/agents/a15-report.js';
 import { renderReportHtmlEmail } from '../../functions/core/reports/render-html-email.js';
 import { CHART_BAR_HEIGHT } from '../../functions/core/reports/render-html-chart.js';
 import { CHANNEL_COLORS, SENTIMENT_COLORS, channelBars, sentimentBars, type ChartBar } from '../../functions/core/reports/report-chart.js';
-import { countPixels, decodePng, type DecodedPng } from '../support/png-decode.js';
+import { screenshot } from '../support/chromium-screenshot.js';
+import { countPixels } from '../support/png-decode.js';
 import { sampleReport } from './report-fixtures.js';
-
-const CHROMIUM = process.env.COMMHUB_CHROMIUM ?? '/usr/bin/chromium';
-const run = promisify(execFile);
-
-/** Screenshots the HTML in headless Chromium at 1 CSS px per pixel. */
-async function screenshot(html: string, dir: string, name: string): Promise<DecodedPng> {
-  // A missing browser fails the test, never skips it: the chart would go unchecked.
-  await access(CHROMIUM).catch(() => {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set COMMHUB_CHROMIUM to a Chromium binary)`);
-  });
-  const page = join(dir, `${name}.html`);
-  const png = join(dir, `${name}.png`);
-  await writeFile(page, html);
-  await run(
-    CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--force-device-scale-factor=1',
-      `--user-data-dir=${join(dir, `profile-${name}`)}`,
-      `--screenshot=${png}`,
-      '--window-size=800,2400',
-      pathToFileURL(page).href,
-    ],
-    { timeout: 90_000 },
-  );
-  return decodePng(await readFile(png));
-}
 
 /** Pixels each colour must cover: the sum of its segments' areas. */
 function paintedArea(bars: readonly ChartBar[]): Map<string, number> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_ID, ENV, runtimeConfigFromEnv } from '../../functions/config/runtime-config.js';
 import { createHubDependencies } from '../../functions/wiring/hub-dependencies.js';
-import { createRecordWorkflowDependencies } from '../../functions/wiring/workflow-dependencies.js';
+import { createWorkflowDependencies } from '../../functions/wiring/workflow-dependencies.js';
 
 describe('Lambda wiring from the environment', () => {
   it('builds every port of a function that has only its own settings (no cursor key, no tenants secret)', () => {
@@ -26,8 +26,8 @@ describe('Lambda wiring from the environment', () => {
     const rulesOnly = runtimeConfigFromEnv({ ...env, [ENV.modelId]: 'local' });
 
     // Act
-    const deps = createRecordWorkflowDependencies(withModel, createHubDependencies(withModel));
-    const local = createRecordWorkflowDependencies(rulesOnly, createHubDependencies(rulesOnly));
+    const deps = createWorkflowDependencies(withModel, createHubDependencies(withModel));
+    const local = createWorkflowDependencies(rulesOnly, createHubDependencies(rulesOnly));
 
     // Assess
     expect(withModel.modelId).toBe(DEFAULT_MODEL_ID);

@@ -1,11 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../core/errors.js';
 import type { Customer, Identity } from '../../core/model/customer.js';
 import { identitiesOf } from '../../core/model/identity.js';
 import { identityKey, type CustomerStore } from '../../core/ports/customer-store.js';
 import { withoutKeys } from './keys.js';
 import { keys } from './keys.js';
+import { TABLE_DESIGN } from './table-design.js';
+
+const { byFeed } = TABLE_DESIGN.indexes;
 
 /** BatchGetItem takes at most 100 keys per call. */
 const BATCH_GET_LIMIT = 100;
@@ -43,11 +46,33 @@ export class DynamoDbCustomerStore implements CustomerStore {
       claimed.push(identity);
     }
     const stored: Customer = { ...customer, createdAt: previous?.createdAt ?? customer.createdAt, version: (previous?.version ?? 0) + 1 };
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.customer(customer.tenantId, customer.customerId), ...stored } }));
+    const listed = { [byFeed.partitionKey]: keys.tenantCustomers(customer.tenantId), [byFeed.sortKey]: `${stored.priority}#${stored.customerId}` };
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.customer(customer.tenantId, customer.customerId), ...listed, ...stored } }));
     const keep = new Set(wanted.map(identityKey));
     const dropped = (previous ? identitiesOfCustomer(previous) : []).filter((identity) => !keep.has(identityKey(identity)));
     await Promise.all(dropped.map((identity) => this.release(customer.tenantId, customer.customerId, identity)));
     return stored;
+  }
+
+  async listCustomerIds(tenantId: string, options: { priority?: Customer['priority'] } = {}): Promise<string[]> {
+    const ids: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: byFeed.name,
+          KeyConditionExpression: options.priority ? '#pk = :pk AND begins_with(#sk, :priority)' : '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': byFeed.partitionKey, ...(options.priority ? { '#sk': byFeed.sortKey } : {}) },
+          ExpressionAttributeValues: { ':pk': keys.tenantCustomers(tenantId), ...(options.priority ? { ':priority': `${options.priority}#` } : {}) },
+          ProjectionExpression: 'customerId',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of result.Items ?? []) ids.push(item.customerId as string);
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return ids;
   }
 
   async findCustomersByIdentities(tenantId: string, identities: readonly Identity[]): Promise<Map<string, string>> {

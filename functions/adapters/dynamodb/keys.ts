@@ -14,12 +14,18 @@ export const keys = {
   recordOrder: (occurredAtUtc: string, recordId: string) => `${occurredAtUtc}#${recordId}`,
   thread: (tenantId: string, threadId: string) => ({ PK: `T#${tenantId}#THREAD#${threadId}`, SK: 'THREAD' }),
   customer: (tenantId: string, customerId: string) => ({ PK: `T#${tenantId}#C#${customerId}`, SK: 'PROFILE' }),
+  /** A tenant's customers by priority (the periodic run's customer list). */
+  tenantCustomers: (tenantId: string) => `T#${tenantId}#CUSTOMERS`,
+  /** The open risk alerts of a customer by risk type (periodic A14 runs). */
+  riskEpisodes: (tenantId: string, customerId: string) => ({ PK: `T#${tenantId}#C#${customerId}`, SK: 'RISK_EPISODES' }),
   identity: (tenantId: string, identity: Identity) => ({ PK: `T#${tenantId}#ID#${identity.kind}#${identity.value}`, SK: 'IDENTITY' }),
   insight: (tenantId: string, insightId: string) => ({ PK: `T#${tenantId}#INSIGHT#${insightId}`, SK: 'INSIGHT' }),
   customerInsights: (tenantId: string, customerId: string) => `T#${tenantId}#C#${customerId}#INSIGHTS`,
   task: (tenantId: string, taskId: string) => ({ PK: `T#${tenantId}#TASK#${taskId}`, SK: 'TASK' }),
   customerTasks: (tenantId: string, customerId: string) => `T#${tenantId}#C#${customerId}#TASKS`,
   assigneeTasks: (tenantId: string, assignee: string) => `T#${tenantId}#ASSIGNEE#${assignee}`,
+  report: (tenantId: string, reportId: string) => ({ PK: `T#${tenantId}#REPORT#${reportId}`, SK: 'REPORT' }),
+  tenantReports: (tenantId: string) => `T#${tenantId}#REPORTS`,
   /** The job-state-change event names only the job (whose name embeds tenant and record). */
   transcriptionJob: (jobName: string) => ({ PK: `TRANSCRIPTION#${jobName}`, SK: 'WAITING_TASK' }),
 } as const;

@@ -8,10 +8,14 @@
  * - unmatched inbox (sharded)         → GSI1        GSI1PK=`T#<tenant>#UNMATCHED#<shard>`
  * - tenant day feed (sharded)         → GSI2        GSI2PK=`T#<tenant>#FEED#<yyyy-mm-dd>#<shard>` GSI2SK=`<occurredAt>#<recordId>`
  * - customer profile                  → base table  PK=`T#<tenant>#C#<customerId>`  SK=`PROFILE`
+ * - a tenant's customers by priority → GSI2        GSI2PK=`T#<tenant>#CUSTOMERS`  GSI2SK=`<priority>#<customerId>`
+ * - a customer's open risk alerts    → base table  PK=`T#<tenant>#C#<customerId>`  SK=`RISK_EPISODES`
  * - identity → customer               → base table  PK=`T#<tenant>#ID#<kind>#<value>`  SK=`IDENTITY`
  * - insight / task by id              → base table  PK=`T#<tenant>#INSIGHT#<id>` / `T#<tenant>#TASK#<id>`
  * - a customer's insights / tasks     → GSI1        GSI1PK=`T#<tenant>#C#<customerId>#INSIGHTS` / `#TASKS`
  * - tasks by assignee                 → GSI2        GSI2PK=`T#<tenant>#ASSIGNEE#<assignee>`  GSI2SK=`<status>#<dueAt>#<id>`
+ * - report by id                      → base table  PK=`T#<tenant>#REPORT#<id>`  SK=`REPORT`
+ * - a tenant's reports, newest first  → GSI1        GSI1PK=`T#<tenant>#REPORTS`  GSI1SK=`<createdAt>#<id>`
  * - replay window of signed webhooks   → base table  PK=`T#<tenant>#REPLAY#<channel>#<digest>`  (expires by TTL)
  * - task token of a waiting transcription → base table PK=`TRANSCRIPTION#<job name>`  SK=`WAITING_TASK` (expires by TTL)
  */

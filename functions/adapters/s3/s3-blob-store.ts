@@ -24,6 +24,7 @@ export const blobKeys = {
   /** By digest too: a redelivery with other text never overwrites the body the stored record points at. */
   content: (tenantId: string, recordId: string, digest: string) => `content/${tenantId}/${recordId}/${digest}.txt`,
   modelInput: (tenantId: string, recordId: string, digest: string) => `model-inputs/${tenantId}/${recordId}/${digest}.json`,
+  reportFile: (tenantId: string, reportId: string, name: string) => `reports/${tenantId}/${reportId}/${name}`,
   /** Where Amazon Transcribe writes a record's transcript JSON (the job's OutputKey). */
   transcriptOutput: (tenantId: string, recordId: string, jobName: string) => `transcripts/${tenantId}/${recordId}/${jobName}.json`,
 } as const;
@@ -79,6 +80,12 @@ export class S3BlobStore implements BlobStore {
   async putModelInput(tenantId: string, recordId: string, json: string): Promise<string> {
     const key = blobKeys.modelInput(tenantId, recordId, sha256Hex(json));
     await this.s3.send(new PutObjectCommand({ Bucket: this.buckets.blobs, Key: key, Body: json, ContentType: 'application/json; charset=utf-8' }));
+    return key;
+  }
+
+  async putReportFile(tenantId: string, reportId: string, name: string, body: string | Uint8Array, contentType: string): Promise<string> {
+    const key = blobKeys.reportFile(tenantId, reportId, name);
+    await this.s3.send(new PutObjectCommand({ Bucket: this.buckets.blobs, Key: key, Body: body, ContentType: contentType }));
     return key;
   }
 

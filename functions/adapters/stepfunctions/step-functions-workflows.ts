@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { RecordWorkflowKind, RecordWorkflowStart, WorkflowCallbacks, WorkflowStarter } from '../../core/ports/workflow.js';
 import { logger } from '../../http/logger.js';
+import { executionName } from './execution-name.js';
 
 export interface StepFunctionsWorkflowStarterOptions {
   readonly client: SFNClient;
@@ -13,9 +13,6 @@ export interface StepFunctionsCallbacksOptions {
   readonly client: SFNClient;
 }
 
-/** Execution names: 1–80 characters (StartExecution API reference). */
-const EXECUTION_NAME_MAX_LENGTH = 80;
-const DIGEST_LENGTH = 16;
 /** SendTaskFailure limits, in characters (SendTaskFailure API reference). */
 const TASK_ERROR_MAX_LENGTH = 256;
 const TASK_CAUSE_MAX_LENGTH = 32_768;
@@ -24,18 +21,10 @@ const TASK_CAUSE_MAX_LENGTH = 32_768;
 const ENDED_TASK_ERRORS: ReadonlySet<string> = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
 /**
- * The execution name of one run of a record's workflow. Step Functions forbids whitespace, brackets,
- * wildcards, `"#%\^|~\`$&,;:/` and control characters, and turns off CloudWatch logging for non-ASCII
- * names, so only `[0-9A-Za-z._-]` is kept; a SHA-256 suffix over the raw ids keeps two runs that
- * sanitise alike apart.
- *
+ * The execution name of one run of a record's workflow (see {@link executionName}).
  * @example recordExecutionName('EMAIL-20240615-8Z…', 'first') // 'EMAIL-20240615-8Z….first-9c1e…'
  */
-export function recordExecutionName(recordId: string, attempt: string): string {
-  const digest = createHash('sha256').update(`${recordId}\u0000${attempt}`).digest('hex').slice(0, DIGEST_LENGTH);
-  const readable = `${recordId}.${attempt}`.replace(/[^0-9A-Za-z._-]/g, '_');
-  return `${readable.slice(0, EXECUTION_NAME_MAX_LENGTH - DIGEST_LENGTH - 1)}-${digest}`;
-}
+export const recordExecutionName = (recordId: string, attempt: string) => executionName(`${recordId}.${attempt}`, `${recordId}\u0000${attempt}`);
 
 /**
  * Starts record workflows on Step Functions with input `{ tenantId, recordId }`. The name is

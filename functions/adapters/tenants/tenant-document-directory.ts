@@ -49,6 +49,10 @@ export class TenantDocumentDirectory implements TenantDirectory {
     return this.findTenant((settings) => settings.webhooks.connect?.instanceArns?.includes(instanceArn) ?? false);
   }
 
+  async listTenants(): Promise<{ tenantId: string; settings: TenantSettings }[]> {
+    return Object.entries((await this.document()).tenants).map(([tenantId, settings]) => ({ tenantId, settings }));
+  }
+
   private async findTenant(matches: (settings: TenantSettings) => boolean): Promise<{ tenantId: string; settings: TenantSettings } | null> {
     for (const [tenantId, settings] of Object.entries((await this.document()).tenants)) {
       if (matches(settings)) return { tenantId, settings };

@@ -1,15 +1,7 @@
 import { z } from 'zod';
+import { isTimeZone } from '../reports/zoned-time.js';
 
 const secret = z.string().min(8, 'a secret of at least 8 characters');
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A tenant's settings: who its staff are (internal domains), where its mail arrives, who gets its
@@ -27,6 +19,8 @@ export const TenantSettings = z
     /** Addresses whose inbound mail belongs to this tenant (SES recipients, the embedded SMTP listener). */
     inboundAddresses: z.array(z.string().email().toLowerCase()).default([]),
     reportRecipients: z.array(z.string().email()).default([]),
+    /** The language reports, insights and risk indicators are written in. */
+    language: z.enum(['zh', 'en']).default('zh'),
     competitors: z.array(z.string().min(1)).default([]),
     /**
      * When records go to the model (where one is configured): `tiered` asks it only where the local

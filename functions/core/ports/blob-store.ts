@@ -32,6 +32,11 @@ export interface BlobStore {
   putContent(tenantId: string, recordId: string, text: string): Promise<string>;
   /** Keeps exactly what was sent to a model for a record (the redacted prompt), keyed by its digest. */
   putModelInput(tenantId: string, recordId: string, json: string): Promise<string>;
+  /**
+   * Stores one file of a report run (`reports/<tenant>/<reportId>/<name>`): rendered documents and
+   * each customer's findings, which the report step gathers. Rewriting the same name replaces it.
+   */
+  putReportFile(tenantId: string, reportId: string, name: string, body: string | Uint8Array, contentType: string): Promise<string>;
   getText(key: string): Promise<string | null>;
   getBytes(key: string): Promise<Uint8Array | null>;
   presignDownload(key: string, expiresInSeconds: number): Promise<string>;

@@ -11,6 +11,8 @@ export interface CustomerStore {
    * released. Throws `ConflictError` naming an identity another customer owns. Safe to retry.
    */
   putCustomer(customer: Customer): Promise<Customer>;
+  /** Ids of the tenant's customers (every page), optionally of one priority only. */
+  listCustomerIds(tenantId: string, options?: { priority?: Customer['priority'] }): Promise<string[]>;
   /** The owner of each identity found (one round trip). */
   findCustomersByIdentities(tenantId: string, identities: readonly Identity[]): Promise<Map<string, string>>;
   /** Points unowned identities at a customer (learning from an assignment); owned ones are left alone. */

@@ -6,6 +6,8 @@ export interface TenantDirectory {
   getTenant(tenantId: string): Promise<TenantSettings | null>;
   /** The tenant an inbound email address belongs to, or `null`. */
   findTenantByInboundAddress(address: string): Promise<{ tenantId: string; settings: TenantSettings } | null>;
+  /** Every tenant with its settings (the scheduled runs: each tenant's reports in its own time zone). */
+  listTenants(): Promise<{ tenantId: string; settings: TenantSettings }[]>;
   /** The tenant an Amazon Connect instance belongs to (`webhooks.connect.instanceArns`), or `null`. */
   findTenantByConnectInstance(instanceArn: string): Promise<{ tenantId: string; settings: TenantSettings } | null>;
 }

@@ -1,0 +1,93 @@
+import { redactPii } from '../../analysis/pii-redaction.js';
+import { RECORD_SUMMARIES_MAX, RECORD_SUMMARY_MAX, type CustomerAgentInput, type RecordSummary } from '../agents/customer-agent-input.js';
+import { computeCustomerMetrics } from '../insight/compute-customer-metrics.js';
+import { scoreCustomerHealth } from '../insight/score-customer-health.js';
+import type { CommunicationRecord } from '../model/communication-record.js';
+import type { Task } from '../model/task.js';
+import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
+import { CustomerRunItem } from './periodic-run-input.js';
+
+/** The metrics look back this far (30 days against the 90 before them). */
+const WINDOW_DAYS = 120;
+/** Timeline and task pages read per round trip (one paged query each, never a read per record). */
+const PAGE = 500;
+
+export interface CustomerInputOutcome {
+  /** `false` when the customer has no record in the window: nothing for the agents to read. */
+  readonly active: boolean;
+  readonly input?: CustomerAgentInput;
+  /** Store round trips made (the periodic bench checks they stay per page, not per record). */
+  readonly reads: number;
+}
+
+/** A short, redacted line for the agents: subject or body start, personal data masked. */
+function summaryOf(record: CommunicationRecord): RecordSummary {
+  const text = [record.subject, record.content].filter(Boolean).join(' — ').replace(/\s+/g, ' ').trim();
+  const masked = redactPii(text.slice(0, RECORD_SUMMARY_MAX * 2)).text.slice(0, RECORD_SUMMARY_MAX);
+  const { analysis } = record;
+  return {
+    recordId: record.recordId,
+    occurredAt: record.occurredAt,
+    type: record.type,
+    direction: record.direction,
+    ...(analysis.intent ? { intent: analysis.intent.category } : {}),
+    ...(analysis.sentiment ? { sentiment: analysis.sentiment.overall } : {}),
+    ...(analysis.urgency ? { urgency: analysis.urgency.level } : {}),
+    summary: masked,
+  };
+}
+
+/**
+ * Step "Compute the customer's metrics": the last 120 days of the timeline in one paged query, the
+ * customer's tasks in another, then the computed metrics, the health score and redacted summaries
+ * of the most recent records — everything the agents may quote, computed here and nowhere else.
+ */
+export async function computeCustomerInput(deps: PeriodicRunDependencies, rawItem: unknown): Promise<CustomerInputOutcome> {
+  const item = CustomerRunItem.pick({ tenantId: true, customerId: true, asOf: true }).parse(rawItem);
+  const asOf = new Date(item.asOf);
+  const from = new Date(asOf.getTime() - WINDOW_DAYS * 86_400_000).toISOString();
+  let reads = 0;
+  const records: CommunicationRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.records.queryTimeline({ tenantId: item.tenantId, customerId: item.customerId, from, to: asOf.toISOString(), limit: PAGE, cursor });
+    reads++;
+    records.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  if (!records.some((record) => record.direction !== 'internal')) return { active: false, reads };
+
+  const tasks: Task[] = [];
+  cursor = undefined;
+  do {
+    const page = await deps.workItems.listTasksByCustomer(item.tenantId, item.customerId, { limit: PAGE, cursor });
+    reads++;
+    tasks.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const [customer, settings] = await Promise.all([deps.customers.getCustomer(item.tenantId, item.customerId), deps.tenants.getTenant(item.tenantId)]);
+  reads++;
+  const timeZone = settings?.timezone ?? 'Asia/Shanghai';
+  const metrics = computeCustomerMetrics({ customerId: item.customerId, records, tasks, asOf, timeZone });
+  const recent = records
+    .filter((record) => record.direction !== 'internal')
+    .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))
+    .slice(0, RECORD_SUMMARIES_MAX);
+  return {
+    active: true,
+    reads,
+    input: {
+      customer: {
+        customerId: item.customerId,
+        name: customer?.name ?? item.customerId,
+        ...(customer?.owner ? { owner: customer.owner } : {}),
+        priority: customer?.priority ?? 'normal',
+      },
+      metrics,
+      health: scoreCustomerHealth(metrics),
+      records: recent.map(summaryOf),
+      timeZone,
+      language: settings?.language ?? 'zh',
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { CustomerAgentInput } from '../agents/customer-agent-input.js';
+import type { CustomerAgentResult } from '../ports/customer-agents.js';
+import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
+
+export const CUSTOMER_AGENTS = ['insight', 'opportunities', 'marketing', 'risks'] as const;
+export type CustomerAgentName = (typeof CUSTOMER_AGENTS)[number];
+
+const AgentCall = z.object({ agent: z.enum(CUSTOMER_AGENTS), input: CustomerAgentInput });
+
+/**
+ * Step "Customer insight (A11)", "Opportunities (A12)", "Marketing suggestions (A13)", "Risks (A14)":
+ * one function for the four agents (same input, same permissions). Throttling that outlasts the
+ * SDK's retries rejects with `ModelThrottled`, which the state machine retries with backoff.
+ */
+export async function runCustomerAgent(deps: PeriodicRunDependencies, call: unknown): Promise<CustomerAgentResult<unknown>> {
+  const { agent, input } = AgentCall.parse(call);
+  return deps.agents[agent](input);
+}

@@ -1,0 +1,27 @@
+/** An open risk episode: the alert raised for one kind of risk, which later runs refresh. */
+export interface RiskEpisode {
+  readonly insightId: string;
+  readonly startedAt: string;
+  readonly lastSeenAt: string;
+}
+
+/** A customer's open risk episodes by risk type, with the version a save is conditioned on. */
+export interface RiskEpisodes {
+  readonly episodes: Readonly<Record<string, RiskEpisode>>;
+  /** 0 when nothing was saved yet. */
+  readonly version: number;
+}
+
+export class RiskEpisodesChangedError extends Error {
+  override readonly name = 'RiskEpisodesChanged';
+}
+
+/**
+ * Which risk alerts of a customer are open, so a signal that persists refreshes its alert instead of
+ * raising a new one every run, and a signal that ends and comes back later raises a new one.
+ */
+export interface RiskEpisodeStore {
+  getRiskEpisodes(tenantId: string, customerId: string): Promise<RiskEpisodes>;
+  /** Saves when the stored version is still `expectedVersion`; throws `RiskEpisodesChangedError` otherwise. */
+  saveRiskEpisodes(tenantId: string, customerId: string, episodes: Readonly<Record<string, RiskEpisode>>, expectedVersion: number): Promise<void>;
+}

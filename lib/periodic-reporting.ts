@@ -1,0 +1,147 @@
+import { fileURLToPath } from 'node:url';
+import { ArnFormat, type CfnResource, Duration, Names, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { ENV, LOCAL_MODEL_ID } from '../functions/config/runtime-config.js';
+import { REPORT_SCHEDULES } from '../functions/core/schedules/report-schedules.js';
+import { stepEntryName } from '../functions/workflow/step-entry-name.js';
+import { PERIODIC_STEP_NAMES, type PeriodicStepName } from '../statemachines/state-machines.js';
+import { aslStateMachine } from './asl-state-machine.js';
+import { grantBedrockModel, grantSendMail } from './service-grants.js';
+import { nagResourceName } from './grant-acknowledgments.js';
+import { HubFunction, type FunctionAccess } from './hub-function.js';
+import type { Storage } from './storage.js';
+
+const entry = (path: string) => fileURLToPath(new URL(`../functions/${path}`, import.meta.url));
+
+/** Steps that page through the store (day feed, timeline, insights) need the cursor key. */
+const PAGING_STEPS: ReadonlySet<PeriodicStepName> = new Set(['PlanPeriodicRun', 'ComputeCustomerMetrics', 'WriteReport']);
+
+/** Properties of {@link PeriodicReporting}. */
+export interface PeriodicReportingProps {
+  readonly storage: Storage;
+  /** Deployment stage, passed as `COMMHUB_STAGE`. */
+  readonly stage: string;
+  /** Bedrock model (or inference profile) id for agents A11–A14; `local` = rules only. */
+  readonly modelId: string;
+  /**
+   * SES identity reports are sent from.
+   * @default - reports are stored but not emailed
+   */
+  readonly mailFrom?: string;
+  /** Zones the four schedules are deployed in (each covers the tenants whose zone it is). */
+  readonly timeZones: readonly string[];
+  /**
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The periodic run (agents A11–A16): the A16 coordinator state machine (`statemachines/periodic-run.asl.json`,
+ * Standard, its per-customer work in a distributed map of Express children), one Lambda per step, and
+ * EventBridge Scheduler schedules — daily 09:00, Mondays 09:00, the 1st 09:00 and every 5 minutes —
+ * in each report time zone, which start each tenant's runs through a small dispatcher.
+ */
+export class PeriodicReporting extends Construct {
+  public readonly stateMachine: sfn.StateMachine;
+  public readonly steps: Readonly<Record<PeriodicStepName, HubFunction>>;
+  public readonly dispatcher: HubFunction;
+  public readonly schedules: scheduler.Schedule[] = [];
+
+  constructor(scope: Construct, id: string, props: PeriodicReportingProps) {
+    super(scope, id);
+    const { storage } = props;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
+    const common = { storage, stage: props.stage, removalPolicy };
+    const environment: Partial<Record<PeriodicStepName, Record<string, string>>> = {
+      RunCustomerAgent: { [ENV.modelId]: props.modelId },
+      EmailReport: props.mailFrom ? { [ENV.mailFrom]: props.mailFrom } : {},
+    };
+    const steps = {} as Record<PeriodicStepName, HubFunction>;
+    for (const step of PERIODIC_STEP_NAMES) {
+      const access: FunctionAccess = { table: 'readWrite', rawArchive: 'none', blobs: 'readWrite', cursors: PAGING_STEPS.has(step), tenants: true };
+      steps[step] = new HubFunction(this, step, {
+        ...common,
+        entry: entry(`workflow/${stepEntryName(step)}.ts`),
+        description: `CommHub periodic run step ${step}.`,
+        access,
+        environment: environment[step],
+        timeout: Duration.seconds(step === 'WriteReport' ? 240 : step === 'RunCustomerAgent' ? 90 : 50),
+        memorySize: step === 'WriteReport' ? 1024 : 512,
+      });
+    }
+    this.steps = steps;
+    if (props.modelId !== LOCAL_MODEL_ID) grantBedrockModel(steps.RunCustomerAgent.role, props.modelId);
+    if (props.mailFrom) grantSendMail(steps.EmailReport.role, props.mailFrom);
+
+    // A distributed map starts its children as executions of this machine: its role names the machine by name.
+    const stateMachineName = Names.uniqueResourceName(this, { maxLength: 80, separator: '-' });
+    this.stateMachine = aslStateMachine(this, 'periodicRun', { storage, steps, stateMachineName, removalPolicy });
+    this.grantDistributedMap(stateMachineName);
+
+    this.dispatcher = new HubFunction(this, 'Dispatcher', {
+      ...common,
+      entry: entry('events/scheduled-run.ts'),
+      description: 'Starts each tenant scheduled report or risk check (EventBridge Scheduler target).',
+      access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true },
+      environment: this.starterEnvironment(),
+      timeout: Duration.seconds(60),
+    });
+    this.grantStartRuns(this.dispatcher.function);
+
+    // One role for every schedule, invoking the dispatcher only.
+    const schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      description: 'EventBridge Scheduler: invokes the CommHub periodic-run dispatcher',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } } }),
+    });
+    this.dispatcher.function.grantInvoke(schedulerRole);
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).resolve((this.dispatcher.function.node.defaultChild as CfnResource).logicalId) as string}.Arn>:*]`,
+      reason: 'grantInvoke covers the dispatcher function and its versions/aliases (ARN:*); that one function only.',
+    });
+    for (const timeZone of props.timeZones) {
+      for (const schedule of REPORT_SCHEDULES) {
+        const zoneId = timeZone.replace(/[^A-Za-z0-9]/g, '');
+        this.schedules.push(
+          new scheduler.Schedule(this, `${schedule.name}-${zoneId}`, {
+            description: `${schedule.description}, ${timeZone}`,
+            schedule: scheduler.ScheduleExpression.expression(schedule.expression, TimeZone.of(timeZone)),
+            target: new schedulerTargets.LambdaInvoke(this.dispatcher.function, {
+              role: schedulerRole,
+              retryAttempts: 2,
+              maxEventAge: Duration.hours(1),
+              input: scheduler.ScheduleTargetInput.fromObject({ run: schedule.run, timeZone, scheduledTime: scheduler.ContextAttribute.scheduledTime }),
+            }),
+          }),
+        );
+      }
+    }
+  }
+
+  /** What a function that starts periodic runs needs in its environment (`PeriodicRunStarter` on AWS). */
+  public starterEnvironment(): Record<string, string> {
+    return { [ENV.periodicRunArn]: this.stateMachine.stateMachineArn };
+  }
+
+  /** Lets a function start periodic runs (the dispatcher, `POST /v1/reports`). */
+  public grantStartRuns(grantee: iam.IGrantable): void {
+    this.stateMachine.grantStartExecution(grantee);
+  }
+
+  /** A distributed map starts, describes and stops child executions of its own machine (Step Functions developer guide, "IAM policies for Distributed Map"). */
+  private grantDistributedMap(stateMachineName: string): void {
+    const stack = Stack.of(this);
+    const machineArn = stack.formatArn({ service: 'states', resource: 'stateMachine', resourceName: stateMachineName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const childExecutions = stack.formatArn({ service: 'states', resource: 'execution', resourceName: `${stateMachineName}/*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    this.stateMachine.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [machineArn] }));
+    this.stateMachine.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:DescribeExecution', 'states:StopExecution'], resources: [childExecutions] }));
+    Validations.of(this.stateMachine).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagResourceName(this.stateMachine, childExecutions)}]`,
+      reason: 'The distributed map describes/stops its own child executions, named per item at run time: executions of this one machine only.',
+    });
+  }
+}

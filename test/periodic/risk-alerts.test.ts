@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningHub } from '../../embedded/hub.js';
+import { callApi, startTestHub, tokenFor } from '../support/test-hub.js';
+import { insightsOf, runPeriodic, seedCustomer, TENANT } from './periodic-kit.js';
+
+/** Customer-risk alerts A14 raised (not the per-record urgent alerts of the record workflow). */
+const customerRisks = async (hub: RunningHub, customerId: string) =>
+  (await insightsOf(hub, customerId, ['risk'])).filter((insight) => insight.data.kind === 'customer-risk');
+
+describe('risk check (A14): a customer going quiet and naming a cheaper competitor', () => {
+  let hub: RunningHub;
+  const asOf = new Date();
+  beforeAll(async () => {
+    hub = await startTestHub({ workflows: false, workflowRetryIntervalMs: 0 });
+    // Monthly communications fall from 8 to 2, and the two recent ones say a competitor is cheaper.
+    await seedCustomer(hub, { customerId: 'C001', name: '宁波奥克斯', priority: 'high' }, { asOf, monthlyCounts: [8, 8, 8, 2], competitorMentions: 2, seed: 3 });
+    // A steady high-priority customer and a declining normal-priority one (the five-minute check skips it).
+    await seedCustomer(hub, { customerId: 'C002', name: '杭州稳定', priority: 'high' }, { asOf, monthlyCounts: [8, 8, 8, 8], seed: 4 });
+    await seedCustomer(hub, { customerId: 'C003', name: '苏州普通', priority: 'normal' }, { asOf, monthlyCounts: [8, 8, 8, 2], competitorMentions: 2, seed: 5 });
+  }, 60_000);
+  afterAll(() => hub.close());
+
+  it('raises one alert per risk with the computed numbers, refreshes it on the next run instead of repeating it, and records a dismissal', async () => {
+    // Act: the five-minute check runs
+    const first = await runPeriodic(hub, { runId: 'RISK-test-1', type: 'risk-check', asOf });
+
+    // Assess: churn and competitor alerts for C001 only, quoting the computed figures
+    expect(first.status).toBe('SUCCEEDED');
+    const raised = await customerRisks(hub, 'C001');
+    const types = raised.map((insight) => insight.data.riskType).sort();
+    expect(types).toEqual(expect.arrayContaining(['churn', 'competitor_penetration']));
+    expect(new Set(types).size).toBe(types.length);
+    const churn = raised.find((insight) => insight.data.riskType === 'churn')!;
+    const indicators = (churn.data.indicators as string[]).join(' ');
+    expect(indicators).toMatch(/\b2\b/);
+    expect(indicators).toMatch(/\b8(\.0)?\b/);
+    const competitor = raised.find((insight) => insight.data.riskType === 'competitor_penetration')!;
+    expect((competitor.data.indicators as string[]).join(' ')).toMatch(/\b2\b/);
+    expect(churn.status).toBe('new');
+    expect(await customerRisks(hub, 'C002')).toEqual([]);
+    expect(await customerRisks(hub, 'C003')).toEqual([]);
+
+    // Act: the next check, five minutes later, finds the same signals
+    const later = new Date(asOf.getTime() + 5 * 60_000);
+    expect((await runPeriodic(hub, { runId: 'RISK-test-2', type: 'risk-check', asOf: later })).status).toBe('SUCCEEDED');
+
+    // Assess: the same alerts, refreshed, none added
+    const again = await customerRisks(hub, 'C001');
+    expect(again.map((insight) => insight.insightId).sort()).toEqual(raised.map((insight) => insight.insightId).sort());
+    expect(again.find((insight) => insight.insightId === churn.insightId)!.updatedAt > churn.updatedAt).toBe(true);
+
+    // Act: the owner dismisses the churn alert through the API
+    const token = tokenFor(hub, TENANT, 'commhub/read', 'li.wei');
+    const dismissed = await callApi(hub, 'PATCH', `/v1/insights/${churn.insightId}`, { token, body: { status: 'dismissed', note: '客户确认淡季减少采购' } });
+
+    // Assess: who, when and why are recorded; the next run neither revives nor repeats it
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body).toMatchObject({ status: 'dismissed', handledBy: 'li.wei', handlingNote: '客户确认淡季减少采购' });
+    expect((await runPeriodic(hub, { runId: 'RISK-test-3', type: 'risk-check', asOf: new Date(later.getTime() + 5 * 60_000) })).status).toBe('SUCCEEDED');
+    const afterDismissal = await customerRisks(hub, 'C001');
+    expect(afterDismissal).toHaveLength(raised.length);
+    expect(afterDismissal.find((insight) => insight.insightId === churn.insightId)).toMatchObject({ status: 'dismissed', handledBy: 'li.wei' });
+  }, 120_000);
+});
