@@ -19,6 +19,8 @@ export interface HubSettings {
   readonly tenantsFile: string;
   /** Record workflows: started for each new record unless `false` (`COMMHUB_WORKFLOWS=off`). @default true */
   readonly workflows?: boolean;
+  /** Report schedules (daily / weekly / monthly, 5-minute risk check) fire unless `false` (`COMMHUB_SCHEDULES=off`). @default true */
+  readonly schedules?: boolean;
   /** Workflow executions run at once. @default 4 */
   readonly workflowConcurrency?: number;
   /** Replaces the definitions' retry backoff (tests). */
@@ -79,6 +81,7 @@ export async function hubSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): 
     jwtSecret: env.COMMHUB_JWT_SECRET || (await persistentSecret(dataDir, 'jwt-secret')),
     tenantsFile: resolve(env.COMMHUB_TENANTS_FILE || DEMO_TENANTS_FILE),
     workflows: env.COMMHUB_WORKFLOWS !== 'off',
+    schedules: env.COMMHUB_SCHEDULES !== 'off',
     mailFrom: env.COMMHUB_MAIL_FROM || undefined,
     ...EMBEDDED_NAMES,
   };

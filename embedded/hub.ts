@@ -1,3 +1,5 @@
+import { dispatchScheduledRuns } from '../functions/core/periodic/start-periodic-run.js';
+import { startReportScheduler, type ReportScheduler } from './report-scheduler.js';
 import type { Server } from 'node:http';
 import type { HubDependencies } from '../functions/core/dependencies.js';
 import type { HttpHandler } from '../functions/http/http-route.js';
@@ -26,6 +28,8 @@ export interface RunningHub {
   readonly workflows: EmbeddedWorkflows;
   /** Where alert and report mail is written (`.eml`). */
   readonly outboxDir: string;
+  /** The report schedules (`null` when `schedules` is off). */
+  readonly scheduler: ReportScheduler | null;
   close(): Promise<void>;
 }
 
@@ -106,15 +110,24 @@ export async function startHub(settings: HubSettings, options: HubOptions = {}):
     await servers.close();
     throw error;
   }
+  const scheduler =
+    settings.schedules === false
+      ? null
+      : await startReportScheduler({
+          timeZones: async () => (await deps.tenants.listTenants()).map(({ settings: tenant }) => tenant.timezone),
+          fire: (schedule, timeZone, firedAt) => dispatchScheduledRuns(workflows.deps, { run: schedule.run, timeZone, firedAt }),
+        });
   return {
     url,
     smtpPort: smtp.port,
+    scheduler,
     settings,
     servers,
     deps,
     workflows,
     outboxDir: paths.outboxDir,
     async close() {
+      scheduler?.stop();
       server.closeAllConnections();
       await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), smtp.close()]);
       await workflows.close();

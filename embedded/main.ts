@@ -22,6 +22,8 @@ process.stdout.write(
     `  webhooks:  ${hub.url}/v1/webhooks/T001/{wecom|zoom|teams|tencent-meeting|dingtalk|telephony|connect}`,
     `  data dir:  ${settings.dataDir}`,
     `  analysis:  ${settings.workflows === false ? 'off (COMMHUB_WORKFLOWS=off)' : 'each new record runs the record workflow (local analyzer)'}; alert mail in ${hub.outboxDir}`,
+    `  reports:   ${hub.scheduler ? `next ${hub.scheduler.upcoming().filter((s) => s.name !== 'risk-check').slice(0, 1).map((s) => `${s.name} ${s.at.toISOString()} (${s.timeZone})`).join('')}; risk check every 5 min; mail in ${hub.outboxDir}` : 'schedules off (COMMHUB_SCHEDULES=off)'}`,
+    `  run one:   npm run report -- --type weekly [--customer C001]`,
     `  dev token (tenant T001, all scopes, 12 h):`,
     `  export TOKEN=${token}`,
     `  another:   npm run token -- --tenant T001 --scope "commhub/read commhub/ingest"`,

@@ -18,6 +18,8 @@ export function startTestHub(overrides: Partial<HubSettings> = {}, options: HubO
     host: '127.0.0.1',
     jwtSecret: randomBytes(24).toString('hex'),
     tenantsFile: DEMO_TENANTS_FILE,
+    // Tests run periodic runs themselves; a risk check firing mid-test would race them.
+    schedules: false,
     ...EMBEDDED_NAMES,
     ...overrides,
   }, options);
