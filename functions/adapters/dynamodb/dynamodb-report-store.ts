@@ -63,11 +63,11 @@ export class DynamoDbReportStore implements ReportStore {
     return { items: result.items.map((item) => withoutKeys<Report>(item)), nextCursor: result.nextCursor };
   }
 
-  completeReport(tenantId: string, reportId: string, done: Pick<Report, 'files' | 'summary'>, at: string): Promise<Report | null> {
+  completeReport(tenantId: string, reportId: string, done: Pick<Report, 'files' | 'summary' | 'notAnalysed'>, at: string): Promise<Report | null> {
     return this.update(tenantId, reportId, {
-      expression: 'SET #status = :ready, files = :files, summary = :summary, updatedAt = :at REMOVE failureReason',
+      expression: 'SET #status = :ready, files = :files, summary = :summary, notAnalysed = :notAnalysed, updatedAt = :at REMOVE failureReason',
       condition: 'attribute_exists(PK)',
-      values: { ':ready': 'ready', ':files': done.files, ':summary': done.summary, ':at': at },
+      values: { ':ready': 'ready', ':files': done.files, ':summary': done.summary, ':notAnalysed': done.notAnalysed ?? [], ':at': at },
     });
   }
 

@@ -43,6 +43,8 @@ export const Report = z.object({
       opportunities: z.number().int().nonnegative(),
     })
     .optional(),
+  /** Customers the run could not analyse, with the reason (their figures are missing from the report). */
+  notAnalysed: z.array(z.object({ customerId: z.string(), reason: z.string() })).optional(),
   emailedTo: z.array(z.string()).optional(),
   emailedAt: z.string().optional(),
   failureReason: z.string().max(2000).optional(),

@@ -12,6 +12,7 @@ import { addDays, daysBetween, localDayOf, utcDayOf } from '../reports/zoned-tim
 import { writeLocalReportNarrative } from '../../analysis/agents/a15-local-report.js';
 import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
 import { recordsInPeriod } from './period-records.js';
+import { customerFailureFileName } from './note-customer-not-analysed.js';
 import { customerSectionFileName, type CustomerSectionFile } from './save-customer-findings.js';
 
 /** Customer sections a tenant-wide report carries: the customers needing attention most (lowest health first). */
@@ -68,11 +69,18 @@ export async function writeReport(deps: PeriodicRunDependencies, step: WriteRepo
   const records = (await recordsInPeriod(deps.records, step.tenantId, report.period)).filter((record) => inScope(record.customerId));
   const insights: Insight[] = [];
   const sections: { file: CustomerSectionFile; insights: Insight[] }[] = [];
+  const notAnalysed: { customerId: string; reason: string }[] = [];
+  const file = (name: string) => deps.blobs.getText(`reports/${step.tenantId}/${step.reportId}/${name}`);
   for (const customerId of step.customerIds) {
     const own = await customerInsights(deps, step.tenantId, customerId);
     insights.push(...own);
-    const text = await deps.blobs.getText(`reports/${step.tenantId}/${step.reportId}/${customerSectionFileName(customerId)}`);
+    const text = await file(customerSectionFileName(customerId));
     if (text) sections.push({ file: JSON.parse(text) as CustomerSectionFile, insights: own });
+    // No section: inactive (nothing to say) or failed (kept with its reason).
+    else {
+      const failed = await file(customerFailureFileName(customerId));
+      if (failed) notAnalysed.push(JSON.parse(failed) as { customerId: string; reason: string });
+    }
   }
   const names = new Map(sections.map(({ file }) => [file.input.customer.customerId, file.input.customer.name]));
   const chosen = report.type === 'customer' ? sections : [...sections].sort((a, b) => a.file.input.health.score - b.file.input.health.score).slice(0, SECTIONS_IN_TENANT_REPORT);
@@ -104,6 +112,7 @@ export async function writeReport(deps: PeriodicRunDependencies, step: WriteRepo
     {
       files: { markdown, html },
       summary: { records: keyMetrics.records, customers: keyMetrics.customers_contacted, newRisks, opportunities: input.opportunities.length },
+      notAnalysed,
     },
     deps.clock.now().toISOString(),
   );

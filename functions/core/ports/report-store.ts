@@ -9,7 +9,7 @@ export interface ReportStore {
   /** A tenant's reports, newest first. */
   listReports(tenantId: string, page: PageRequest): Promise<Page<Report>>;
   /** Marks a report ready with its documents and counts (repeating it rewrites the same values). */
-  completeReport(tenantId: string, reportId: string, done: Pick<Report, 'files' | 'summary'>, at: string): Promise<Report | null>;
+  completeReport(tenantId: string, reportId: string, done: Pick<Report, 'files' | 'summary' | 'notAnalysed'>, at: string): Promise<Report | null>;
   /** Marks a still-running report failed with the reason; a ready report stays ready. */
   failReport(tenantId: string, reportId: string, reason: string, at: string): Promise<Report | null>;
   /** Claims the report's email (at most one send); `false` when it was claimed before. */

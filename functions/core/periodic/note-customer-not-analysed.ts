@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { logger } from '../../http/logger.js';
+import { failureReasonOf } from '../workflow/mark-analysis-failed.js';
+import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
+
+export const CustomerFailure = z.object({
+  tenantId: z.string().min(1),
+  customerId: z.string().min(1),
+  runId: z.string().min(1),
+  reportId: z.string().min(1).nullable(),
+  failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }),
+});
+export type CustomerFailure = z.infer<typeof CustomerFailure>;
+
+/** Where a report keeps why one of its customers could not be analysed. */
+export const customerFailureFileName = (customerId: string) => `customers/${customerId}.failed.json`;
+
+/**
+ * Step "Note the customer not analysed": one customer's failure does not stop the run, but it is not
+ * silent either — it is logged, and for a report kept beside it so the report lists the customer
+ * with the reason.
+ */
+export async function noteCustomerNotAnalysed(deps: PeriodicRunDependencies, rawStep: unknown): Promise<{ customerId: string; reason: string }> {
+  const step = CustomerFailure.parse(rawStep);
+  const reason = failureReasonOf(step.failure);
+  logger.warn('customer not analysed in the periodic run', { tenantId: step.tenantId, customerId: step.customerId, runId: step.runId, reason });
+  if (step.reportId) {
+    await deps.blobs.putReportFile(step.tenantId, step.reportId, customerFailureFileName(step.customerId), JSON.stringify({ customerId: step.customerId, reason }), 'application/json; charset=utf-8');
+  }
+  return { customerId: step.customerId, reason };
+}
