@@ -1,6 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { type LabelledRow, evaluateAnalyzer, labelledRows, missedTargets } from '../../functions/analysis/local/labelled-set.js';
-import { analyzeText, defaultSegmenter, lexiconSegmenter } from '../../functions/analysis/local/local-analyzer.js';
+import type { LabelledRow } from '../../functions/analysis/local/labelled-set.js';
+import { describeBlindSets } from './blind-sets.js';
 
 /*
  * Blind sets of the local analyzer's tuning, rounds 9–11: each set of 60 was written before the
@@ -198,21 +197,4 @@ const ROUND_11: readonly LabelledRow[] = [
   ['b11-60', 'Thanks for sorting out the invoice error so quickly, all good now.', 'payment', 'positive', 'low'],
 ];
 
-const BLIND_SETS = { ROUND_9, ROUND_10, ROUND_11 };
-
-describe('local A10 analyzer: blind sets, rounds 9–11', () => {
-  it.each(Object.entries(BLIND_SETS))('meets the targets on %s with either segmenter', (_name, rows) => {
-    // Prepare
-    const cases = labelledRows(rows);
-
-    // Act
-    const evaluations = [defaultSegmenter(), lexiconSegmenter()].map((segmenter) => evaluateAnalyzer(cases, (input) => analyzeText(input, segmenter)));
-
-    // Assess
-    expect(cases).toHaveLength(60);
-    for (const evaluation of evaluations) {
-      const report = evaluation.misses.map((miss) => `${miss.id} ${miss.wrong.map((w) => `${w.field}:${w.expected}→${w.predicted}`).join(' ')}`);
-      expect(missedTargets(evaluation), report.join('\n')).toEqual([]);
-    }
-  });
-});
+describeBlindSets('rounds 9–11', { ROUND_9, ROUND_10, ROUND_11 });

@@ -1,6 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { type LabelledRow, evaluateAnalyzer, labelledRows, missedTargets } from '../../functions/analysis/local/labelled-set.js';
-import { analyzeText, defaultSegmenter, lexiconSegmenter } from '../../functions/analysis/local/local-analyzer.js';
+import type { LabelledRow } from '../../functions/analysis/local/labelled-set.js';
+import { describeBlindSets } from './blind-sets.js';
 
 /*
  * Blind sets of the local analyzer's tuning, rounds 1–4: each set of 60 was written before the
@@ -261,21 +260,4 @@ const ROUND_4: readonly LabelledRow[] = [
   ['b4-60', '麻烦问下，发票是随货寄还是单独快递？', 'payment|delivery', 'neutral', 'low'],
 ];
 
-const BLIND_SETS = { ROUND_1, ROUND_2, ROUND_3, ROUND_4 };
-
-describe('local A10 analyzer: blind sets, rounds 1–4', () => {
-  it.each(Object.entries(BLIND_SETS))('meets the targets on %s with either segmenter', (_name, rows) => {
-    // Prepare
-    const cases = labelledRows(rows);
-
-    // Act
-    const evaluations = [defaultSegmenter(), lexiconSegmenter()].map((segmenter) => evaluateAnalyzer(cases, (input) => analyzeText(input, segmenter)));
-
-    // Assess
-    expect(cases).toHaveLength(60);
-    for (const evaluation of evaluations) {
-      const report = evaluation.misses.map((miss) => `${miss.id} ${miss.wrong.map((w) => `${w.field}:${w.expected}→${w.predicted}`).join(' ')}`);
-      expect(missedTargets(evaluation), report.join('\n')).toEqual([]);
-    }
-  });
-});
+describeBlindSets('rounds 1–4', { ROUND_1, ROUND_2, ROUND_3, ROUND_4 });
