@@ -85,8 +85,8 @@ export const ROUTES = [
     method: 'GET',
     path: '/v1/customers/{customerId}',
     scope: SCOPES.read,
-    access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: false },
-    summary: 'A customer profile with its overview (last contact, record count).',
+    access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true, tenants: true },
+    summary: 'A customer profile with its overview: last contact, health score and stage, communication and sentiment trends, open risk alerts.',
   },
   {
     id: 'create-communications-batch',

@@ -40,6 +40,13 @@ describe('risk check (A14): a customer going quiet and naming a cheaper competit
     expect(await customerRisks(hub, 'C002')).toEqual([]);
     expect(await customerRisks(hub, 'C003')).toEqual([]);
 
+    // Assess: the customer's overview shows the computed standing and the open alerts
+    const overview = await callApi(hub, 'GET', '/v1/customers/C001', { token: tokenFor(hub, TENANT, 'commhub/read') });
+    expect(overview.status).toBe(200);
+    expect(overview.body.overview).toMatchObject({ trend: 'falling', lifecycleStage: 'at-risk', sentimentTrend: 'worsening' });
+    expect(overview.body.overview.healthScore).toBeLessThan(50);
+    expect(overview.body.overview.openRisks.map((risk: { insightId: string }) => risk.insightId).sort()).toEqual(raised.map((insight) => insight.insightId).sort());
+
     // Act: the next check, five minutes later, finds the same signals
     const later = new Date(asOf.getTime() + 5 * 60_000);
     expect((await runPeriodic(hub, { runId: 'RISK-test-2', type: 'risk-check', asOf: later })).status).toBe('SUCCEEDED');

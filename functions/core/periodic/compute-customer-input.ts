@@ -3,14 +3,10 @@ import { RECORD_SUMMARIES_MAX, RECORD_SUMMARY_MAX, type CustomerAgentInput, type
 import { computeCustomerMetrics } from '../insight/compute-customer-metrics.js';
 import { scoreCustomerHealth } from '../insight/score-customer-health.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
-import type { Task } from '../model/task.js';
 import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
 import { CustomerRunItem } from './periodic-run-input.js';
+import { loadCustomerWindow } from '../insight/load-customer-window.js';
 
-/** The metrics look back this far (30 days against the 90 before them). */
-const WINDOW_DAYS = 120;
-/** Timeline and task pages read per round trip (one paged query each, never a read per record). */
-const PAGE = 500;
 
 export interface CustomerInputOutcome {
   /** `false` when the customer has no record in the window: nothing for the agents to read. */
@@ -45,26 +41,10 @@ function summaryOf(record: CommunicationRecord): RecordSummary {
 export async function computeCustomerInput(deps: PeriodicRunDependencies, rawItem: unknown): Promise<CustomerInputOutcome> {
   const item = CustomerRunItem.pick({ tenantId: true, customerId: true, asOf: true }).parse(rawItem);
   const asOf = new Date(item.asOf);
-  const from = new Date(asOf.getTime() - WINDOW_DAYS * 86_400_000).toISOString();
-  let reads = 0;
-  const records: CommunicationRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.records.queryTimeline({ tenantId: item.tenantId, customerId: item.customerId, from, to: asOf.toISOString(), limit: PAGE, cursor });
-    reads++;
-    records.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const window = await loadCustomerWindow(deps, item.tenantId, item.customerId, asOf);
+  let reads = window.reads;
+  const { records, tasks } = window;
   if (!records.some((record) => record.direction !== 'internal')) return { active: false, reads };
-
-  const tasks: Task[] = [];
-  cursor = undefined;
-  do {
-    const page = await deps.workItems.listTasksByCustomer(item.tenantId, item.customerId, { limit: PAGE, cursor });
-    reads++;
-    tasks.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
   const [customer, settings] = await Promise.all([deps.customers.getCustomer(item.tenantId, item.customerId), deps.tenants.getTenant(item.tenantId)]);
   reads++;
   const timeZone = settings?.timezone ?? 'Asia/Shanghai';

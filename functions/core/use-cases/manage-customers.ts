@@ -2,6 +2,12 @@ import type { HubDependencies } from '../dependencies.js';
 import { NotFoundError } from '../errors.js';
 import type { Customer, CustomerInput } from '../model/customer.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
+import { computeCustomerMetrics } from '../insight/compute-customer-metrics.js';
+import type { CustomerHealth, CustomerMetrics } from '../insight/customer-metrics.js';
+import { loadCustomerWindow } from '../insight/load-customer-window.js';
+import { scoreCustomerHealth } from '../insight/score-customer-health.js';
+import { DEFAULT_TENANT_ZONE } from '../model/follow-up-due.js';
+import type { Insight } from '../model/insight.js';
 import { externalIdentities } from './identify-customer.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -26,26 +32,74 @@ export async function putCustomer(
   return { customer, created: customer.version === 1 };
 }
 
-export interface CustomerOverview {
-  readonly customer: Customer;
-  /** Computed from the timeline, never stored separately. */
-  readonly overview: { readonly lastContactAt: string | null; readonly daysSinceLastContact: number | null; readonly communicationsLast30Days: number };
+/** An open customer-risk alert, as the overview lists it. */
+export interface OpenRisk {
+  readonly insightId: string;
+  readonly title: string;
+  readonly importance: Insight['importance'];
+  readonly riskType?: string;
+  readonly createdAt: string;
 }
 
-/** A customer profile with figures computed from its timeline. */
+export interface CustomerOverview {
+  readonly customer: Customer;
+  /** Computed from the timeline, tasks and alerts, never stored separately. */
+  readonly overview: {
+    readonly lastContactAt: string | null;
+    readonly daysSinceLastContact: number | null;
+    readonly communicationsLast30Days: number;
+    /** 0–100 (`functions/core/insight/health-score-components.ts`). */
+    readonly healthScore: number;
+    readonly lifecycleStage: CustomerHealth['stage'];
+    /** Last 30 days against the prior 90-day monthly baseline. */
+    readonly trend: CustomerMetrics['communications']['trend'];
+    readonly sentimentTrend: CustomerMetrics['sentiment']['trend'];
+    /** Risk alerts nobody has acted on or dismissed yet, newest first. */
+    readonly openRisks: OpenRisk[];
+  };
+}
+
+/** Open alerts listed in the overview at most. */
+const OPEN_RISKS_SHOWN = 20;
+
+/**
+ * A customer profile with its overview: last contact, the health score and stage, the
+ * communication and sentiment trends (the same computed metrics the periodic agents read) and the
+ * open risk alerts.
+ */
 export async function getCustomerOverview(deps: HubDependencies, tenantId: string, customerId: string): Promise<CustomerOverview> {
   const now = deps.clock.now();
   const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
-  const [customer, summary] = await Promise.all([
+  const [customer, summary, window, settings, risks] = await Promise.all([
     deps.customers.getCustomer(tenantId, customerId),
     deps.records.summarizeTimeline(tenantId, customerId, since),
+    loadCustomerWindow(deps, tenantId, customerId, now),
+    deps.tenants.getTenant(tenantId),
+    deps.workItems.listInsights(tenantId, customerId, { limit: OPEN_RISKS_SHOWN }, { types: ['risk'], statuses: ['new', 'read'] }),
   ]);
   if (!customer) throw new NotFoundError(`customer ${customerId} not found`);
+  const metrics = computeCustomerMetrics({ customerId, records: window.records, tasks: window.tasks, asOf: now, timeZone: settings?.timezone ?? DEFAULT_TENANT_ZONE });
+  const health = scoreCustomerHealth(metrics);
   const daysSince =
     summary.lastContactAt === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(summary.lastContactAt)) / DAY_MS));
   return {
     customer,
-    overview: { lastContactAt: summary.lastContactAt, daysSinceLastContact: daysSince, communicationsLast30Days: summary.recordsSince },
+    overview: {
+      lastContactAt: summary.lastContactAt,
+      daysSinceLastContact: daysSince,
+      communicationsLast30Days: summary.recordsSince,
+      healthScore: health.score,
+      lifecycleStage: health.stage,
+      trend: metrics.communications.trend,
+      sentimentTrend: metrics.sentiment.trend,
+      openRisks: risks.items.map((risk) => ({
+        insightId: risk.insightId,
+        title: risk.title,
+        importance: risk.importance,
+        ...(typeof risk.data.riskType === 'string' ? { riskType: risk.data.riskType } : {}),
+        createdAt: risk.createdAt,
+      })),
+    },
   };
 }
 
