@@ -59,6 +59,7 @@ export class PeriodicReporting extends Construct {
     const common = { storage, stage: props.stage, removalPolicy };
     const environment: Partial<Record<PeriodicStepName, Record<string, string>>> = {
       RunCustomerAgent: { [ENV.modelId]: props.modelId },
+      WriteReport: { [ENV.modelId]: props.modelId },
       EmailReport: props.mailFrom ? { [ENV.mailFrom]: props.mailFrom } : {},
     };
     const steps = {} as Record<PeriodicStepName, HubFunction>;
@@ -75,7 +76,10 @@ export class PeriodicReporting extends Construct {
       });
     }
     this.steps = steps;
-    if (props.modelId !== LOCAL_MODEL_ID) grantBedrockModel(steps.RunCustomerAgent.role, props.modelId);
+    if (props.modelId !== LOCAL_MODEL_ID) {
+      grantBedrockModel(steps.RunCustomerAgent.role, props.modelId);
+      grantBedrockModel(steps.WriteReport.role, props.modelId);
+    }
     if (props.mailFrom) grantSendMail(steps.EmailReport.role, props.mailFrom);
 
     // A distributed map starts its children as executions of this machine: its role names the machine by name.

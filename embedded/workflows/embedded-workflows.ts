@@ -5,7 +5,6 @@ import { unavailableTranscriber } from '../../functions/adapters/transcribe/unav
 import { createZoomTranscriptSource } from '../../functions/adapters/zoom/zoom-transcript-source.js';
 import type { HubDependencies } from '../../functions/core/dependencies.js';
 import type { CommunicationAnalyzer } from '../../functions/core/ports/analyzer.js';
-import type { EventPublisher } from '../../functions/core/ports/event-publisher.js';
 import type { Mailer } from '../../functions/core/ports/mailer.js';
 import type { Transcriber } from '../../functions/core/ports/transcriber.js';
 import type { RecordWorkflowDependencies } from '../../functions/core/workflow/record-workflow-dependencies.js';
@@ -13,6 +12,8 @@ import { createLocalCustomerAgents } from '../../functions/analysis/agents/local
 import { periodicRunExecutionName } from '../../functions/adapters/stepfunctions/execution-name.js';
 import type { CustomerAgents } from '../../functions/core/ports/customer-agents.js';
 import type { PeriodicRunStarter } from '../../functions/core/ports/periodic-run-starter.js';
+import type { ReportWriter } from '../../functions/core/ports/report-writer.js';
+import { createLocalReportWriter } from '../../functions/analysis/agents/local-report-writer.js';
 import { WORKFLOW_STEPS, type WorkflowDependencies, type WorkflowStep } from '../../functions/workflow/workflow-steps.js';
 import { startRecordWorkflows } from '../../functions/core/workflow/start-record-workflows.js';
 import { logger } from '../../functions/http/logger.js';
@@ -42,6 +43,8 @@ export interface EmbeddedWorkflowOptions {
   readonly overrides?: Partial<Pick<RecordWorkflowDependencies, 'analyzer' | 'analyzerUsesModel' | 'transcriber' | 'transcriptSources' | 'mailer' | 'events'>> & {
     /** Agents A11–A14 (tests: Bedrock adapters on a mocked client). */
     readonly agents?: CustomerAgents;
+    /** Agent A15's writer (tests: the Bedrock writer on a mocked client). */
+    readonly reportWriter?: ReportWriter;
   };
 }
 
@@ -88,6 +91,7 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
     mailer: { value: mailer },
     agents: { value: options.overrides?.agents ?? createLocalCustomerAgents() },
     agentsModel: { value: options.overrides?.agents ? 'model' : 'local' },
+    reportWriter: { value: options.overrides?.reportWriter ?? createLocalReportWriter() },
     periodicRuns: { value: periodicRuns },
     reportMail: { value: { from: options.mailFrom, mailer: outbox } },
   }) as WorkflowDependencies;

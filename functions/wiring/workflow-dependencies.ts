@@ -12,7 +12,7 @@ import { createStepFunctionsPeriodicRunStarter } from '../adapters/stepfunctions
 import { createStepFunctionsCallbacks, createStepFunctionsWorkflowStarter } from '../adapters/stepfunctions/step-functions-workflows.js';
 import { createTranscribeTranscriber } from '../adapters/transcribe/transcribe-transcriber.js';
 import { createZoomTranscriptSource } from '../adapters/zoom/zoom-transcript-source.js';
-import { createCustomerAgents } from './customer-agents.js';
+import { createCustomerAgents, createReportWriter } from './customer-agents.js';
 import { createLocalAnalyzer } from '../analysis/local/local-analyzer.js';
 import { ENV, LOCAL_MODEL_ID, requireSetting, type RuntimeConfig } from '../config/runtime-config.js';
 import type { HubDependencies } from '../core/dependencies.js';
@@ -51,6 +51,7 @@ export function createWorkflowDependencies(config: RuntimeConfig, hub: HubDepend
   const mailFrom = config.mailFrom;
   const mailer = lazy(() => (mailFrom ? createSesMailer({ client: new SESv2Client({ region: config.region }), from: mailFrom }) : null));
   const agents = lazy(() => createCustomerAgents(modelId, config.region));
+  const reportWriter = lazy(() => createReportWriter(modelId, config.region));
   const periodicRuns = lazy(() =>
     createStepFunctionsPeriodicRunStarter({ client: sfn(), stateMachineArn: requireSetting(config.workflowArns?.periodic, ENV.periodicRunArn) }),
   );
@@ -70,6 +71,7 @@ export function createWorkflowDependencies(config: RuntimeConfig, hub: HubDepend
     mailer: { get: mailer },
     agents: { get: agents },
     agentsModel: { value: modelId },
+    reportWriter: { get: reportWriter },
     periodicRuns: { get: periodicRuns },
     reportMail: { get: () => (mailFrom ? { from: mailFrom, mailer: mailer()! } : null) },
   });

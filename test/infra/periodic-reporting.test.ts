@@ -91,12 +91,12 @@ describe('PeriodicReporting', () => {
     expect(resourcesText).not.toMatch(/recordAnalysis|recordTranscription/);
   });
 
-  it('gives each step only what it uses: Bedrock for the agent step, SES for the email step, the cursor key for paging steps', () => {
+  it('gives each step only what it uses: Bedrock for the agent and report steps, SES for the email step, the cursor key for paging steps', () => {
     const steps = stack.periodicReporting.steps;
     const functions = resources();
     for (const step of PERIODIC_STEP_NAMES) {
       const actions = actionsOf(policyOf(steps[step].role));
-      expect(actions.includes('bedrock:InvokeModel'), step).toBe(step === 'RunCustomerAgent');
+      expect(actions.includes('bedrock:InvokeModel'), step).toBe(step === 'RunCustomerAgent' || step === 'WriteReport');
       expect(actions.includes('ses:SendEmail'), step).toBe(step === 'EmailReport');
       expect(actions.some((a) => a.startsWith('states:')), step).toBe(false);
       const variables = (functions[idOf(steps[step].function)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;

@@ -97,10 +97,10 @@ export function sampleWeek(): { period: ResolvedReportPeriod; records: Communica
   return { period, records, insights, names: new Map([['C001', '华东塑胶'], ['C002', HOSTILE_NAME]]) };
 }
 
-/** The sample week as a finished A15 report written by the local writer. */
-export function sampleReport(language: 'zh' | 'en' = 'zh'): A15Report {
+/** The sample week's computed facts: what a writer (local or model) is given. */
+export function sampleInput(language: 'zh' | 'en' = 'zh'): A15Input {
   const { period, records, insights, names } = sampleWeek();
-  const input: A15Input = {
+  return {
     reportType: period.type,
     language,
     period: { start: period.start, end: period.end, time_zone: period.timeZone, days: [...period.days] },
@@ -108,5 +108,10 @@ export function sampleReport(language: 'zh' | 'en' = 'zh'): A15Report {
     risks: reportRisks(insights, period, names),
     opportunities: reportOpportunities(insights, period, names),
   };
+}
+
+/** The sample week as a finished A15 report written by the local writer. */
+export function sampleReport(language: 'zh' | 'en' = 'zh'): A15Report {
+  const input = sampleInput(language);
   return assembleReport(input, writeLocalReportNarrative(input), A15_LOCAL_WRITER);
 }

@@ -1,4 +1,4 @@
-import { A15_LOCAL_WRITER, type A15CustomerSection, type A15Input } from '../agents/a15-report.js';
+import type { A15CustomerSection, A15Input } from '../agents/a15-report.js';
 import { NotFoundError } from '../errors.js';
 import type { Insight } from '../model/insight.js';
 import type { Report } from '../model/report.js';
@@ -9,7 +9,6 @@ import { countReport } from '../reports/report-counts.js';
 import { customerSection, reportOpportunities, reportRisks } from '../reports/report-findings.js';
 import type { ResolvedReportPeriod } from '../reports/report-period.js';
 import { addDays, daysBetween, localDayOf, utcDayOf } from '../reports/zoned-time.js';
-import { writeLocalReportNarrative } from '../../analysis/agents/a15-local-report.js';
 import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
 import { recordsInPeriod } from './period-records.js';
 import { customerFailureFileName } from './note-customer-not-analysed.js';
@@ -98,7 +97,8 @@ export async function writeReport(deps: PeriodicRunDependencies, step: WriteRepo
     opportunities: reportOpportunities(insights, report.period, names),
     ...(customerSections.length > 0 ? { customerSections } : {}),
   };
-  const document = assembleReport(input, writeLocalReportNarrative(input), A15_LOCAL_WRITER);
+  const written = await deps.reportWriter.write(input);
+  const document = assembleReport(input, written.narrative, written.model);
   const put = (name: string, body: string, type: string) => deps.blobs.putReportFile(step.tenantId, step.reportId, name, body, type);
   const [, markdown, html] = await Promise.all([
     put('report.json', JSON.stringify(document), 'application/json; charset=utf-8'),
