@@ -4,7 +4,7 @@ import { escapeHtml as esc } from './escape-html.js';
 import { CHANNEL_COLORS, CHART_BAR_MAX_WIDTH, SENTIMENT_COLORS, channelBars, sentimentBars } from './report-chart.js';
 import { SENTIMENT_BUCKETS } from './report-counts.js';
 import { renderHtmlChart } from './render-html-chart.js';
-import { lastContactText, moneyText, reportView, type ShareRow } from './report-view.js';
+import { customerSectionTable, moneyText, reportView, type ShareRow } from './report-view.js';
 
 /** Mail clients lay out 600 px reliably on desktop and scale it down on phones. */
 export const EMAIL_WIDTH = 600;
@@ -101,15 +101,8 @@ export function renderReportHtmlEmail(report: A15Report): string {
   content(
     sections.length > 0
       ? table(
-          [labels.columns.customer, labels.columns.health, labels.columns.stage, labels.columns.trend, labels.columns.lastContact, labels.columns.insights],
-          sections.map((customer) => [
-            customer.customer_name ?? customer.customer_id,
-            String(customer.health_score),
-            labels.stage[customer.stage],
-            labels.trend[customer.trend],
-            lastContactText(report, customer.last_contact_at, customer.days_since_last_contact),
-            customer.insight_summary || '—',
-          ]),
+          customerSectionTable(report, labels).header,
+          customerSectionTable(report, labels).rows,
         )
       : metrics.top_customers.length > 0
         ? table(

@@ -1,6 +1,6 @@
 import type { A15Report } from '../agents/a15-report.js';
 import { escapeMarkdown as md } from './escape-markdown.js';
-import { lastContactText, moneyText, reportView, type ShareRow } from './report-view.js';
+import { customerSectionTable, moneyText, reportView, type ShareRow } from './report-view.js';
 
 /**
  * The report as Markdown (GitHub-flavoured tables), in the seed's section order: summary, key
@@ -51,15 +51,8 @@ export function renderReportMarkdown(report: A15Report): string {
     labels.headings.customers,
     ...(sections.length > 0
       ? table(
-          [labels.columns.customer, labels.columns.health, labels.columns.stage, labels.columns.trend, labels.columns.lastContact, labels.columns.insights],
-          sections.map((customer) => [
-            customer.customer_name ?? customer.customer_id,
-            String(customer.health_score),
-            labels.stage[customer.stage],
-            labels.trend[customer.trend],
-            lastContactText(report, customer.last_contact_at, customer.days_since_last_contact),
-            customer.insight_summary || '—',
-          ]),
+          customerSectionTable(report, labels).header,
+          customerSectionTable(report, labels).rows,
         )
       : top.length > 0
         ? table([labels.columns.customer, labels.columns.records], top.map((customer) => [customer.customer_name ?? customer.customer_id, String(customer.records)]))

@@ -113,3 +113,19 @@ function periodText(days: readonly string[], labels: ReportLabels): string {
   const last = days[days.length - 1] ?? first;
   return first === last ? first : `${first} ${labels.periodTo} ${last}`;
 }
+
+/** The customers table (health, stage, trend, last contact, newest findings): one row per customer section. */
+export function customerSectionTable(report: A15Report, labels: ReportLabels): { header: string[]; rows: string[][] } {
+  const columns = labels.columns;
+  return {
+    header: [columns.customer, columns.health, columns.stage, columns.trend, columns.lastContact, columns.insights],
+    rows: (report.customer_sections ?? []).map((customer) => [
+      customer.customer_name ?? customer.customer_id,
+      String(customer.health_score),
+      labels.stage[customer.stage],
+      labels.trend[customer.trend],
+      lastContactText(report, customer.last_contact_at, customer.days_since_last_contact),
+      customer.insight_summary || '—',
+    ]),
+  };
+}
