@@ -187,7 +187,7 @@ export const ROUTES = [
     path: '/v1/reports',
     scope: SCOPES.read,
     access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true, periodicRuns: true },
-    summary: 'Run a daily, weekly, monthly or customer report now (agents A11–A15); 202 with the report id to poll.',
+    summary: 'Run a daily, weekly, monthly or customer report now, for the tenant or one customer (agents A11-A15); 202 with the report id to poll.',
   },
   {
     id: 'get-report',

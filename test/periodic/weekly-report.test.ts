@@ -79,7 +79,7 @@ describe('weekly report for three customers, end to end in embedded mode', () =>
     expect(got.body.summary).toMatchObject({ records: records.length });
 
     // Assess: one email, a valid MIME message with an HTML and a plain-text part
-    const mails = (await readdir(hub.outboxDir)).filter((name) => name.endsWith('.eml'));
+    const mails = (await readdir(hub.outboxDir)).filter((name) => name.endsWith('.eml') && name.includes(reportId));
     expect(mails).toHaveLength(1);
     const raw = await readFile(join(hub.outboxDir, mails[0]!));
     const mail = await simpleParser(raw);
@@ -102,6 +102,19 @@ describe('weekly report for three customers, end to end in embedded mode', () =>
     const again = await callApi(hub, 'GET', `/v1/reports/${reportId}`, { token });
     expect(again.body.emailedTo.length).toBeGreaterThan(0);
   }, 180_000);
+
+  it('narrows a weekly report to one customer when asked (npm run report -- --type weekly --customer C102)', async () => {
+    const token = tokenFor(hub, TENANT);
+    const requested = await callApi(hub, 'POST', '/v1/reports', { token, body: { type: 'weekly', customerId: 'C102' } });
+    expect(requested.status).toBe(202);
+    await hub.workflows.engine.idle();
+    const got = await callApi(hub, 'GET', `/v1/reports/${requested.body.reportId}`, { token });
+    expect(got.body).toMatchObject({ status: 'ready', type: 'weekly', customerId: 'C102' });
+    const { start, end } = got.body.period as { start: string; end: string };
+    const document = JSON.parse((await hub.deps.blobs.getText(`reports/${TENANT}/${requested.body.reportId}/report.json`))!) as A15Report;
+    expect(document.key_metrics.records).toBe((await timelineIn(hub, 'C102', start, end)).length);
+    expect(document.customer_sections?.map((section) => section.customer_id)).toEqual(['C102']);
+  }, 120_000);
 
   it('keeps another tenant’s report indistinguishable from an absent one', async () => {
     const token = tokenFor(hub, TENANT);

@@ -13,7 +13,7 @@ export interface PeriodicRunPlan {
 }
 
 /**
- * Step "Plan the run": who to analyse. A customer report: that customer. The risk check: the
+ * Step "Plan the run": who to analyse. A report narrowed to one customer: that customer. The risk check: the
  * tenant's high-priority customers. Other reports: every customer of the tenant plus any customer
  * seen in the period without a profile (records ingested with an explicit customer id) — inactive
  * ones are skipped cheaply by the next step, which is how a customer that went quiet is still
@@ -27,7 +27,8 @@ export async function planPeriodicRun(deps: PeriodicRunDependencies, rawInput: u
   }
   const report = run.reportId ? await deps.reports.getReport(run.tenantId, run.reportId) : null;
   if (!report) throw new NotFoundError(`report ${run.reportId} of tenant ${run.tenantId} not found`);
-  if (run.type === 'customer') return { customerIds: [run.customerId ?? report.customerId!], period: report.period, asOf: run.asOf };
+  const only = run.customerId ?? report.customerId;
+  if (only) return { customerIds: [only], period: report.period, asOf: run.asOf };
   const [profiles, records] = await Promise.all([deps.customers.listCustomerIds(run.tenantId), recordsInPeriod(deps.records, run.tenantId, report.period)]);
   const seen = records.flatMap((record) => (record.customerId ? [record.customerId] : []));
   return { customerIds: [...new Set([...profiles, ...seen])].sort(), period: report.period, asOf: run.asOf };

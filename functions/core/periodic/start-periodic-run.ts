@@ -8,6 +8,7 @@ import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
 export interface ReportRequest {
   readonly tenantId: string;
   readonly type: ReportType;
+  /** Narrows the report to one customer (required for type `customer`). */
   readonly customerId?: string;
   /** A local day or instant inside the wanted period (see `resolveReportPeriod`). */
   readonly periodStart?: string;
@@ -30,12 +31,11 @@ const compactDay = (day: string) => day.replaceAll('-', '');
 export async function requestReport(deps: PeriodicRunDependencies, request: ReportRequest): Promise<Report> {
   const settings = await deps.tenants.getTenant(request.tenantId);
   if (!settings) throw new NotFoundError(`tenant ${request.tenantId} not found`);
-  if (request.type === 'customer') {
-    if (!request.customerId) throw new ValidationError('a customer report needs customerId', [{ path: 'customerId', message: 'required when type is customer' }]);
-    if (!(await deps.customers.getCustomer(request.tenantId, request.customerId))) throw new NotFoundError(`customer ${request.customerId} not found`);
-  } else if (request.customerId) {
-    throw new ValidationError('customerId is only for a customer report', [{ path: 'customerId', message: `not allowed with type ${request.type}` }]);
+  // A customer report needs its customer; any other type may be narrowed to one (a customer's weekly report).
+  if (request.type === 'customer' && !request.customerId) {
+    throw new ValidationError('a customer report needs customerId', [{ path: 'customerId', message: 'required when type is customer' }]);
   }
+  if (request.customerId && !(await deps.customers.getCustomer(request.tenantId, request.customerId))) throw new NotFoundError(`customer ${request.customerId} not found`);
   const now = request.asOf ?? deps.clock.now();
   const period = resolveReportPeriod({ type: request.type, asOf: now, timeZone: settings.timezone, periodStart: request.periodStart });
   const scope = `${request.type}-${compactDay(period.days[0]!)}${request.customerId ? `-${request.customerId}` : ''}`;

@@ -63,7 +63,7 @@ export async function writeReport(deps: PeriodicRunDependencies, step: WriteRepo
   if (report.status === 'ready') return { reportId: report.reportId, status: report.status };
   const settings = await deps.tenants.getTenant(step.tenantId);
   const period = resolvedPeriodOf(report);
-  const inScope = (customerId: string | null) => report.type !== 'customer' || customerId === report.customerId;
+  const inScope = (customerId: string | null) => !report.customerId || customerId === report.customerId;
 
   const records = (await recordsInPeriod(deps.records, step.tenantId, report.period)).filter((record) => inScope(record.customerId));
   const insights: Insight[] = [];
@@ -82,7 +82,7 @@ export async function writeReport(deps: PeriodicRunDependencies, step: WriteRepo
     }
   }
   const names = new Map(sections.map(({ file }) => [file.input.customer.customerId, file.input.customer.name]));
-  const chosen = report.type === 'customer' ? sections : [...sections].sort((a, b) => a.file.input.health.score - b.file.input.health.score).slice(0, SECTIONS_IN_TENANT_REPORT);
+  const chosen = report.customerId ? sections : [...sections].sort((a, b) => a.file.input.health.score - b.file.input.health.score).slice(0, SECTIONS_IN_TENANT_REPORT);
   const customerSections: A15CustomerSection[] = chosen.map(({ file, insights: own }) =>
     customerSection({ customerId: file.input.customer.customerId, name: file.input.customer.name, metrics: file.input.metrics, health: file.input.health, insights: own }),
   );
