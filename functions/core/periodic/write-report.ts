@@ -17,6 +17,15 @@ import { customerSectionFileName, type CustomerSectionFile } from './save-custom
 /** Customer sections a tenant-wide report carries: the customers needing attention most (lowest health first). */
 const SECTIONS_IN_TENANT_REPORT = 10;
 const PAGE = 200;
+/** Customers whose findings are read at once. */
+const READ_CONCURRENCY = 16;
+
+/** `work` over `items`, `size` at a time, results in the items' order. */
+async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(work))));
+  return results;
+}
 
 export interface WriteReportStep {
   readonly tenantId: string;
@@ -70,16 +79,17 @@ export async function writeReport(deps: PeriodicRunDependencies, step: WriteRepo
   const sections: { file: CustomerSectionFile; insights: Insight[] }[] = [];
   const notAnalysed: { customerId: string; reason: string }[] = [];
   const file = (name: string) => deps.blobs.getText(`reports/${step.tenantId}/${step.reportId}/${name}`);
-  for (const customerId of step.customerIds) {
-    const own = await customerInsights(deps, step.tenantId, customerId);
-    insights.push(...own);
-    const text = await file(customerSectionFileName(customerId));
-    if (text) sections.push({ file: JSON.parse(text) as CustomerSectionFile, insights: own });
+  // Each customer's reads are independent: a few customers at a time keeps the step short without a burst.
+  const gathered = await inBatches(step.customerIds, READ_CONCURRENCY, async (customerId) => {
+    const [own, text] = await Promise.all([customerInsights(deps, step.tenantId, customerId), file(customerSectionFileName(customerId))]);
     // No section: inactive (nothing to say) or failed (kept with its reason).
-    else {
-      const failed = await file(customerFailureFileName(customerId));
-      if (failed) notAnalysed.push(JSON.parse(failed) as { customerId: string; reason: string });
-    }
+    const failed = text ? null : await file(customerFailureFileName(customerId));
+    return { own, text, failed };
+  });
+  for (const { own, text, failed } of gathered) {
+    insights.push(...own);
+    if (text) sections.push({ file: JSON.parse(text) as CustomerSectionFile, insights: own });
+    else if (failed) notAnalysed.push(JSON.parse(failed) as { customerId: string; reason: string });
   }
   const names = new Map(sections.map(({ file }) => [file.input.customer.customerId, file.input.customer.name]));
   const chosen = report.customerId ? sections : [...sections].sort((a, b) => a.file.input.health.score - b.file.input.health.score).slice(0, SECTIONS_IN_TENANT_REPORT);
