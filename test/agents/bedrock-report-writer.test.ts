@@ -46,34 +46,63 @@ describe('A15 on Bedrock', () => {
     expect(JSON.parse(user.slice(user.indexOf('<facts>') + 7, user.indexOf('</facts>')))).toEqual(input);
   });
 
+  it.each([
+    ['en', 'Write in English', 'Quote them exactly as given'],
+    ['zh', '用中文', '引用时照原样使用'],
+  ] as const)('writes the system prompt in the tenant’s language (%s)', async (language, writeIn, quoteAsGiven) => {
+    // Prepare
+    const input = sampleInput(language);
+    bedrock.on(ConverseCommand).resolves(toolAnswer(TOOL, validNarrative(input.keyMetrics.records)));
+
+    // Act
+    await writer().write(input);
+
+    // Assess
+    const system = sentRequest(0).system?.[0]?.text ?? '';
+    expect(system).toContain(writeIn);
+    expect(system).toContain(quoteAsGiven);
+    expect(system).toContain('YYYY-MM-DD');
+  });
+
   it('returns a valid answer with the model id and usage', async () => {
+    // Prepare
     const input = sampleInput('zh');
     const narrative = validNarrative(input.keyMetrics.records);
     bedrock.on(ConverseCommand).resolves(toolAnswer(TOOL, narrative));
 
+    // Act
     const result = await writer().write(input);
 
+    // Assess
     expect(result).toEqual({ narrative, model: MODEL_ID, modelCalls: 1, usage: { inputTokens: 10, outputTokens: 20 } });
   });
 
   it('repairs an invalid answer once, showing the validation error', async () => {
+    // Prepare
     const input = sampleInput('en');
     const narrative = validNarrative(input.keyMetrics.records);
     bedrock.on(ConverseCommand).resolvesOnce(toolAnswer(TOOL, { summary: '' })).resolves(toolAnswer(TOOL, narrative));
 
+    // Act
     const result = await writer().write(input);
 
+    // Assess
     expect(result).toMatchObject({ narrative, model: MODEL_ID, modelCalls: 2 });
     const repair = sentRequest(1).messages!;
-    expect(JSON.stringify(repair[repair.length - 1])).toContain('could not be used');
+    const instruction = JSON.stringify(repair[repair.length - 1]);
+    expect(instruction).toContain('could not be used');
+    expect(instruction).toMatch(/summary: .*; highlights: /);
   });
 
   it('falls back to the local writer when the answer is invalid twice', async () => {
+    // Prepare
     const input = sampleInput('en');
     bedrock.on(ConverseCommand).resolves(toolAnswer(TOOL, { summary: 'x', highlights: 'not a list' }));
 
+    // Act
     const result = await writer().write(input);
 
+    // Assess
     expect(result.model).toBe('local-fallback');
     expect(result.modelCalls).toBe(2);
     expect(result.narrative).toEqual(writeLocalReportNarrative(input));
@@ -81,19 +110,29 @@ describe('A15 on Bedrock', () => {
   });
 
   it('drops a sentence that quotes a number the facts do not hold, and says so', async () => {
+    // Prepare
     const input = sampleInput('zh');
     const narrative = { ...validNarrative(input.keyMetrics.records), highlights: ['华东塑胶本月将下单 987654 吨。', '整体情绪平稳。'] };
     bedrock.on(ConverseCommand).resolves(toolAnswer(TOOL, narrative));
 
+    // Act
     const result = await writer().write(input);
 
+    // Assess
     expect(result.narrative.highlights).toEqual(['整体情绪平稳。']);
     expect(result.corrections).toEqual([expect.stringContaining('987654')]);
   });
 
   it('rejects with ModelThrottled once the SDK has spent its retries', async () => {
+    // Prepare
     bedrock.on(ConverseCommand).rejects(new ThrottlingException({ message: 'Too many requests', $metadata: { httpStatusCode: 429 } }));
 
-    await expect(writer().write(sampleInput('zh'))).rejects.toBeInstanceOf(ModelThrottledError);
+    // Act
+    const written = writer().write(sampleInput('zh'));
+
+    // Assess
+    await expect(written).rejects.toBeInstanceOf(ModelThrottledError);
+    await expect(written).rejects.toMatchObject({ name: 'ModelThrottled', message: expect.stringContaining(`${MODEL_ID} throttled after the SDK's retries`) });
+    expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(1);
   });
 });

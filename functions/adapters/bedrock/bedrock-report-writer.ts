@@ -1,6 +1,6 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { writeLocalReportNarrative } from '../../analysis/agents/a15-local-report.js';
-import { computedNumbers, quotesOnly, uncomputedNumbersIn } from '../../analysis/agents/computed-numbers.js';
+import { guardA15Narrative } from '../../analysis/agents/a15-narrative-guard.js';
 import { A15Narrative, type A15Input } from '../../core/agents/a15-report.js';
 import type { ReportWriter, ReportWriterResult } from '../../core/ports/report-writer.js';
 import { A15_TOOL_DESCRIPTION, A15_TOOL_NAME, a15RepairInstruction, buildA15Messages } from './a15-prompt.js';
@@ -18,42 +18,11 @@ export interface BedrockReportWriterOptions {
 export const A15_TOOL_CONFIG = forcedToolConfig(A15_TOOL_NAME, A15_TOOL_DESCRIPTION, toolInputSchema(A15Narrative));
 
 /**
- * Keeps the model's words but not its arithmetic: a sentence that quotes a number (or date) the
- * facts do not hold is replaced — the summary by the local writer's summary, a highlight or an
- * action by nothing — and each replacement is listed.
- */
-export function guardNarrative(narrative: A15Narrative, input: A15Input): { narrative: A15Narrative; corrections: string[] } {
-  const allowed = computedNumbers([input]);
-  const corrections: string[] = [];
-  const keep = (field: string) => (line: string) => {
-    if (quotesOnly(line, allowed)) return true;
-    corrections.push(`${field}: dropped "${line.slice(0, 80)}" (numbers not in the facts: ${uncomputedNumbersIn(line, allowed).join(', ')})`);
-    return false;
-  };
-  let summary = narrative.summary;
-  if (!quotesOnly(summary, allowed)) {
-    corrections.push(`summary: replaced by the computed summary (numbers not in the facts: ${uncomputedNumbersIn(summary, allowed).join(', ')})`);
-    summary = writeLocalReportNarrative(input).summary;
-  }
-  return {
-    narrative: {
-      summary,
-      highlights: narrative.highlights.filter(keep('highlights')),
-      action_plan: {
-        immediate: narrative.action_plan.immediate.filter(keep('action_plan.immediate')),
-        short_term: narrative.action_plan.short_term.filter(keep('action_plan.short_term')),
-        long_term: narrative.action_plan.long_term.filter(keep('action_plan.long_term')),
-      },
-    },
-    corrections,
-  };
-}
-
-/**
  * A15 on Bedrock: one Converse call with the narrative tool forced, the answer validated by
  * `A15Narrative`, one repair call, then the local writer (`local-fallback` with the reason); a valid
- * answer passes {@link guardNarrative}. Throttling after the SDK's retries rejects with
- * `ModelThrottledError` (the workflow retries the step).
+ * answer passes `guardA15Narrative`, which drops sentences quoting numbers the facts lack and lists
+ * them as `corrections`. Throttling after the SDK's retries rejects with `ModelThrottledError` (the
+ * workflow retries the step).
  *
  * @example
  * const writer = createBedrockReportWriter({ client: createBedrockRuntimeClient(), modelId: 'amazon.nova-micro-v1:0' });
@@ -76,7 +45,7 @@ export function createBedrockReportWriter(options: BedrockReportWriterOptions): 
         repairInstruction: (problem) => a15RepairInstruction(input.language, problem),
       });
       if (verdict.ok) {
-        const { narrative, corrections } = guardNarrative(verdict.output, input);
+        const { narrative, corrections } = guardA15Narrative(verdict.output, input);
         return { narrative, model: options.modelId, modelCalls, ...(usage && { usage }), ...(corrections.length > 0 && { corrections }) };
       }
       return { narrative: writeLocalReportNarrative(input), model: LOCAL_FALLBACK_MODEL, modelCalls, ...(usage && { usage }), fallbackReason: shortenReason(verdict.reason) };

@@ -1,4 +1,5 @@
 import type { A15CustomerSection, A15Input } from '../agents/a15-report.js';
+import { logger } from '../../http/logger.js';
 import { NotFoundError } from '../errors.js';
 import type { Insight } from '../model/insight.js';
 import type { Report } from '../model/report.js';
@@ -108,6 +109,13 @@ export async function writeReport(deps: PeriodicRunDependencies, step: WriteRepo
     ...(customerSections.length > 0 ? { customerSections } : {}),
   };
   const written = await deps.reportWriter.write(input);
+  if (written.fallbackReason || written.corrections) {
+    // The report shows only `generated_by`; why the model's words were replaced or trimmed goes to the
+    // logs — which fields, not the sentences, since those may name customers.
+    const { model, modelCalls, fallbackReason, corrections } = written;
+    const correctedFields = corrections?.map((correction) => correction.slice(0, correction.indexOf(':')));
+    logger.warn('report narrative not used as the model wrote it', { tenantId: step.tenantId, reportId: step.reportId, model, modelCalls, fallbackReason, correctedFields });
+  }
   const document = assembleReport(input, written.narrative, written.model);
   const put = (name: string, body: string, type: string) => deps.blobs.putReportFile(step.tenantId, step.reportId, name, body, type);
   const [, markdown, html] = await Promise.all([

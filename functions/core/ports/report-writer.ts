@@ -9,7 +9,7 @@ export interface ReportWriterResult {
   readonly modelCalls: number;
   readonly usage?: ModelUsage;
   readonly fallbackReason?: string;
-  /** Sentences of a model's answer replaced because they quoted a number the facts do not hold. */
+  /** What the number guard changed in the model's answer: sentences dropped (or the summary replaced) for quoting numbers the facts lack. */
   readonly corrections?: readonly string[];
 }
 
