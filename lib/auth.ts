@@ -1,11 +1,26 @@
+import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { SCOPES } from '../functions/http/routes.js';
+import { HubFunction } from './hub-function.js';
+import type { Storage } from './storage.js';
+
+const PRE_TOKEN_ENTRY = fileURLToPath(new URL('../functions/events/pre-token-generation.ts', import.meta.url));
 
 /** Properties of {@link Auth}. */
 export interface AuthProps {
+  /** The tenant settings the pre-token-generation trigger reads (which tenant a machine client acts for). */
+  readonly storage: Storage;
+  /** Deployment stage, passed to the trigger as `COMMHUB_STAGE`. */
+  readonly stage: string;
+  /**
+   * How long the trigger's logs are kept.
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: logs.RetentionDays;
   /**
    * Where the people client may send users back after sign-in (authorization code + PKCE).
    * @default ['http://localhost:3000/auth/callback']
@@ -56,8 +71,14 @@ export class Auth extends Construct {
   public readonly peopleClient: cognito.UserPoolClient;
   /** Validates the bearer JWT and its scopes; accepts tokens of both clients. */
   public readonly authorizer: HttpUserPoolAuthorizer;
+  /**
+   * Cognito's pre-token-generation trigger (V3_0, people and machines): writes `custom:tenant_id`
+   * into every access token — from the user's attribute, or for a machine client from the tenant
+   * whose settings list its client id — and refuses a token that would have no tenant.
+   */
+  public readonly tenantClaimTrigger: HubFunction;
 
-  constructor(scope: Construct, id: string, props: AuthProps = {}) {
+  constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
     const threatProtection = props.threatProtection ?? false;
 
@@ -99,6 +120,19 @@ export class Auth extends Construct {
           'The Plus plan is billed per monthly active user; it is opt-in through AuthProps.threatProtection, which also enforces standard threat protection.',
       });
     }
+
+    // Access tokens carry no custom attributes by themselves; without this trigger no API call has a tenant.
+    this.tenantClaimTrigger = new HubFunction(this, 'TenantClaim', {
+      entry: PRE_TOKEN_ENTRY,
+      description: 'Cognito pre-token-generation trigger: puts the tenant into every access token.',
+      access: { table: 'none', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true },
+      storage: props.storage,
+      stage: props.stage,
+      timeout: Duration.seconds(5),
+      logRetention: props.logRetention,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
+    });
+    this.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.tenantClaimTrigger.function, cognito.LambdaVersion.V3_0);
 
     const { identifier, scopeNames } = resourceServerFromScopes();
     const scopes = scopeNames.map(
