@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { HttpHandler } from '../functions/http/http-route.js';
 import { logger } from '../functions/http/logger.js';
+import { summarizeError } from '../functions/observability/error-summary.js';
 import { acceptedScopes, type RouteId } from '../functions/http/routes.js';
 import { apiGatewayEventOf } from './api-gateway-event.js';
 import { verifyToken } from './jwt.js';
@@ -58,7 +59,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<{ ser
     const started = performance.now();
     handle(request, response, options)
       .catch((error: unknown) => {
-        logger.error('embedded gateway failure', { error: error as Error });
+        logger.error('embedded gateway failure', { error: summarizeError(error) });
         if (!response.headersSent) sendJson(response, 500, gatewayError('INTERNAL', 'internal error; it has been logged'));
       })
       .finally(() => {

@@ -19,7 +19,7 @@ export interface HubSettings {
   readonly tenantsFile: string;
   /** Record workflows: started for each new record unless `false` (`COMMHUB_WORKFLOWS=off`). @default true */
   readonly workflows?: boolean;
-  /** Report schedules (daily / weekly / monthly, 5-minute risk check) fire unless `false` (`COMMHUB_SCHEDULES=off`). @default true */
+  /** Report schedules (daily / weekly / monthly, 5-minute risk check) and the daily retention sweep fire unless `false` (`COMMHUB_SCHEDULES=off`). @default true */
   readonly schedules?: boolean;
   /** Workflow executions run at once. @default 4 */
   readonly workflowConcurrency?: number;
@@ -29,9 +29,9 @@ export interface HubSettings {
   readonly mailFrom?: string;
 }
 
-/** Where mail (`outbox/*.eml`) and integrator events (`events.jsonl`) go: the data dir, or a temp dir when in memory. */
-export function outputPaths(dataDir: string): { outboxDir: string; eventLogFile: string } {
-  return { outboxDir: join(dataDir, 'outbox'), eventLogFile: join(dataDir, 'events.jsonl') };
+/** Where mail (`outbox/*.eml`), integrator events (`events.jsonl`) and metrics (`metrics.json`) go: the data dir, or a temp dir when in memory. */
+export function outputPaths(dataDir: string): { outboxDir: string; eventLogFile: string; metricsFile: string } {
+  return { outboxDir: join(dataDir, 'outbox'), eventLogFile: join(dataDir, 'events.jsonl'), metricsFile: join(dataDir, 'metrics.json') };
 }
 
 /** The demo tenants (T001, with the published vendor test keys) shipped with the repository. */

@@ -1,4 +1,6 @@
 import { dispatchScheduledRuns } from '../functions/core/periodic/start-periodic-run.js';
+import { RETENTION_SCHEDULE } from '../functions/core/schedules/retention-schedule.js';
+import { sweepRetention } from '../functions/core/use-cases/sweep-retention.js';
 import { startReportScheduler, type ReportScheduler } from './report-scheduler.js';
 import type { Server } from 'node:http';
 import type { HubDependencies } from '../functions/core/dependencies.js';
@@ -12,6 +14,8 @@ import { outputPaths, persistentSecret, type HubSettings } from './hub-settings.
 import { createEmbeddedWorkflows, type EmbeddedWorkflowOptions, type EmbeddedWorkflows } from './workflows/embedded-workflows.js';
 import { startHttpServer } from './http-server.js';
 import { startSmtpListener } from './smtp-listener.js';
+import { createFileMetrics, type FileMetrics } from './file-metrics.js';
+import { systemClock } from '../functions/core/ports/clock.js';
 import { build as buildSesInbound } from '../functions/events/ses-inbound.js';
 import { createS3Client } from '../functions/adapters/s3/s3-client.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalServers, type LocalServers } from './local-servers.js';
@@ -26,10 +30,14 @@ export interface RunningHub {
   readonly deps: HubDependencies;
   /** The record workflows (interpreter, event log, outbox), for tests and benches. */
   readonly workflows: EmbeddedWorkflows;
+  /** The counts the handlers make (also written to `metrics.json` in the data dir). */
+  readonly metrics: FileMetrics;
   /** Where alert and report mail is written (`.eml`). */
   readonly outboxDir: string;
   /** The report schedules (`null` when `schedules` is off). */
   readonly scheduler: ReportScheduler | null;
+  /** The daily retention sweep's schedule (`null` when `schedules` is off). */
+  readonly retentionScheduler: ReportScheduler | null;
   close(): Promise<void>;
 }
 
@@ -61,6 +69,9 @@ export async function startHub(settings: HubSettings, options: HubOptions = {}):
     tableName: settings.tableName,
     buckets: [settings.rawArchiveBucket, settings.blobBucket],
   });
+  const scratchDir = settings.dataDir === null ? await mkdtemp(join(tmpdir(), 'commhub-hub-')) : null;
+  const paths = outputPaths(settings.dataDir ?? scratchDir!);
+  const metrics = createFileMetrics({ file: paths.metricsFile });
   const storeDeps = createHubDependencies({
     tableName: settings.tableName,
     rawArchiveBucket: settings.rawArchiveBucket,
@@ -70,14 +81,14 @@ export async function startHub(settings: HubSettings, options: HubOptions = {}):
     endpoints: { dynamodb: servers.dynamodbEndpoint, s3: servers.s3Endpoint },
     credentials: LOCAL_CREDENTIALS,
     tenantSettings: { file: settings.tenantsFile },
-  });
+  }, systemClock, metrics);
   // Read the tenants file now: a broken one stops start-up with the file and field named.
   await storeDeps.tenants.getTenant('').catch(async (error: unknown) => {
+    await metrics.close();
     await servers.close();
+    if (scratchDir) await rm(scratchDir, { recursive: true, force: true });
     throw error;
   });
-  const scratchDir = settings.dataDir === null ? await mkdtemp(join(tmpdir(), 'commhub-hub-')) : null;
-  const paths = outputPaths(settings.dataDir ?? scratchDir!);
   const workflows = createEmbeddedWorkflows(storeDeps, {
     tableName: settings.tableName,
     dynamodbEndpoint: servers.dynamodbEndpoint,
@@ -107,6 +118,7 @@ export async function startHub(settings: HubSettings, options: HubOptions = {}):
       deliver: sesInbound,
     });
   } catch (error) {
+    await metrics.close();
     await servers.close();
     throw error;
   }
@@ -117,20 +129,29 @@ export async function startHub(settings: HubSettings, options: HubOptions = {}):
           timeZones: async () => (await deps.tenants.listTenants()).map(({ settings: tenant }) => tenant.timezone),
           fire: (schedule, timeZone, firedAt) => dispatchScheduledRuns(workflows.deps, { run: schedule.run, timeZone, firedAt }),
         });
+  // The same daily sweep the AWS schedule invokes (functions/events/retention-sweep.ts), without a time budget.
+  const retentionScheduler =
+    settings.schedules === false
+      ? null
+      : await startReportScheduler({ schedules: [RETENTION_SCHEDULE], timeZones: async () => [RETENTION_SCHEDULE.timeZone], fire: () => sweepRetention(workflows.deps) });
   return {
     url,
     smtpPort: smtp.port,
     scheduler,
+    retentionScheduler,
     settings,
     servers,
     deps,
     workflows,
+    metrics,
     outboxDir: paths.outboxDir,
     async close() {
       scheduler?.stop();
+      retentionScheduler?.stop();
       server.closeAllConnections();
       await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), smtp.close()]);
       await workflows.close();
+      await metrics.close();
       await servers.close();
       if (scratchDir) await rm(scratchDir, { recursive: true, force: true, maxRetries: 3 });
     },

@@ -1,5 +1,6 @@
 import './quiet-sdk-warning.js';
 import { logger } from '../functions/http/logger.js';
+import { summarizeError } from '../functions/observability/error-summary.js';
 import { SCOPES } from '../functions/http/routes.js';
 import { startHub } from './hub.js';
 import { hubSettingsFromEnv } from './hub-settings.js';
@@ -21,9 +22,11 @@ process.stdout.write(
     `  mail:      smtp://${settings.host}:${hub.smtpPort} (inbound addresses from ${settings.tenantsFile})`,
     `  webhooks:  ${hub.url}/v1/webhooks/T001/{wecom|zoom|teams|tencent-meeting|dingtalk|telephony|connect}`,
     `  data dir:  ${settings.dataDir}`,
+    `  metrics:   ${settings.dataDir}/metrics.json (every 10 s and on shutdown)`,
     `  analysis:  ${settings.workflows === false ? 'off (COMMHUB_WORKFLOWS=off)' : 'each new record runs the record workflow (local analyzer)'}; alert mail in ${hub.outboxDir}`,
     `  reports:   ${hub.scheduler ? `next ${hub.scheduler.upcoming().filter((s) => s.name !== 'risk-check').slice(0, 1).map((s) => `${s.name} ${s.at.toISOString()} (${s.timeZone})`).join('')}; risk check every 5 min; mail in ${hub.outboxDir}` : 'schedules off (COMMHUB_SCHEDULES=off)'}`,
     `  run one:   npm run report -- --type weekly [--customer C001]`,
+    `  retention: ${hub.retentionScheduler ? `daily sweep, next ${hub.retentionScheduler.upcoming()[0]?.at.toISOString() ?? '-'} (tenants' retentionDays)` : 'schedules off'}`,
     `  dev token (tenant T001, all scopes, 12 h):`,
     `  export TOKEN=${token}`,
     `  another:   npm run token -- --tenant T001 --scope "commhub/read commhub/ingest"`,
@@ -40,7 +43,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     hub.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error('shutdown failed', { error: error as Error });
+        logger.error('shutdown failed', { error: summarizeError(error) });
         process.exit(1);
       },
     );

@@ -4,6 +4,8 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import type { HubDependencies } from '../functions/core/dependencies.js';
 import { logger } from '../functions/http/logger.js';
+import { withCorrelation } from '../functions/observability/correlation.js';
+import { summarizeError } from '../functions/observability/error-summary.js';
 import { INBOUND_PREFIX } from '../functions/adapters/s3/archive-prefixes.js';
 import type { SesInboundEvent } from '../functions/events/ses-inbound.js';
 
@@ -50,10 +52,11 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<{
         const mime = Buffer.concat(chunks);
         const recipients = session.envelope.rcptTo.map((r) => r.address);
         const from = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
-        accept(options, mime, recipients, from).then(
+        // One scope per message, as the SES Lambda has one invocation per message.
+        withCorrelation({ requestId: randomUUID() }, () => accept(options, mime, recipients, from)).then(
           (messageId) => callback(null, `2.0.0 queued as ${messageId}`),
           (error: unknown) => {
-            logger.error('inbound mail not accepted', { error: error as Error });
+            logger.error('inbound mail not accepted', { error: summarizeError(error) });
             callback(smtpError(451, '4.3.0 could not store the message; try again later'));
           },
         );
@@ -64,7 +67,7 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<{
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
-  server.on('error', (error) => logger.error('smtp listener error', { error }));
+  server.on('error', (error) => logger.error('smtp listener error', { error: summarizeError(error) }));
   const { port } = server.server.address() as AddressInfo;
   return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -1,12 +1,17 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { INBOUND_PREFIX } from '../functions/adapters/s3/archive-prefixes.js';
+import { WEBHOOK_CHANNELS } from '../functions/core/channels/channel-adapter.js';
 import { Auth } from './auth.js';
 import { ConnectEvents } from './connect-events.js';
+import { DataRetention } from './data-retention.js';
 import { InboundEmail } from './inbound-email.js';
 import { PeriodicReporting } from './periodic-reporting.js';
 import { RecordWorkflow } from './record-workflow.js';
 import { IngestionApi } from './ingestion-api.js';
+import { Observability } from './observability.js';
+import { dashboardUrl } from './operations-dashboard.js';
 import type { StageConfig } from './stage-config.js';
 import { Storage } from './storage.js';
 
@@ -29,11 +34,17 @@ export class CommHubStack extends Stack {
   public readonly inboundEmail?: InboundEmail;
   public readonly recordWorkflow: RecordWorkflow;
   public readonly periodicReporting: PeriodicReporting;
+  /** The daily retention sweep (tenants' `retentionDays`). */
+  public readonly dataRetention: DataRetention;
+  /** Alarms, their SNS topic and the dashboard: built last, it watches everything built before it. */
+  public readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: CommHubStackProps) {
     super(scope, id, props);
     const { config } = props;
     const removalPolicy = config.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    // stageConfigFromContext accepts only the periods CloudWatch Logs offers (the enum's values).
+    const logRetention = config.logRetentionDays as logs.RetentionDays;
 
     this.storage = new Storage(this, 'Storage', {
       rawArchiveRetentionDays: config.retentionDays,
@@ -41,6 +52,9 @@ export class CommHubStack extends Stack {
       removalPolicy,
     });
     this.auth = new Auth(this, 'Auth', {
+      storage: this.storage,
+      stage: config.stage,
+      logRetention,
       deletionProtection: config.deletionProtection,
       removalPolicy,
       ...(config.allowedOrigins.length > 0
@@ -55,6 +69,9 @@ export class CommHubStack extends Stack {
       stage: config.stage,
       modelId: config.modelId,
       mailFrom: config.mailFrom,
+      analysisConcurrency: config.analysisConcurrency,
+      transcriptionConcurrency: config.transcriptionConcurrency,
+      logRetention,
       removalPolicy,
     });
 
@@ -64,8 +81,12 @@ export class CommHubStack extends Stack {
       modelId: config.modelId,
       mailFrom: config.mailFrom,
       timeZones: config.reportTimeZones,
+      reportConcurrency: config.reportConcurrency,
+      logRetention,
       removalPolicy,
     });
+
+    this.dataRetention = new DataRetention(this, 'DataRetention', { storage: this.storage, stage: config.stage, logRetention, removalPolicy });
 
     this.ingestionApi = new IngestionApi(this, 'IngestionApi', {
       storage: this.storage,
@@ -74,6 +95,7 @@ export class CommHubStack extends Stack {
       authorizer: this.auth.authorizer,
       stage: config.stage,
       allowedOrigins: config.allowedOrigins,
+      logRetention,
       removalPolicy,
     });
 
@@ -81,6 +103,7 @@ export class CommHubStack extends Stack {
       storage: this.storage,
       stage: config.stage,
       instanceArns: config.connectInstanceArns,
+      logRetention,
       removalPolicy,
     });
     if (config.inboundEmailDomain !== undefined) {
@@ -88,15 +111,22 @@ export class CommHubStack extends Stack {
         domain: config.inboundEmailDomain,
         storage: this.storage,
         stage: config.stage,
+        logRetention,
         removalPolicy,
       });
     }
+    this.observability = new Observability(this, 'Observability', {
+      api: this.ingestionApi.api,
+      stage: config.stage,
+      ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
+      removalPolicy,
+    });
 
     const outputs: Record<string, { value: string; description: string }> = {
       ApiUrl: { value: this.ingestionApi.url, description: 'Base URL of the HTTP API' },
       UserPoolId: { value: this.auth.userPool.userPoolId, description: 'Cognito user pool id' },
       AuthDomainUrl: { value: this.auth.domain.baseUrl(), description: 'OAuth 2.0 endpoints (/oauth2/token, /oauth2/authorize)' },
-      MachineClientId: { value: this.auth.machineClient.userPoolClientId, description: 'Client id for integrations (client credentials)' },
+      MachineClientId: { value: this.auth.machineClient.userPoolClientId, description: "Client id for integrations (client credentials); list it under the tenant's machineClientIds in the tenant settings, or its tokens are refused" },
       PeopleClientId: { value: this.auth.peopleClient.userPoolClientId, description: 'Client id for people (authorization code + PKCE)' },
       TableName: { value: this.storage.table.tableName, description: 'DynamoDB table' },
       RawArchiveBucketName: { value: this.storage.rawArchive.bucketName, description: 'Raw payload archive bucket' },
@@ -104,8 +134,9 @@ export class CommHubStack extends Stack {
       WebhookUrlTemplate: {
         // The stage URL ends in "/".
         value: `${this.ingestionApi.url}v1/webhooks/{tenantId}/{channel}`,
-        description: 'Vendor webhook URL: channel is wecom, zoom, teams, tencent-meeting, dingtalk, telephony or connect',
+        description: `Vendor webhook URL: channel is ${WEBHOOK_CHANNELS.join(', ')}`,
       },
+      ...webhookUrlOutputs(this.ingestionApi.url),
       TenantSettingsSecretArn: {
         value: this.storage.tenantSettings.secretArn,
         description:
@@ -113,20 +144,54 @@ export class CommHubStack extends Stack {
       },
       ConnectEventsDeadLetterQueueUrl: {
         value: this.connectEvents.deadLetterQueue.queue.queueUrl,
-        description: 'Amazon Connect contact events that were not stored (kept 14 days; redrive after fixing the cause)',
+        description: 'Amazon Connect contact events that were not stored (kept 14 days; replay into ConnectEventsFunctionName after fixing the cause)',
       },
+      ConnectEventsFunctionName: { value: this.connectEvents.function.function.functionName, description: 'Replays Connect events from its dead-letter queue (invoke with the message body)' },
       EventBusName: {
         value: this.recordWorkflow.eventBus.eventBusName,
         description: 'Integrator events: rule pattern {"source":["commhub"],"detail-type":["communication.ingested","communication.analyzed"]}',
       },
       RecordWorkflowDeadLetterQueueUrl: {
         value: this.recordWorkflow.deadLetterQueue.queue.queueUrl,
-        description: 'Stream batches and Transcribe events the record workflow could not start or resume (redrive, or POST /v1/admin/replays)',
+        description: 'Stream batches and Transcribe events the record workflow could not start or resume (POST /v1/admin/replays, or replay Transcribe events into TranscriptionCallbackFunctionName)',
       },
+      TranscriptionCallbackFunctionName: {
+        value: this.recordWorkflow.transcriptionCallback.function.functionName,
+        description: 'Replays Transcribe job-state events from the record workflow dead-letter queue (invoke with the message body)',
+      },
+      PeriodicReportingDeadLetterQueueUrl: {
+        value: this.periodicReporting.deadLetterQueue.queue.queueUrl,
+        description: 'Scheduled report and risk-check runs that did not start (replay into ReportDispatcherFunctionName, or POST /v1/reports)',
+      },
+      RetentionDeadLetterQueueUrl: {
+        value: this.dataRetention.deadLetterQueue.queue.queueUrl,
+        description: 'Daily retention sweeps that did not run (the next day continues; or invoke RetentionSweeperFunctionName with {})',
+      },
+      RetentionSweeperFunctionName: { value: this.dataRetention.sweeper.function.functionName, description: 'Deletes records older than each tenant retentionDays (daily at 03:00 UTC)' },
+      ReportDispatcherFunctionName: { value: this.periodicReporting.dispatcher.function.functionName, description: 'Starts scheduled runs; replays its dead-letter queue (invoke with the schedule input)' },
+      AlarmTopicArn: {
+        value: this.observability.alarmTopic.topicArn,
+        description: config.alarmEmail
+          ? `Alarm notifications; ${config.alarmEmail} must confirm the subscription mail from SNS first`
+          : 'Alarm notifications; no alarmEmail in the stage config, so subscribe yourself: aws sns subscribe --protocol email --topic-arn <this ARN> --notification-endpoint <address>',
+      },
+      DashboardName: { value: this.observability.dashboard.dashboardName, description: 'CloudWatch dashboard of the stack' },
+      DashboardUrl: { value: dashboardUrl(this.region, this.observability.dashboard.dashboardName), description: 'CloudWatch dashboard in the console' },
       ...(this.inboundEmail ? inboundEmailOutputs(this.inboundEmail, this.region) : {}),
     };
     for (const [outputId, output] of Object.entries(outputs)) new CfnOutput(this, outputId, output);
   }
+}
+
+/** One webhook URL per channel (`WEBHOOK_CHANNELS`, the list the webhook route accepts), `{tenantId}` to fill in. */
+function webhookUrlOutputs(apiUrl: string) {
+  const outputId = (channel: string) => `WebhookUrl${channel.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase())}`;
+  return Object.fromEntries(
+    WEBHOOK_CHANNELS.map((channel) => [
+      outputId(channel),
+      { value: `${apiUrl}v1/webhooks/{tenantId}/${channel}`, description: `Webhook URL for ${channel}: replace {tenantId}; the tenant's ${channel} secret is in the tenant settings` },
+    ]),
+  );
 }
 
 /** What an operator needs to finish inbound mail: the MX record, the activation step, the DLQ. */
@@ -135,6 +200,10 @@ function inboundEmailOutputs(inboundEmail: InboundEmail, region: string) {
   const ruleSetName = inboundEmail.ruleSet.receiptRuleSetName;
   return {
     InboundEmailRuleSetName: { value: ruleSetName, description: `SES receipt rule set receiving mail for ${domain}` },
+    InboundEmailAddress: {
+      value: `{mailbox}@${domain}`,
+      description: `SES receives mail to any address at ${domain}; list the address under a tenant's inboundAddresses to route it there`,
+    },
     InboundEmailActivateCommand: {
       value: `aws ses set-active-receipt-rule-set --rule-set-name ${ruleSetName} --region ${region}`,
       description:
@@ -146,7 +215,8 @@ function inboundEmailOutputs(inboundEmail: InboundEmail, region: string) {
     },
     InboundEmailDeadLetterQueueUrl: {
       value: inboundEmail.deadLetterQueue.queue.queueUrl,
-      description: `SES inbound events the function failed on (the MIME stays in the raw archive under ${INBOUND_PREFIX}; kept 14 days)`,
+      description: `SES inbound events the function failed on (the MIME stays in the raw archive under ${INBOUND_PREFIX}; kept 14 days; replay into InboundEmailFunctionName)`,
     },
+    InboundEmailFunctionName: { value: inboundEmail.function.function.functionName, description: 'Ingests SES inbound mail; replays its dead-letter queue (invoke with the message body)' },
   };
 }

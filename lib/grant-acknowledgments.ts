@@ -1,6 +1,7 @@
 import { type CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { FunctionAccess } from './hub-function.js';
+import { ERASABLE_PREFIXES } from './erasable-prefixes.js';
 import type { Storage } from './storage.js';
 
 /** One cdk-nag finding to acknowledge and why it is acceptable. */
@@ -53,21 +54,21 @@ export function grantAcknowledgments(
   options: GrantAcknowledgmentOptions = {},
 ): GrantAcknowledgment[] {
   const ref = (resource: Construct) => `<${Stack.of(resource).resolve((resource.node.defaultChild as CfnResource).logicalId)}.Arn>`;
-  const table = ref(storage.table);
   const found = new Map<string, string>();
   const add = (finding: string, reason: string) => found.set(`AwsSolutions-IAM5[${finding}]`, reason);
 
   // Tracing.ACTIVE adds xray:PutTraceSegments / PutTelemetryRecords, which have no resource-level permissions.
   found.set(XRAY, 'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support only Resource "*".');
 
-  if (access.table !== 'none') {
-    add(
-      `Resource::${table}/index/*`,
-      'Timeline, inbox and feed reads Query the table indexes (GSI1, GSI2 from TABLE_DESIGN); the index ARNs of this one table only.',
-    );
-  }
+  // Table grants name the table and its indexes (no index/*); only key and object wildcards remain.
   const writesWithKey =
-    access.table === 'readWrite' || access.table === 'update' || access.rawArchive === 'write' || access.blobs === 'readWrite' || options.encryptedDeadLetterQueue === true;
+    access.table === 'readWrite' ||
+    access.table === 'update' ||
+    access.audit === true ||
+    access.rawArchive === 'write' ||
+    access.blobs === 'write' ||
+    access.blobs === 'readWrite' ||
+    options.encryptedDeadLetterQueue === true;
   if (writesWithKey) {
     const reason = 'Writes under the customer-managed data key need kms:GenerateDataKey*/ReEncrypt*; scoped to that one key ARN.';
     add('Action::kms:GenerateDataKey*', reason);
@@ -76,9 +77,8 @@ export function grantAcknowledgments(
   if (access.rawArchive === 'write') {
     add(
       `Resource::${ref(storage.rawArchive)}/${access.rawArchiveWritePrefix ?? ''}*`,
-      'Raw payloads are keyed tenant/channel/date/id, known only per request; put-only (grantPut), no read or delete.',
+      'Raw payloads are keyed tenant/channel/date/id, known only per request; s3:PutObject only, no read, list or delete.',
     );
-    add('Action::s3:Abort*', 'grantPut/grantReadWrite include s3:AbortMultipartUpload for large payloads; objects of these buckets only.');
   }
   if (access.rawArchiveRead !== undefined) {
     add(
@@ -86,17 +86,42 @@ export function grantAcknowledgments(
       `Objects under ${access.rawArchiveRead} are named by the message id of each delivery (e.g. SES's S3 action), known only per event; s3:GetObject only, no listing.`,
     );
   }
-  if (access.blobs !== 'none') {
-    const blobs = `Resource::${ref(storage.blobs)}/*`;
-    add(blobs, 'Attachments are keyed by tenant and SHA-256, known only per request; objects of the blob bucket only.');
-    const reason = 'Bucket.grantRead actions (GetObject*, GetBucket*, List*) on the blob bucket and its objects only.';
-    add('Action::s3:GetObject*', reason);
-    add('Action::s3:GetBucket*', reason);
-    add('Action::s3:List*', reason);
+  if (access.blobs !== 'none' && access.blobPrefixes !== undefined) {
+    const actions = access.blobs === 'read' ? 's3:GetObject' : access.blobs === 'write' ? 's3:PutObject' : 's3:GetObject and s3:PutObject';
+    for (const prefix of access.blobPrefixes) {
+      add(
+        `Resource::${ref(storage.blobs)}/${prefix}*`,
+        `Blob keys under ${prefix} carry the tenant and a content hash or request id, known only per request; ${actions} under that prefix only.`,
+      );
+    }
   }
-  if (access.blobs === 'readWrite') {
-    add('Action::s3:DeleteObject*', 'The route declares blobs: readWrite; Bucket.grantReadWrite includes s3:DeleteObject*, on blob bucket objects only.');
-    add('Action::s3:Abort*', 'grantPut/grantReadWrite include s3:AbortMultipartUpload for large payloads; objects of these buckets only.');
+  if (access.blobs !== 'none' && access.blobPrefixes === undefined) {
+    // No prefixes named: Bucket.grantRead / grantPut / grantReadWrite on the whole blob bucket.
+    add(`Resource::${ref(storage.blobs)}/*`, 'This function touches blobs of every kind (attachments, content, model inputs, reports, transcripts); objects of the blob bucket only.');
+    if (access.blobs !== 'write') {
+      const reason = 'Bucket.grantRead actions (GetObject*, GetBucket*, List*) on the blob bucket and its objects only.';
+      add('Action::s3:GetObject*', reason);
+      add('Action::s3:GetBucket*', reason);
+      add('Action::s3:List*', reason);
+    }
+    if (access.blobs !== 'read') add('Action::s3:Abort*', 'Bucket.grantPut/grantReadWrite include s3:AbortMultipartUpload for large objects; objects of the blob bucket only.');
+    if (access.blobs === 'readWrite') {
+      add('Action::s3:DeleteObject*', 'The function declares blobs: readWrite without prefixes; Bucket.grantReadWrite includes s3:DeleteObject*, on blob bucket objects only.');
+    }
+  }
+  if (access.erase) {
+    const erasable = [
+      [storage.rawArchive, ERASABLE_PREFIXES.rawArchive],
+      [storage.blobs, ERASABLE_PREFIXES.blobs],
+    ] as const;
+    for (const [bucket, prefixes] of erasable) {
+      for (const prefix of prefixes) {
+        add(
+          `Resource::${ref(bucket)}/${prefix}*`,
+          `Deletion (privacy requests, retention) removes a record's or customer's objects under ${prefix}, keyed by tenant and id, known only per request; s3:DeleteObject/DeleteObjectVersion under that prefix only.`,
+        );
+      }
+    }
   }
   return [...found].map(([id, reason]) => ({ id, reason }));
 }

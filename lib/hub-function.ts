@@ -6,9 +6,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RAW_PAYLOAD_PREFIX } from '../functions/adapters/s3/archive-prefixes.js';
+import { HUB_METRICS_NAMESPACE, HUB_SERVICE_NAME, hubServiceName } from '../functions/config/hub-metrics.js';
 import { ENV } from '../functions/config/runtime-config.js';
 import type { RouteAccess } from '../functions/http/routes.js';
 import { acknowledgeGrantWildcards } from './grant-acknowledgments.js';
+import { grantStorageAccess } from './service-grants.js';
 import type { Storage } from './storage.js';
 
 /**
@@ -20,21 +22,18 @@ const ESBUILD_TARGET = 'node24';
 
 export { RAW_PAYLOAD_PREFIX };
 
-/** DynamoDB actions per table access level (see functions/adapters/dynamodb). */
-export const TABLE_ACTIONS = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-  update: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:UpdateItem'],
-  readWrite: [
-    'dynamodb:GetItem',
-    'dynamodb:BatchGetItem',
-    'dynamodb:Query',
-    'dynamodb:ConditionCheckItem',
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
-    'dynamodb:BatchWriteItem',
-  ],
-} as const;
+/**
+ * Powertools settings of every function: one metrics namespace, and one service name per stage
+ * (`hubServiceName(stage)`, set per function below) — the `service` dimension the alarms
+ * (lib/observability.ts) select on.
+ */
+export const POWERTOOLS_ENVIRONMENT: Readonly<Record<string, string>> = {
+  POWERTOOLS_SERVICE_NAME: HUB_SERVICE_NAME,
+  POWERTOOLS_METRICS_NAMESPACE: HUB_METRICS_NAMESPACE,
+};
+
+/** DynamoDB actions per table access level (defined with the other grants). */
+export { TABLE_ACTIONS } from './service-grants.js';
 
 /** What a function touches: a route's access plus the raw-archive key prefixes event functions need. */
 export interface FunctionAccess extends RouteAccess {
@@ -49,6 +48,13 @@ export interface FunctionAccess extends RouteAccess {
    * @default '' - any key of the raw archive
    */
   readonly rawArchiveWritePrefix?: string;
+  /**
+   * Appends audit entries: `dynamodb:PutItem` on the table limited by `dynamodb:LeadingKeys` to the
+   * audit partitions (`AUDIT_PARTITION_PATTERNS`), whatever `table` says. Route functions set it
+   * from `isAudited(route)`.
+   * @default false
+   */
+  readonly audit?: boolean;
 }
 
 /** Properties of {@link HubFunction}. */
@@ -91,6 +97,12 @@ export interface HubFunctionProps {
    * @default - Lambda's default (6 hours)
    */
   readonly maxEventAge?: Duration;
+  /**
+   * Concurrent executions reserved for (and capping) the function, for one that calls a service whose
+   * quota needs protecting (Bedrock, Transcribe); 0 or absent leaves it unreserved.
+   * @default - unreserved
+   */
+  readonly reservedConcurrentExecutions?: number;
   /**
    * Extra environment variables (besides those `access` implies).
    * @default - none
@@ -158,6 +170,7 @@ export class HubFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       environment: { ...environmentFor(access, storage, props.stage), ...props.environment },
+      ...(props.reservedConcurrentExecutions ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
       deadLetterQueue: props.deadLetterQueue,
       retryAttempts: props.retryAttempts,
       maxEventAge: props.maxEventAge,
@@ -175,21 +188,8 @@ export class HubFunction extends Construct {
       },
     });
 
-    if (access.table !== 'none') {
-      // Exactly the item operations the stores use — no Scan, no table management.
-      storage.table.grant(this.function, ...TABLE_ACTIONS[access.table]);
-      if (access.table === 'read') storage.key.grantDecrypt(this.function);
-      else storage.key.grantEncryptDecrypt(this.function);
-    }
-    if (access.rawArchive === 'write') storage.rawArchive.grantPut(this.function, `${access.rawArchiveWritePrefix ?? ''}*`);
-    if (access.rawArchiveRead !== undefined) {
-      // GetObject on the prefix only: Bucket.grantRead would add List* and GetBucket* on the whole archive.
-      storage.rawArchive.grants.actionsOnObjectKeys(this.function, `${access.rawArchiveRead}*`, 's3:GetObject', 'kms:Decrypt');
-    }
-    if (access.blobs === 'read') storage.blobs.grantRead(this.function);
-    if (access.blobs === 'readWrite') storage.blobs.grantReadWrite(this.function);
-    if (access.cursors) storage.cursorKey.grantRead(this.function);
-    if (access.tenants) storage.tenantSettings.grantRead(this.function);
+    // Exactly what `access` names: item operations, key prefixes, the data key, the secrets.
+    grantStorageAccess(this.function, access, storage);
     // Lambda sends to the dead-letter queue with the function's role; SSE-KMS needs the key too.
     props.deadLetterQueue?.grantSendMessages(this.function);
     acknowledgeGrantWildcards(this, access, storage, { encryptedDeadLetterQueue: props.deadLetterQueue?.encryptionMasterKey !== undefined });
@@ -215,14 +215,16 @@ function copyNativeModules(packages: readonly string[]) {
 
 /** Only the variables the access needs; a missing one fails loudly in the handler. */
 function environmentFor(access: FunctionAccess, storage: Storage, stage: string): Record<string, string> {
-  const rawArchive = access.rawArchive !== 'none' || access.rawArchiveRead !== undefined;
+  const rawArchive = access.rawArchive !== 'none' || access.rawArchiveRead !== undefined || access.erase === true;
   return {
     // Stack traces point into the TypeScript sources (bundling emits source maps).
     NODE_OPTIONS: '--enable-source-maps',
+    ...POWERTOOLS_ENVIRONMENT,
+    POWERTOOLS_SERVICE_NAME: hubServiceName(stage),
     [ENV.stage]: stage,
-    ...(access.table === 'none' ? {} : { [ENV.tableName]: storage.table.tableName }),
+    ...(access.table === 'none' && !access.audit ? {} : { [ENV.tableName]: storage.table.tableName }),
     ...(rawArchive ? { [ENV.rawArchiveBucket]: storage.rawArchive.bucketName } : {}),
-    ...(access.blobs === 'none' ? {} : { [ENV.blobBucket]: storage.blobs.bucketName }),
+    ...(access.blobs === 'none' && !access.erase ? {} : { [ENV.blobBucket]: storage.blobs.bucketName }),
     ...(access.cursors ? { [ENV.cursorKeySecretArn]: storage.cursorKey.secretArn } : {}),
     ...(access.tenants ? { [ENV.tenantsSecretArn]: storage.tenantSettings.secretArn } : {}),
   };

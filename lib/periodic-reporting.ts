@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ArnFormat, type CfnResource, Duration, Names, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -10,6 +11,7 @@ import { REPORT_SCHEDULES } from '../functions/core/schedules/report-schedules.j
 import { stepEntryName } from '../functions/workflow/step-entry-name.js';
 import { PERIODIC_STEP_NAMES, type PeriodicStepName } from '../statemachines/state-machines.js';
 import { aslStateMachine } from './asl-state-machine.js';
+import { DeadLetterQueue } from './dead-letter-queue.js';
 import { grantBedrockModel, grantSendMail } from './service-grants.js';
 import { nagResourceName } from './grant-acknowledgments.js';
 import { HubFunction, type FunctionAccess } from './hub-function.js';
@@ -35,6 +37,17 @@ export interface PeriodicReportingProps {
   /** Zones the four schedules are deployed in (each covers the tenants whose zone it is). */
   readonly timeZones: readonly string[];
   /**
+   * Reserved concurrency of each of `RunCustomerAgent` and `WriteReport`, which call Bedrock (see
+   * `DEFAULT_RESERVED_CONCURRENCY` in lib/stage-config.ts); ignored when `modelId` is `local`.
+   * @default - unreserved
+   */
+  readonly reportConcurrency?: number;
+  /**
+   * How long the functions' and the state machine's logs are kept.
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
    * @default RemovalPolicy.DESTROY
    */
   readonly removalPolicy?: RemovalPolicy;
@@ -51,12 +64,18 @@ export class PeriodicReporting extends Construct {
   public readonly steps: Readonly<Record<PeriodicStepName, HubFunction>>;
   public readonly dispatcher: HubFunction;
   public readonly schedules: scheduler.Schedule[] = [];
+  /**
+   * Scheduled runs that did not start: invocations Scheduler could not deliver, and events the
+   * dispatcher failed on after Lambda's asynchronous retries (Scheduler invokes Lambda asynchronously).
+   */
+  public readonly deadLetterQueue: DeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: PeriodicReportingProps) {
     super(scope, id);
     const { storage } = props;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
-    const common = { storage, stage: props.stage, removalPolicy };
+    const common = { storage, stage: props.stage, removalPolicy, logRetention: props.logRetention };
+    const modelBound = props.modelId === LOCAL_MODEL_ID ? undefined : props.reportConcurrency;
     const environment: Partial<Record<PeriodicStepName, Record<string, string>>> = {
       RunCustomerAgent: { [ENV.modelId]: props.modelId },
       WriteReport: { [ENV.modelId]: props.modelId },
@@ -73,6 +92,8 @@ export class PeriodicReporting extends Construct {
         environment: environment[step],
         timeout: Duration.seconds(step === 'WriteReport' ? 240 : step === 'RunCustomerAgent' ? 90 : 50),
         memorySize: step === 'WriteReport' ? 1024 : 512,
+        // The agent steps share the model's quota with A10 (see DEFAULT_RESERVED_CONCURRENCY).
+        reservedConcurrentExecutions: step === 'RunCustomerAgent' || step === 'WriteReport' ? modelBound : undefined,
       });
     }
     this.steps = steps;
@@ -84,9 +105,10 @@ export class PeriodicReporting extends Construct {
 
     // A distributed map starts its children as executions of this machine: its role names the machine by name.
     const stateMachineName = Names.uniqueResourceName(this, { maxLength: 80, separator: '-' });
-    this.stateMachine = aslStateMachine(this, 'periodicRun', { storage, steps, stateMachineName, removalPolicy });
+    this.stateMachine = aslStateMachine(this, 'periodicRun', { storage, steps, stateMachineName, removalPolicy, logRetention: props.logRetention });
     this.grantDistributedMap(stateMachineName);
 
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', { encryptionKey: storage.key, removalPolicy });
     this.dispatcher = new HubFunction(this, 'Dispatcher', {
       ...common,
       entry: entry('events/scheduled-run.ts'),
@@ -94,6 +116,8 @@ export class PeriodicReporting extends Construct {
       access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true },
       environment: this.starterEnvironment(),
       timeout: Duration.seconds(60),
+      deadLetterQueue: this.deadLetterQueue.queue,
+      retryAttempts: 2,
     });
     this.grantStartRuns(this.dispatcher.function);
 
@@ -103,6 +127,8 @@ export class PeriodicReporting extends Construct {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } } }),
     });
     this.dispatcher.function.grantInvoke(schedulerRole);
+    // Scheduler sends dead letters with this role (the target adds sqs:SendMessage); the queue is SSE-KMS.
+    storage.key.grant(schedulerRole, 'kms:GenerateDataKey', 'kms:Decrypt');
     Validations.of(schedulerRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).resolve((this.dispatcher.function.node.defaultChild as CfnResource).logicalId) as string}.Arn>:*]`,
       reason: 'grantInvoke covers the dispatcher function and its versions/aliases (ARN:*); that one function only.',
@@ -118,6 +144,7 @@ export class PeriodicReporting extends Construct {
               role: schedulerRole,
               retryAttempts: 2,
               maxEventAge: Duration.hours(1),
+              deadLetterQueue: this.deadLetterQueue.queue,
               input: scheduler.ScheduleTargetInput.fromObject({ run: schedule.run, timeZone, scheduledTime: scheduler.ContextAttribute.scheduledTime }),
             }),
           }),

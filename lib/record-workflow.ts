@@ -4,10 +4,11 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { ENV } from '../functions/config/runtime-config.js';
+import { ENV, LOCAL_MODEL_ID } from '../functions/config/runtime-config.js';
 import { stepEntryName } from '../functions/workflow/step-entry-name.js';
 import {
   RECORD_STEP_NAMES,
@@ -43,6 +44,22 @@ export interface RecordWorkflowProps {
    */
   readonly mailFrom?: string;
   /**
+   * Reserved concurrency of `AnalyzeRecord`, which calls Bedrock (see `DEFAULT_RESERVED_CONCURRENCY`
+   * in lib/stage-config.ts); ignored when `modelId` is `local`.
+   * @default - unreserved
+   */
+  readonly analysisConcurrency?: number;
+  /**
+   * Reserved concurrency of `StartTranscription`, which calls StartTranscriptionJob.
+   * @default - unreserved
+   */
+  readonly transcriptionConcurrency?: number;
+  /**
+   * How long the functions' and state machines' logs are kept.
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
    * @default RemovalPolicy.DESTROY
    */
   readonly removalPolicy?: RemovalPolicy;
@@ -72,13 +89,18 @@ export class RecordWorkflow extends Construct {
 
     this.eventBus = new events.EventBus(this, 'Events', { description: 'CommHub integrator events (communication.ingested, communication.analyzed)' });
     this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', { encryptionKey: storage.key, removalPolicy });
-    const common = { storage, stage: props.stage, removalPolicy };
+    const common = { storage, stage: props.stage, removalPolicy, logRetention: props.logRetention };
     // Each step gets only the settings its ports need.
     const stepEnvironment: Partial<Record<RecordStepName, Record<string, string>>> = {
       AnalyzeRecord: { [ENV.modelId]: props.modelId, [ENV.eventBusName]: this.eventBus.eventBusName },
       NotifyUrgentRecord: props.mailFrom ? { [ENV.mailFrom]: props.mailFrom } : {},
     };
 
+    // Only the steps that call a quota-bound service are capped (see DEFAULT_RESERVED_CONCURRENCY).
+    const reserved: Partial<Record<RecordStepName, number | undefined>> = {
+      AnalyzeRecord: props.modelId === LOCAL_MODEL_ID ? undefined : props.analysisConcurrency,
+      StartTranscription: props.transcriptionConcurrency,
+    };
     const steps = {} as Record<RecordStepName, HubFunction>;
     for (const step of RECORD_STEP_NAMES) {
       const analyzes = step === 'AnalyzeRecord';
@@ -90,6 +112,7 @@ export class RecordWorkflow extends Construct {
         environment: stepEnvironment[step],
         timeout: Duration.seconds(analyzes ? 90 : 30),
         memorySize: 512,
+        reservedConcurrentExecutions: reserved[step],
         // The local analyzer (the fallback) segments Chinese with jieba, a native addon: the function
         // runs on the synthesizing machine's architecture with its binary copied beside the bundle.
         ...(analyzes ? { architecture: lambda.Architecture.X86_64, nativeModules: ['@node-rs/jieba'] } : {}),
@@ -101,8 +124,8 @@ export class RecordWorkflow extends Construct {
     if (props.mailFrom) grantSendMail(steps.NotifyUrgentRecord.role, props.mailFrom);
     this.grantTranscribe(steps.StartTranscription.role, steps.CollectTranscript.role);
 
-    this.analysisStateMachine = this.stateMachine('recordAnalysis', steps, storage, removalPolicy);
-    this.transcriptionStateMachine = this.stateMachine('recordTranscription', steps, storage, removalPolicy);
+    this.analysisStateMachine = this.stateMachine('recordAnalysis', steps, storage, removalPolicy, props.logRetention);
+    this.transcriptionStateMachine = this.stateMachine('recordTranscription', steps, storage, removalPolicy, props.logRetention);
 
     const workflowEnvironment = { ...this.starterEnvironment(), [ENV.eventBusName]: this.eventBus.eventBusName };
     this.starter = new HubFunction(this, 'Starter', {
@@ -184,11 +207,12 @@ export class RecordWorkflow extends Construct {
   }
 
   /** One of the record workflow's state machines, the transcription one with rights on its nested analysis runs. */
-  private stateMachine(name: StateMachineName, steps: Record<RecordStepName, HubFunction>, storage: Storage, removalPolicy: RemovalPolicy): sfn.StateMachine {
+  private stateMachine(name: StateMachineName, steps: Record<RecordStepName, HubFunction>, storage: Storage, removalPolicy: RemovalPolicy, logRetention?: logs.RetentionDays): sfn.StateMachine {
     const nested = name === 'recordTranscription';
     const machine = aslStateMachine(this, name, {
       storage,
       steps,
+      logRetention,
       bindings: nested ? { [stateMachinePlaceholder('recordAnalysis')]: this.analysisStateMachine.stateMachineArn } : {},
       removalPolicy,
     });

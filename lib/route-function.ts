@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { RouteDefinition } from '../functions/http/routes.js';
+import { isAudited, type RouteDefinition } from '../functions/http/routes.js';
 import { HubFunction, RAW_PAYLOAD_PREFIX } from './hub-function.js';
 import type { PeriodicReporting } from './periodic-reporting.js';
 import type { RecordWorkflow } from './record-workflow.js';
@@ -55,7 +55,8 @@ export class RouteFunction extends HubFunction {
       description: route.summary,
       roleDescription: `CommHub ${route.method} ${route.path}`,
       // Routes write raw payloads only under raw/ (blobKeys.raw); inbound/ belongs to SES.
-      access: { ...route.access, rawArchiveWritePrefix: RAW_PAYLOAD_PREFIX },
+      // Every audited route appends its calls to the audit log, whatever else it touches.
+      access: { ...route.access, rawArchiveWritePrefix: RAW_PAYLOAD_PREFIX, audit: isAudited(route) },
       storage: props.storage,
       stage: props.stage,
       // API Gateway gives up after 30 s; a handler that needs more is doing a workflow's job.

@@ -15,7 +15,43 @@ export const STAGE_CONTEXT_KEYS = [
   'modelId',
   'mailFrom',
   'reportTimeZones',
+  'logRetentionDays',
+  'analysisConcurrency',
+  'transcriptionConcurrency',
+  'reportConcurrency',
 ] as const;
+
+/** The retention periods CloudWatch Logs accepts (PutRetentionPolicy), in days; "never expire" is not offered. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+export type LogRetentionDays = (typeof LOG_RETENTION_DAYS)[number];
+
+/**
+ * Reserved concurrency of the functions that call a quota-bound service, by default. Each caps how many
+ * calls run at once, so a burst (a backfill, a monthly run over every customer) queues in Step Functions'
+ * retries (`Lambda.TooManyRequestsException` is retried with backoff in every ASL task) instead of
+ * exhausting the quota for everything else, and the rest of the account's concurrency stays free for
+ * the API. `0` leaves a function unreserved (for accounts whose concurrency quota cannot spare it: Lambda
+ * keeps at least 100 unreserved).
+ */
+export const DEFAULT_RESERVED_CONCURRENCY = {
+  /**
+   * A10 (`AnalyzeRecord`): one Bedrock Converse call of 2-5 s each, so 10 at once is roughly 120-300
+   * requests a minute — inside the on-demand requests/tokens-per-minute quota of small models in most
+   * regions, which new accounts get far less of than the documented defaults.
+   */
+  analysis: 10,
+  /**
+   * `StartTranscription`: StartTranscriptionJob is rate-limited (25 requests/s by default) and the
+   * account has a concurrent-job quota (100-250 by region); 5 starts at once stays well under the rate,
+   * and a job over the concurrent quota fails with LimitExceededException, which the workflow retries.
+   */
+  transcription: 5,
+  /**
+   * Agents A11-A15 (`RunCustomerAgent`, `WriteReport`, each): they share the model quota with A10, and a
+   * monthly run over every customer must not starve the per-record analysis.
+   */
+  report: 10,
+} as const;
 
 /** The stage whose data resources are protected from deletion and kept when the stack goes away. */
 export const PRODUCTION_STAGE = 'prod';
@@ -53,6 +89,14 @@ export interface StageConfig {
    * risk check); each covers the tenants whose `timezone` setting it is.
    */
   readonly reportTimeZones: readonly string[];
+  /** Days every log group (functions, API access logs, state machines) keeps its events. */
+  readonly logRetentionDays: LogRetentionDays;
+  /** Reserved concurrency of A10 `AnalyzeRecord` (Bedrock); 0 = unreserved. See {@link DEFAULT_RESERVED_CONCURRENCY}. */
+  readonly analysisConcurrency: number;
+  /** Reserved concurrency of `StartTranscription` (Amazon Transcribe); 0 = unreserved. */
+  readonly transcriptionConcurrency: number;
+  /** Reserved concurrency of each of `RunCustomerAgent` and `WriteReport` (Bedrock, A11-A15); 0 = unreserved. */
+  readonly reportConcurrency: number;
 }
 
 export class StageConfigError extends Error {
@@ -62,6 +106,18 @@ export class StageConfigError extends Error {
 // `-c retentionDays=30` arrives as a string; cdk.json values arrive as numbers.
 const wholeNumberFromContext = (value: unknown) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+
+const reservedConcurrency = (fallback: number) =>
+  z
+    .preprocess(
+      wholeNumberFromContext,
+      z
+        .number({ error: 'must be a whole number of concurrent executions (0 = unreserved)' })
+        .int('must be a whole number of concurrent executions (0 = unreserved)')
+        .min(0, 'must be 0 (unreserved) or more')
+        .max(1000, 'must be at most 1000 (the default account quota; Lambda keeps 100 of it unreserved)'),
+    )
+    .default(fallback);
 
 const origin = z
   .url({ protocol: /^https?$/, error: 'each origin must be an http(s) URL such as "https://console.example.com"' })
@@ -134,6 +190,19 @@ const stageContextSchema = z.object({
   reportTimeZones: z
     .preprocess(listFromContext, z.array(z.string().refine(isTimeZone, 'each must be an IANA time zone such as "Asia/Shanghai"'), { error: 'must be an array of IANA time zones' }).min(1))
     .default(['Asia/Shanghai']),
+  logRetentionDays: z
+    .preprocess(
+      wholeNumberFromContext,
+      z
+        .number({ error: 'must be a whole number of days' })
+        .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+          error: `must be one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
+        }),
+    )
+    .default(30),
+  analysisConcurrency: reservedConcurrency(DEFAULT_RESERVED_CONCURRENCY.analysis),
+  transcriptionConcurrency: reservedConcurrency(DEFAULT_RESERVED_CONCURRENCY.transcription),
+  reportConcurrency: reservedConcurrency(DEFAULT_RESERVED_CONCURRENCY.report),
   connectInstanceArns: z
     .preprocess(
       listFromContext,
@@ -171,9 +240,10 @@ export function stageConfigFromContext(node: Node): StageConfig {
     });
     throw new StageConfigError(`Invalid CDK context — ${problems.join('; ')}`);
   }
-  const { alarmEmail, inboundEmailDomain, connectInstanceArns, ...settings } = parsed.data;
+  const { alarmEmail, inboundEmailDomain, connectInstanceArns, logRetentionDays, ...settings } = parsed.data;
   return {
     ...settings,
+    logRetentionDays: logRetentionDays as LogRetentionDays,
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
     ...(inboundEmailDomain === undefined ? {} : { inboundEmailDomain }),
     ...(connectInstanceArns === undefined || connectInstanceArns.length === 0 ? {} : { connectInstanceArns }),

@@ -17,6 +17,8 @@ import { createLocalReportWriter } from '../../functions/analysis/agents/local-r
 import { WORKFLOW_STEPS, type WorkflowDependencies, type WorkflowStep } from '../../functions/workflow/workflow-steps.js';
 import { startRecordWorkflows } from '../../functions/core/workflow/start-record-workflows.js';
 import { logger } from '../../functions/http/logger.js';
+import { summarizeError } from '../../functions/observability/error-summary.js';
+import { correlatedStep } from '../../functions/observability/step-correlation.js';
 import { WORKFLOW_STEP_NAMES, type WorkflowStepName } from '../../statemachines/state-machines.js';
 import { createLocalEventLog, type LocalEventLog } from '../event-log.js';
 import { createOutboxMailer } from '../outbox-mailer.js';
@@ -71,7 +73,7 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
   const documentClient = createDocumentClient({ region: options.region, endpoint: options.dynamodbEndpoint, credentials: options.credentials });
   let engine: LocalWorkflowEngine | undefined;
   const onInserted = (record: Parameters<typeof startRecordWorkflows>[1][number]) => {
-    startRecordWorkflows(deps, [record]).catch((error: unknown) => logger.error('could not start the record workflow', { recordId: record.recordId, error }));
+    startRecordWorkflows(deps, [record]).catch((error: unknown) => logger.error('could not start the record workflow', { tenantId: record.tenantId, recordId: record.recordId, error: summarizeError(error) }));
   };
   const records = options.autoStart === false ? base.records : withInsertFeed(base.records, onInserted);
   const hub: HubDependencies = Object.create(base, { records: { value: records } }) as HubDependencies;
@@ -95,12 +97,13 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
     periodicRuns: { value: periodicRuns },
     reportMail: { value: { from: options.mailFrom, mailer: outbox } },
   }) as WorkflowDependencies;
-  const steps = Object.fromEntries(WORKFLOW_STEP_NAMES.map((name) => [name, WORKFLOW_STEPS[name](deps)])) as Record<WorkflowStepName, WorkflowStep>;
+  // Each step runs as its Lambda would: in a correlation scope with its tenant, record and execution ids.
+  const steps = Object.fromEntries(WORKFLOW_STEP_NAMES.map((name) => [name, correlatedStep(WORKFLOW_STEPS[name](deps))])) as Record<WorkflowStepName, WorkflowStep>;
   engine = new LocalWorkflowEngine({
     steps,
     concurrency: options.concurrency,
     retryIntervalMs: options.retryIntervalMs,
-    onFailure: (execution) => logger.warn('record workflow failed', { execution: execution.name, error: execution.error }),
+    onFailure: (execution) => logger.warn('workflow execution failed', { machine: execution.machine, execution: execution.name, error: execution.error }),
   });
   return {
     hub,

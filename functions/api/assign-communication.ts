@@ -9,11 +9,17 @@ const AssignBody = z.object({ customerId: PathId }).strict();
 
 /** `POST /v1/communications/{recordId}/assign` — moves the record and learns the sender's identities. */
 export const build = (deps: HubDependencies) =>
-  httpRoute('assign-communication', async (request) => {
-    const recordId = PathId.parse(request.pathParameters.recordId);
-    const { customerId } = request.json(AssignBody);
-    const record = await assignCommunication(deps, { tenantId: request.caller.tenantId, recordId, customerId, principal: request.caller.principal });
-    return { statusCode: 200, body: record };
-  });
+  httpRoute(
+    'assign-communication',
+    async (request) => {
+      const recordId = PathId.parse(request.pathParameters.recordId);
+      const { customerId } = request.json(AssignBody);
+      const { tenantId, principal } = request.caller;
+      const { record, previousCustomerId } = await assignCommunication(deps, { tenantId, recordId, customerId, principal });
+      const targets = [{ type: 'communication', id: recordId }, { type: 'customer', id: customerId }];
+      return { statusCode: 200, body: record, audit: { targets, before: { customerId: previousCustomerId }, after: { customerId: record.customerId } } };
+    },
+    { auditTo: deps },
+  );
 
 export const handler = onAws(build);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HubDependencies } from '../core/dependencies.js';
 import { ingestBatch, MAX_BATCH_ITEMS } from '../core/use-cases/ingest-batch.js';
+import { countedParse } from '../http/counted-parse.js';
 import { httpRoute } from '../http/http-route.js';
 import { onAws } from '../wiring/lambda-entry.js';
 
@@ -9,16 +10,22 @@ const BatchBody = z.object({ items: z.array(z.unknown()).min(1).max(MAX_BATCH_IT
 
 /** `POST /v1/communications/batch` — up to 500 items, a result per item (201 / 200 duplicate / 400). */
 export const build = (deps: HubDependencies) =>
-  httpRoute('create-communications-batch', async (request) => {
-    const { items } = request.json(BatchBody);
-    const outcome = await ingestBatch(deps, {
-      tenantId: request.caller.tenantId,
-      principal: request.caller.principal,
-      items,
-      rawBody: request.rawBody,
-      rawContentType: request.contentType || 'application/json',
-    });
-    return { statusCode: 200, body: outcome };
-  });
+  httpRoute(
+    'create-communications-batch',
+    async (request) => {
+      const { items } = countedParse(deps.metrics, 'api-batch', () => request.json(BatchBody));
+      const outcome = await ingestBatch(deps, {
+        tenantId: request.caller.tenantId,
+        principal: request.caller.principal,
+        items,
+        rawBody: request.rawBody,
+        rawContentType: request.contentType || 'application/json',
+      });
+      const targets = outcome.results.flatMap((item) => ('recordId' in item ? [{ type: 'communication', id: item.recordId }] : []));
+      const audit = { targets, after: { created: outcome.created, duplicates: outcome.duplicates, rejected: outcome.rejected } };
+      return { statusCode: 200, body: outcome, audit };
+    },
+    { auditTo: deps },
+  );
 
 export const handler = onAws(build);

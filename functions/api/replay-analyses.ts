@@ -19,18 +19,24 @@ export const ReplayBody = z
 
 /** `POST /v1/admin/replays` — re-runs the record workflow for a range of days (at most 31). */
 export const build = (deps: RecordWorkflowDependencies) =>
-  httpRoute('replay-analyses', async (request) => {
-    const body = request.json(ReplayBody);
-    const replayId = body.replayId ?? `replay-${deps.clock.now().toISOString().replace(/\D/g, '').slice(0, 14)}`;
-    const result = await replayAnalyses(deps, {
-      tenantId: request.caller.tenantId,
-      fromDay: body.from,
-      toDay: body.to,
-      select: body.select,
-      replayId,
-      limit: body.limit,
-    });
-    return { statusCode: 202, body: { ...result, started: result.started.length, recordIds: result.started, maxDays: MAX_REPLAY_DAYS } };
-  });
+  httpRoute(
+    'replay-analyses',
+    async (request) => {
+      const body = request.json(ReplayBody);
+      const replayId = body.replayId ?? `replay-${deps.clock.now().toISOString().replace(/\D/g, '').slice(0, 14)}`;
+      const result = await replayAnalyses(deps, {
+        tenantId: request.caller.tenantId,
+        fromDay: body.from,
+        toDay: body.to,
+        select: body.select,
+        replayId,
+        limit: body.limit,
+      });
+      const targets = [{ type: 'replay', id: replayId }, ...result.started.map((id) => ({ type: 'communication', id }))];
+      const after = { select: body.select, fromDay: body.from, toDay: body.to, examined: result.examined, started: result.started.length, truncated: result.truncated };
+      return { statusCode: 202, body: { ...result, started: result.started.length, recordIds: result.started, maxDays: MAX_REPLAY_DAYS }, audit: { targets, after } };
+    },
+    { auditTo: deps },
+  );
 
 export const handler = onAwsWorkflow(build);

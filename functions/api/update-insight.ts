@@ -7,11 +7,16 @@ import { onAws } from '../wiring/lambda-entry.js';
 
 /** `PATCH /v1/insights/{insightId}` — read / acted / dismissed, recording who, when and the note; 409 when not allowed. */
 export const build = (deps: HubDependencies) =>
-  httpRoute('update-insight', async (request) => {
-    const insightId = PathId.parse(request.pathParameters.insightId);
-    const { status, note } = request.json(InsightPatch);
-    const insight = await handleInsight(deps, { tenantId: request.caller.tenantId, insightId, status, note, principal: request.caller.principal });
-    return { statusCode: 200, body: insight };
-  });
+  httpRoute(
+    'update-insight',
+    async (request) => {
+      const insightId = PathId.parse(request.pathParameters.insightId);
+      const { status, note } = request.json(InsightPatch);
+      const { before, after } = await handleInsight(deps, { tenantId: request.caller.tenantId, insightId, status, note, principal: request.caller.principal });
+      const audit = { targets: [{ type: 'insight', id: insightId }], ...(before ? { before: { status: before.status } } : {}), after: { status: after.status } };
+      return { statusCode: 200, body: after, audit };
+    },
+    { auditTo: deps },
+  );
 
 export const handler = onAws(build);

@@ -33,6 +33,21 @@ function header(event: APIGatewayProxyEventV2WithJWTAuthorizer, name: string): s
   return entry?.[1];
 }
 
+/**
+ * Who a verified token names, without any scope check — `undefined` without a subject or a valid
+ * tenant. Lets the audit log record a call refused for its scope (403) against the caller's tenant.
+ *
+ * @example
+ * const refused = identityOf(event); // { tenantId: 'T001', principal: 'u1', scopes: ['commhub/read'] }
+ */
+export function identityOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Caller | undefined {
+  const claims = (event.requestContext.authorizer?.jwt?.claims ?? {}) as Record<string, unknown>;
+  const { sub: subject, 'custom:tenant_id': tenantId, scope } = claims;
+  if (typeof subject !== 'string' || subject === '' || typeof tenantId !== 'string' || !TENANT_ID.test(tenantId)) return undefined;
+  const scopes = typeof scope === 'string' ? scope.split(' ').filter(Boolean) : (event.requestContext.authorizer?.jwt?.scopes ?? []);
+  return { tenantId, principal: subject, scopes };
+}
+
 /** Reads the verified claims and checks the route's scope; 401/403 otherwise. */
 export function callerOf(event: APIGatewayProxyEventV2WithJWTAuthorizer, route: RouteDefinition): Caller {
   const claims = (event.requestContext.authorizer?.jwt?.claims ?? {}) as Record<string, unknown>;

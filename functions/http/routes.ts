@@ -1,3 +1,5 @@
+import { BLOB_PREFIXES, type BlobPrefix } from '../adapters/s3/blob-prefixes.js';
+
 /**
  * The HTTP API's routes — the one list the CDK stack (Lambda per route + API Gateway route +
  * authorizer scope), the embedded server (router) and the OpenAPI generator read.
@@ -14,7 +16,13 @@ export interface RouteAccess {
   /** `update`: read, and update existing items in place (no put, no delete) — for routes that only change an item's state. */
   readonly table: 'read' | 'update' | 'readWrite' | 'none';
   readonly rawArchive: 'write' | 'none';
-  readonly blobs: 'read' | 'readWrite' | 'none';
+  /** `write`: put objects only (presigned uploads). */
+  readonly blobs: 'read' | 'write' | 'readWrite' | 'none';
+  /**
+   * The blob key prefixes (`BLOB_PREFIXES`) that `blobs` is limited to.
+   * @default - every key of the blob bucket
+   */
+  readonly blobPrefixes?: readonly BlobPrefix[];
   /** Signs and verifies pagination cursors (needs the cursor key). */
   readonly cursors: boolean;
   /** Reads tenant settings (webhook secrets, internal domains). */
@@ -23,6 +31,11 @@ export interface RouteAccess {
   readonly workflows?: boolean;
   /** Starts periodic runs (the A16 coordinator: reports). */
   readonly periodicRuns?: boolean;
+  /**
+   * Deletes data for good (privacy requests, retention): s3:DeleteObject and s3:DeleteObjectVersion
+   * under the data prefixes of both buckets, and listing (versions) under them — on top of `blobs`.
+   */
+  readonly erase?: boolean;
 }
 
 export interface RouteDefinition {
@@ -53,7 +66,7 @@ export const ROUTES = [
     method: 'POST',
     path: '/v1/communications',
     scope: SCOPES.ingest,
-    access: { table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', cursors: false },
+    access: { table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', blobPrefixes: [BLOB_PREFIXES.attachments, BLOB_PREFIXES.content], cursors: false },
     summary: 'Ingest one communication record in canonical form (idempotent per source record).',
   },
   {
@@ -61,7 +74,7 @@ export const ROUTES = [
     method: 'GET',
     path: '/v1/communications/{recordId}',
     scope: SCOPES.read,
-    access: { table: 'read', rawArchive: 'none', blobs: 'read', cursors: false },
+    access: { table: 'read', rawArchive: 'none', blobs: 'read', blobPrefixes: [BLOB_PREFIXES.attachments, BLOB_PREFIXES.uploads, BLOB_PREFIXES.content], cursors: false },
     summary: 'One communication record by id.',
   },
   {
@@ -93,7 +106,7 @@ export const ROUTES = [
     method: 'POST',
     path: '/v1/communications/batch',
     scope: SCOPES.ingest,
-    access: { table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', cursors: false },
+    access: { table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', blobPrefixes: [BLOB_PREFIXES.attachments, BLOB_PREFIXES.content], cursors: false },
     summary: 'Ingest up to 500 communications (backfill, import) with a result per item.',
   },
   {
@@ -162,7 +175,7 @@ export const ROUTES = [
     method: 'POST',
     path: '/v1/uploads',
     scope: SCOPES.ingest,
-    access: { table: 'none', rawArchive: 'none', blobs: 'readWrite', cursors: false },
+    access: { table: 'none', rawArchive: 'none', blobs: 'write', blobPrefixes: [BLOB_PREFIXES.uploads], cursors: false },
     summary: 'A presigned PUT URL for a recording or photo, to reference from a communication.',
   },
   {
@@ -170,7 +183,7 @@ export const ROUTES = [
     method: 'POST',
     path: '/v1/webhooks/{tenantId}/{channel}',
     scope: null,
-    access: { table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', cursors: false, tenants: true },
+    access: { table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', blobPrefixes: [BLOB_PREFIXES.attachments, BLOB_PREFIXES.content], cursors: false, tenants: true },
     summary: "A vendor's webhook delivery (WeCom, Zoom, Teams, Tencent Meeting, DingTalk, telephony, Connect), authenticated by the vendor's signature.",
   },
   {
@@ -194,7 +207,7 @@ export const ROUTES = [
     method: 'GET',
     path: '/v1/reports/{reportId}',
     scope: SCOPES.read,
-    access: { table: 'read', rawArchive: 'none', blobs: 'read', cursors: false },
+    access: { table: 'read', rawArchive: 'none', blobs: 'read', blobPrefixes: [BLOB_PREFIXES.reports], cursors: false },
     summary: 'One report: status, period, counts, and its Markdown and HTML once ready.',
   },
   {
@@ -204,6 +217,32 @@ export const ROUTES = [
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
     summary: "The tenant's reports, newest first.",
+  },
+  {
+    id: 'delete-communication',
+    method: 'DELETE',
+    path: '/v1/communications/{recordId}',
+    scope: SCOPES.admin,
+    access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: true, erase: true },
+    summary:
+      'Delete one record for good (privacy request): its raw payloads, body, attachments no other record uses, tasks, alert, evidence in insights; a tombstone refuses its redelivery. Ids and counts of what went.',
+  },
+  {
+    id: 'delete-customer',
+    method: 'DELETE',
+    path: '/v1/customers/{customerId}',
+    scope: SCOPES.admin,
+    access: { table: 'readWrite', rawArchive: 'none', blobs: 'readWrite', blobPrefixes: [BLOB_PREFIXES.reports], cursors: true, erase: true },
+    summary:
+      'Delete a customer for good (privacy request): every record as above, insights, tasks, risk episodes, its reports and its part of tenant-wide ones, identities and profile. 200 when done, 202 when the call ran out of time (repeat it).',
+  },
+  {
+    id: 'list-audit',
+    method: 'GET',
+    path: '/v1/audit',
+    scope: SCOPES.admin,
+    access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
+    summary: "The tenant's audit log of mutating API calls (who, what, when, ids before and after), newest first; filters from, to, principal, action.",
   },
 ] as const satisfies readonly RouteDefinition[];
 
@@ -216,6 +255,24 @@ export type RouteId = (typeof ROUTES)[number]['id'];
 export function acceptedScopes(route: Pick<RouteDefinition, 'scope'>): Scope[] {
   return route.scope === null ? [] : [...new Set<Scope>([route.scope, SCOPES.admin])];
 }
+
+const MUTATING_METHODS: readonly RouteDefinition['method'][] = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * Whether every call of a route goes to the audit log: all mutating methods behind a token scope.
+ * Webhooks (scope `null`) are vendor deliveries authenticated by signature and archived raw instead.
+ * The CDK stack grants audit appends, and `httpRoute` demands an audit log and targets, from this.
+ *
+ * @example
+ * isAudited(routeById('update-task')); // true
+ * isAudited(routeById('receive-webhook')); // false: signed by the vendor, archived raw
+ */
+export function isAudited(route: Pick<RouteDefinition, 'method' | 'scope'>): boolean {
+  return route.scope !== null && MUTATING_METHODS.includes(route.method);
+}
+
+/** The ids of the routes {@link isAudited} holds for, as a type: their logic must say what it changed. */
+export type AuditedRouteId = Extract<(typeof ROUTES)[number], { readonly method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; readonly scope: Scope }>['id'];
 
 export function routeById(id: RouteId): RouteDefinition {
   return ROUTES.find((route) => route.id === id) as RouteDefinition;

@@ -4,6 +4,7 @@ import { receiveWebhook } from '../core/use-cases/receive-webhook.js';
 import { adapterFor } from '../channels/registry.js';
 import { httpRoute, type HttpHandler } from './http-route.js';
 import { PathId } from './timeline-params.js';
+import { correlate } from '../observability/correlation.js';
 
 /**
  * The webhook door, for both methods: the tenant comes from the path and is proven by the
@@ -12,6 +13,7 @@ import { PathId } from './timeline-params.js';
 export function webhookRoute(routeId: 'receive-webhook' | 'verify-webhook', deps: HubDependencies): HttpHandler {
   return httpRoute(routeId, async (request) => {
     const tenantId = PathId.parse(request.pathParameters.tenantId);
+    correlate({ tenantId });
     const channel = request.pathParameters.channel ?? '';
     const adapter = adapterFor(channel);
     if (!adapter) throw new NotFoundError(`no webhook channel ${channel}`);

@@ -1,3 +1,5 @@
+import { DynamoDbAuditLog } from '../adapters/dynamodb/dynamodb-audit-log.js';
+import { DynamoDbBlobReferenceStore } from '../adapters/dynamodb/dynamodb-blob-reference-store.js';
 import { DynamoDbReportStore } from '../adapters/dynamodb/dynamodb-report-store.js';
 import { DynamoDbRiskEpisodeStore } from '../adapters/dynamodb/dynamodb-risk-episode-store.js';
 import { readFile } from 'node:fs/promises';
@@ -8,6 +10,9 @@ import { parseTenantDocument, TenantDocumentDirectory } from '../adapters/tenant
 import { ENV, requireSetting, type RuntimeConfig } from '../config/runtime-config.js';
 import type { HubDependencies } from '../core/dependencies.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
+import type { Metrics } from '../core/ports/metrics.js';
+import { lambdaMetrics } from '../adapters/cloudwatch/emf-metrics.js';
+import { traced } from '../observability/tracing.js';
 import { CursorCodec } from '../adapters/dynamodb/cursor-codec.js';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
 import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
@@ -17,7 +22,7 @@ import { S3BlobStore } from '../adapters/s3/s3-blob-store.js';
 import { createS3Client } from '../adapters/s3/s3-client.js';
 
 async function secretText(config: RuntimeConfig, secretArn: string, envName: string): Promise<string> {
-  const secrets = new SecretsManagerClient({ region: config.region });
+  const secrets = traced(new SecretsManagerClient({ region: config.region }));
   const result = await secrets.send(new GetSecretValueCommand({ SecretId: secretArn }));
   return requireSetting(result.SecretString, envName);
 }
@@ -44,7 +49,7 @@ function tenantDocument(config: RuntimeConfig): () => Promise<TenantSettingsDocu
  * environment, in embedded mode with endpoint overrides pointing at the local servers. Adapters are
  * created on first use, so a function only needs the settings of the ports it touches.
  */
-export function createHubDependencies(config: RuntimeConfig, clock: Clock = systemClock): HubDependencies {
+export function createHubDependencies(config: RuntimeConfig, clock: Clock = systemClock, metrics: Metrics = lambdaMetrics()): HubDependencies {
   const once = <T>(make: () => T): (() => T) => {
     let value: T | undefined;
     return () => (value ??= make());
@@ -58,6 +63,8 @@ export function createHubDependencies(config: RuntimeConfig, clock: Clock = syst
   const workItems = once(() => new DynamoDbWorkItemStore(documentClient(), tableName(), cursors()));
   const reports = once(() => new DynamoDbReportStore(documentClient(), tableName(), cursors()));
   const riskEpisodes = once(() => new DynamoDbRiskEpisodeStore(documentClient(), tableName()));
+  const blobReferences = once(() => new DynamoDbBlobReferenceStore(documentClient(), tableName()));
+  const audit = once(() => new DynamoDbAuditLog(documentClient(), tableName(), cursors()));
   const tenants = once(() => new TenantDocumentDirectory(tenantDocument(config)));
   const replayGuard = once(() => new DynamoDbReplayGuard(documentClient(), tableName(), () => clock.now()));
   const blobs = once(
@@ -86,12 +93,19 @@ export function createHubDependencies(config: RuntimeConfig, clock: Clock = syst
     get blobs() {
       return blobs();
     },
+    get blobReferences() {
+      return blobReferences();
+    },
     get tenants() {
       return tenants();
     },
     get replayGuard() {
       return replayGuard();
     },
+    get audit() {
+      return audit();
+    },
+    metrics,
     clock,
   };
 }

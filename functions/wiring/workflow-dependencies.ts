@@ -13,6 +13,7 @@ import { createStepFunctionsCallbacks, createStepFunctionsWorkflowStarter } from
 import { createTranscribeTranscriber } from '../adapters/transcribe/transcribe-transcriber.js';
 import { createZoomTranscriptSource } from '../adapters/zoom/zoom-transcript-source.js';
 import { createCustomerAgents, createReportWriter } from './customer-agents.js';
+import { traced } from '../observability/tracing.js';
 import { createLocalAnalyzer } from '../analysis/local/local-analyzer.js';
 import { ENV, LOCAL_MODEL_ID, requireSetting, type RuntimeConfig } from '../config/runtime-config.js';
 import type { HubDependencies } from '../core/dependencies.js';
@@ -35,8 +36,8 @@ export function createWorkflowDependencies(config: RuntimeConfig, hub: HubDepend
     modelId === LOCAL_MODEL_ID ? localAnalyzer() : createBedrockAnalyzer({ client: createBedrockRuntimeClient({ region: config.region }), modelId, fallback: localAnalyzer() }),
   );
   const blobBucket = () => requireSetting(config.blobBucket, ENV.blobBucket);
-  const transcriber = lazy(() => createTranscribeTranscriber({ client: new TranscribeClient({ region: config.region }), mediaBucket: blobBucket(), outputBucket: blobBucket() }));
-  const sfn = lazy(() => new SFNClient({ region: config.region }));
+  const transcriber = lazy(() => createTranscribeTranscriber({ client: traced(new TranscribeClient({ region: config.region })), mediaBucket: blobBucket(), outputBucket: blobBucket() }));
+  const sfn = lazy(() => traced(new SFNClient({ region: config.region })));
   const workflows = lazy(() =>
     createStepFunctionsWorkflowStarter({
       client: sfn(),
@@ -47,9 +48,9 @@ export function createWorkflowDependencies(config: RuntimeConfig, hub: HubDepend
     }),
   );
   const callbacks = lazy(() => createStepFunctionsCallbacks({ client: sfn() }));
-  const events = lazy(() => createEventBridgePublisher({ client: new EventBridgeClient({ region: config.region }), eventBusName: requireSetting(config.eventBusName, ENV.eventBusName) }));
+  const events = lazy(() => createEventBridgePublisher({ client: traced(new EventBridgeClient({ region: config.region })), eventBusName: requireSetting(config.eventBusName, ENV.eventBusName) }));
   const mailFrom = config.mailFrom;
-  const mailer = lazy(() => (mailFrom ? createSesMailer({ client: new SESv2Client({ region: config.region }), from: mailFrom }) : null));
+  const mailer = lazy(() => (mailFrom ? createSesMailer({ client: traced(new SESv2Client({ region: config.region })), from: mailFrom }) : null));
   const agents = lazy(() => createCustomerAgents(modelId, config.region));
   const reportWriter = lazy(() => createReportWriter(modelId, config.region));
   const periodicRuns = lazy(() =>

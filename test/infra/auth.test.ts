@@ -105,4 +105,20 @@ describe('Auth', () => {
     // Assess
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', authorizer);
   });
+
+  it('puts the tenant into access tokens through a V3_0 pre-token-generation trigger that reads the tenant settings', () => {
+    // Prepare
+    const trigger = logicalIdOf(template, 'AWS::Lambda::Function', 'AuthTenantClaim');
+
+    // Act
+    const pool = { LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [trigger, 'Arn'] }, LambdaVersion: 'V3_0' } } };
+
+    // Assess
+    template.hasResourceProperties('AWS::Cognito::UserPool', pool);
+    template.hasResourceProperties('AWS::Lambda::Permission', { FunctionName: { 'Fn::GetAtt': [trigger, 'Arn'] }, Principal: 'cognito-idp.amazonaws.com' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('pre-token-generation'),
+      Environment: { Variables: Match.objectLike({ COMMHUB_TENANTS_SECRET_ARN: Match.anyValue() }) },
+    });
+  });
 });

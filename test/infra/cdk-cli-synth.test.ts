@@ -16,22 +16,23 @@ describe('npx cdk synth (the real CLI, offline, with esbuild bundling and cdk-na
     if (out) await rm(out, { recursive: true, force: true });
   });
 
-  it('synthesizes the stack and bundles one ESM asset per function', { timeout: 300_000 }, async () => {
+  it('synthesizes the stack and bundles one ESM asset per function', { timeout: 480_000 }, async () => {
     // Prepare
     out = await mkdtemp(join(tmpdir(), 'commhub-cdk-out-'));
     // Act: no credentials, no network, no Docker
     const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', CDK_DISABLE_VERSION_CHECK: 'true' };
     // With an inbound email domain, so the SES inbound function is bundled too.
     const context = ['-c', 'inboundEmailDomain=mail.example.com'];
-    await run('npx', ['cdk', 'synth', '--quiet', ...context, '--output', out], { env, timeout: 280_000, maxBuffer: 64 * 1024 * 1024 });
+    await run('npx', ['cdk', 'synth', '--quiet', ...context, '--output', out], { env, timeout: 460_000, maxBuffer: 64 * 1024 * 1024 });
     // Assess
     const template = JSON.parse(await readFile(join(out, 'CommHub-dev.template.json'), 'utf8')) as {
       Resources: Record<string, { Type: string; Properties: { Description?: string }; Metadata?: Record<string, string> }>;
     };
     const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
     // One per route, the Connect contact-events and SES inbound functions, one per workflow step
-    // (record and periodic), the stream starter, the Transcribe callback and the schedule dispatcher.
-    expect(functions).toHaveLength(ROUTES.length + 2 + WORKFLOW_STEP_NAMES.length + 3);
+    // (record and periodic), the stream starter, the Transcribe callback, the schedule dispatcher, the
+    // retention sweep and Cognito's tenant-claim trigger.
+    expect(functions).toHaveLength(ROUTES.length + 2 + WORKFLOW_STEP_NAMES.length + 5);
     const assets = (await readdir(out)).filter((name) => name.startsWith('asset.'));
     expect(assets.length).toBeGreaterThanOrEqual(functions.length);
     for (const asset of assets) {

@@ -2,6 +2,7 @@ import { type CfnElement, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WEBHOOK_CHANNELS } from '../../functions/core/channels/channel-adapter.js';
 import type { CommHubStack } from '../../lib/commhub-stack.js';
 import { BUILD_TIMEOUT_MS, logicalIdOf, synthCommHub } from './synth-commhub.js';
 
@@ -52,5 +53,34 @@ describe('CommHubStack outputs', () => {
       { Ref: idOf(stack.connectEvents.deadLetterQueue.queue) },
       { Ref: idOf(stack.inboundEmail?.deadLetterQueue.queue as IConstruct) },
     ]);
+  });
+
+  it('prints one webhook URL per channel the webhook route accepts, with the tenant left to fill in', () => {
+    // Prepare
+    const outputs = template.toJSON().Outputs;
+
+    // Act
+    const webhookOutputs = Object.entries(outputs).filter(([id]) => id.startsWith('WebhookUrl') && id !== 'WebhookUrlTemplate');
+    const paths = webhookOutputs.map(([, output]) => (output as { Value: { 'Fn::Join': [string, unknown[]] } }).Value['Fn::Join'][1].at(-1));
+
+    // Assess
+    expect(paths).toEqual(WEBHOOK_CHANNELS.map((channel) => `/v1/webhooks/{tenantId}/${channel}`));
+    expect(outputs.WebhookUrlTencentMeeting).toBeDefined();
+  });
+
+  it('prints the user pool, the alarm topic, the dashboard, the SES inbound address and every dead-letter queue', () => {
+    // Prepare
+    const outputs = template.toJSON().Outputs;
+
+    // Assess
+    expect(outputs.UserPoolId.Value).toEqual({ Ref: idOf(stack.auth.userPool) });
+    expect(outputs.MachineClientId.Value).toEqual({ Ref: idOf(stack.auth.machineClient) });
+    expect(outputs.AlarmTopicArn.Value).toEqual({ Ref: idOf(stack.observability.alarmTopic) });
+    expect(outputs.DashboardName.Value).toEqual({ Ref: idOf(stack.observability.dashboard) });
+    expect(JSON.stringify(outputs.DashboardUrl.Value)).toContain('https://ap-southeast-1.console.aws.amazon.com/cloudwatch/home?region=ap-southeast-1#dashboards:name=');
+    expect(outputs.InboundEmailAddress.Value).toBe('{mailbox}@mail.example.com');
+    expect(outputs.InboundEmailAddress.Description).toMatch(/inboundAddresses/);
+    expect(outputs.PeriodicReportingDeadLetterQueueUrl.Value).toEqual({ Ref: idOf(stack.periodicReporting.deadLetterQueue.queue) });
+    expect(outputs.RecordWorkflowDeadLetterQueueUrl.Value).toEqual({ Ref: idOf(stack.recordWorkflow.deadLetterQueue.queue) });
   });
 });

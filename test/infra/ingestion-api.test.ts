@@ -4,14 +4,15 @@ import type { Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config/runtime-config.js';
-import { acceptedScopes, ROUTES, SCOPES, type RouteDefinition } from '../../functions/http/routes.js';
+import { AUDIT_PARTITION_PATTERNS } from '../../functions/adapters/dynamodb/keys.js';
+import { acceptedScopes, isAudited, ROUTES, SCOPES, type RouteDefinition } from '../../functions/http/routes.js';
 import type { CommHubStack } from '../../lib/commhub-stack.js';
-import { TABLE_ACTIONS } from '../../lib/hub-function.js';
+import { POWERTOOLS_ENVIRONMENT, TABLE_ACTIONS } from '../../lib/hub-function.js';
 import { LAMBDA_RUNTIME } from '../../lib/route-function.js';
 import { BUILD_TIMEOUT_MS, logicalIdOf, synthCommHub } from './synth-commhub.js';
 
 const ROUTE_LIST: readonly RouteDefinition[] = ROUTES;
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 describe('IngestionApi', () => {
   let stack: CommHubStack;
@@ -24,6 +25,11 @@ describe('IngestionApi', () => {
     return resourceOf(defaultPolicy).Properties.PolicyDocument.Statement;
   };
   const actionsOf = (routeId: string) => policyStatementsOf(routeId).flatMap((statement) => [statement.Action].flat());
+  /** Actions granted without a condition (the audit append is the one conditioned DynamoDB grant). */
+  const unconditionalActionsOf = (routeId: string) =>
+    policyStatementsOf(routeId)
+      .filter((statement) => statement.Condition === undefined)
+      .flatMap((statement) => [statement.Action].flat());
 
   beforeAll(() => {
     ({ stack, template } = synthCommHub({ context: { stage: 'dev' } }));
@@ -106,7 +112,7 @@ describe('IngestionApi', () => {
     expect(statements).toContainEqual(
       expect.objectContaining({
         Effect: 'Allow',
-        Action: expect.arrayContaining(['s3:PutObject']),
+        Action: 's3:PutObject',
         Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [rawArchive, 'Arn'] }, '/raw/*']] },
       }),
     );
@@ -132,7 +138,7 @@ describe('IngestionApi', () => {
       const expected = TABLE_ACTIONS[route.access.table as keyof typeof TABLE_ACTIONS];
 
       // Act
-      const actions = actionsOf(id).filter((action) => action.startsWith('dynamodb:'));
+      const actions = unconditionalActionsOf(id).filter((action) => action.startsWith('dynamodb:'));
 
       // Assess
       expect([...new Set(actions)].sort()).toEqual([...expected].sort());
@@ -142,18 +148,74 @@ describe('IngestionApi', () => {
   it.each([
     ['PATCH /v1/insights/{insightId}', 'update-insight'],
     ['PATCH /v1/tasks/{taskId}', 'update-task'],
-  ])('opens %s to read-scoped staff, whose function may update items in place but never put or delete them', (routeKey, routeId) => {
+  ])('opens %s to read-scoped staff, whose function may update items in place but never put (beyond its audit entries) or delete them', (routeKey, routeId) => {
     // Prepare
     const forbidden = ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:Scan', 's3:PutObject'];
 
     // Act
-    const actions = actionsOf(routeId);
+    const actions = unconditionalActionsOf(routeId);
 
     // Assess
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey, AuthorizationType: 'JWT', AuthorizationScopes: [SCOPES.read, SCOPES.admin] });
     expect(actions).toContain('dynamodb:UpdateItem');
     expect(actions).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']));
     for (const action of forbidden) expect(actions).not.toContain(action);
+  });
+
+  it.each(ROUTE_LIST.map((route) => [route.id, route] as const))('lets %s append audit entries exactly when its calls are audited, to the audit partitions only', (id, route) => {
+    // Prepare
+    const table = logicalIdOf(template, 'AWS::DynamoDB::GlobalTable', 'StorageTable');
+    const expected = isAudited(route)
+      ? [
+          {
+            Effect: 'Allow',
+            Action: 'dynamodb:PutItem',
+            Resource: { 'Fn::GetAtt': [table, 'Arn'] },
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...AUDIT_PARTITION_PATTERNS] } },
+          },
+        ]
+      : [];
+
+    // Act
+    const conditioned = policyStatementsOf(id).filter((statement) => statement.Condition !== undefined && [statement.Action].flat().some((action) => action.startsWith('dynamodb:')));
+
+    // Assess
+    expect(conditioned).toEqual(expected);
+    if (isAudited(route)) expect(actionsOf(id)).toEqual(expect.arrayContaining(['kms:GenerateDataKey*']));
+  });
+
+  it('lets only the two deletion routes delete objects: every version, under the data prefixes, listing only those prefixes', () => {
+    // Prepare
+    const [rawArchive, blobs] = [logicalIdOf(template, 'AWS::S3::Bucket', 'StorageRawArchive'), logicalIdOf(template, 'AWS::S3::Bucket', 'StorageBlobs')];
+    const objects = (bucket: string, prefixes: string[]) => prefixes.map((prefix) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, `/${prefix}*`]] }));
+    const blobPrefixes = ['attachments/', 'content/', 'model-inputs/', 'reports/', 'transcripts/', 'uploads/'];
+    const deleting = (id: string) => policyStatementsOf(id).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('s3:DeleteObject')));
+
+    // Act
+    const routesThatDelete = ROUTE_LIST.filter((route) => deleting(route.id).length > 0).map((route) => route.id);
+
+    // Assess
+    expect(routesThatDelete.sort()).toEqual(['delete-communication', 'delete-customer']);
+    for (const id of routesThatDelete) {
+      const statements = policyStatementsOf(id);
+      // One statement for both buckets (CDK merges statements that differ only in resources).
+      const resources = [...objects(rawArchive, ['raw/', 'inbound/']), ...objects(blobs, blobPrefixes)];
+      expect(deleting(id)).toEqual([{ Effect: 'Allow', Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'], Resource: expect.arrayContaining(resources) }]);
+      expect(deleting(id)[0]!.Resource).toHaveLength(resources.length);
+      expect(statements).toContainEqual({
+        Effect: 'Allow',
+        Action: ['s3:ListBucket', 's3:ListBucketVersions'],
+        Resource: { 'Fn::GetAtt': [rawArchive, 'Arn'] },
+        Condition: { StringLike: { 's3:prefix': ['raw/*', 'inbound/*'] } },
+      });
+      expect(statements).toContainEqual({
+        Effect: 'Allow',
+        Action: ['s3:ListBucket', 's3:ListBucketVersions'],
+        Resource: { 'Fn::GetAtt': [blobs, 'Arn'] },
+        Condition: { StringLike: { 's3:prefix': blobPrefixes.map((prefix) => `${prefix}*`) } },
+      });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `DELETE ${ROUTE_LIST.find((route) => route.id === id)!.path}`, AuthorizationScopes: [SCOPES.admin] });
+    }
   });
 
   it('never grants Scan or table management: request paths only Get, Query and write items', () => {
@@ -188,10 +250,12 @@ describe('IngestionApi', () => {
     const { access } = route;
     const expected = [
       'NODE_OPTIONS',
+      ...Object.keys(POWERTOOLS_ENVIRONMENT),
       ENV.stage,
-      ...(access.table === 'none' ? [] : [ENV.tableName]),
-      ...(access.rawArchive === 'none' ? [] : [ENV.rawArchiveBucket]),
-      ...(access.blobs === 'none' ? [] : [ENV.blobBucket]),
+      ...(access.table === 'none' && !isAudited(route) ? [] : [ENV.tableName]),
+      // A route that erases deletes in both buckets, whatever else it reads or writes.
+      ...(access.rawArchive === 'none' && !('erase' in access && access.erase) ? [] : [ENV.rawArchiveBucket]),
+      ...(access.blobs === 'none' && !('erase' in access && access.erase) ? [] : [ENV.blobBucket]),
       ...(access.cursors ? [ENV.cursorKeySecretArn] : []),
       ...('tenants' in access && access.tenants ? [ENV.tenantsSecretArn] : []),
       ...('workflows' in access && access.workflows ? [ENV.textWorkflowArn, ENV.mediaWorkflowArn] : []),

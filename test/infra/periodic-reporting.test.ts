@@ -20,7 +20,9 @@ describe('PeriodicReporting', () => {
   const policyOf = (role: IConstruct, t = template): Statement[] =>
     (resources(t)[idOf(role.node.findChild('DefaultPolicy'))]?.Properties.PolicyDocument as { Statement: Statement[] } | undefined)?.Statement ?? [];
   const actionsOf = (statements: Statement[]) => statements.flatMap((statement) => [statement.Action].flat());
-  const schedulesOf = (t = template) => Object.values(resources(t)).filter((r) => r.Type === 'AWS::Scheduler::Schedule').map((r) => r.Properties);
+  // The report schedules only (the retention sweep has its own, lib/data-retention.ts).
+  const schedulesOf = (t = template) =>
+    Object.entries(resources(t)).filter(([id, r]) => r.Type === 'AWS::Scheduler::Schedule' && id.startsWith('PeriodicReporting')).map(([, r]) => r.Properties);
 
   beforeAll(() => {
     ({ stack, template } = synthCommHub({ context: { stage: 'dev', mailFrom: 'reports@example.com' } }));
@@ -121,7 +123,8 @@ describe('PeriodicReporting', () => {
     const schedulerPolicy = Object.values(resources()).find(
       (r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(schedulerRole),
     )!.Properties.PolicyDocument as { Statement: Statement[] };
-    expect(actionsOf(schedulerPolicy.Statement)).toEqual(['lambda:InvokeFunction']);
+    // Invoke the dispatcher; send dead letters to its SSE-KMS queue — nothing else.
+    expect(actionsOf(schedulerPolicy.Statement).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey', 'lambda:InvokeFunction', 'sqs:SendMessage']);
   });
 
   it('grants no model and no mail when the stage has neither', () => {

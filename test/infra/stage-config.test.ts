@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { StageConfigError, stageConfigFromContext } from '../../lib/stage-config.js';
+import { DEFAULT_RESERVED_CONCURRENCY, StageConfigError, stageConfigFromContext } from '../../lib/stage-config.js';
 
 const configFrom = (context: Record<string, unknown>) => stageConfigFromContext(new App({ context }).node);
 const INSTANCE_A = 'arn:aws:connect:ap-southeast-1:123456789012:instance/12345678-90ab-cdef-1234-567890abcdef';
@@ -23,7 +23,26 @@ describe('stageConfigFromContext', () => {
       deletionProtection: false,
       modelId: 'amazon.nova-micro-v1:0',
       reportTimeZones: ['Asia/Shanghai'],
+      logRetentionDays: 30,
+      analysisConcurrency: DEFAULT_RESERVED_CONCURRENCY.analysis,
+      transcriptionConcurrency: DEFAULT_RESERVED_CONCURRENCY.transcription,
+      reportConcurrency: DEFAULT_RESERVED_CONCURRENCY.report,
     });
+  });
+
+  it('takes log retention and reserved concurrency from context, strings from the command line too', () => {
+    // Prepare
+    const context = { logRetentionDays: '90', analysisConcurrency: '25', transcriptionConcurrency: 0, reportConcurrency: 4 };
+
+    // Act
+    const config = configFrom(context);
+
+    // Assess
+    expect(config).toMatchObject({ logRetentionDays: 90, analysisConcurrency: 25, transcriptionConcurrency: 0, reportConcurrency: 4 });
+  });
+
+  it('lists the retention periods CloudWatch Logs accepts when logRetentionDays is not one', () => {
+    expect(() => configFrom({ logRetentionDays: 45 })).toThrow(/context key "logRetentionDays": must be one of .*30, 60, 90/);
   });
 
   it('takes a Bedrock model id or inference profile, or "local", and names a bad one', () => {
@@ -74,6 +93,12 @@ describe('stageConfigFromContext', () => {
     ['connectInstanceArns', { connectInstanceArns: ['arn:aws:connect:ap-southeast-1:123456789012:instance/not-a-uuid'] }],
     ['connectInstanceArns', { connectInstanceArns: ['arn:aws:connect:us-east-1:123456789012:instance/12345678-90ab-cdef-1234-567890abcdef'] }],
     ['connectInstanceArns', { connectInstanceArns: 42 }],
+    ['logRetentionDays', { logRetentionDays: 0 }],
+    ['logRetentionDays', { logRetentionDays: 'forever' }],
+    ['analysisConcurrency', { analysisConcurrency: -1 }],
+    ['transcriptionConcurrency', { transcriptionConcurrency: 2.5 }],
+    ['reportConcurrency', { reportConcurrency: 5000 }],
+    ['reportConcurrency', { reportConcurrency: 'many' }],
   ])('rejects an invalid %s with an error naming the context key', (key, context) => {
     // Prepare
     const build = () => configFrom(context);

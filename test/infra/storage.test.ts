@@ -14,15 +14,17 @@ describe('Storage', () => {
     keyId = logicalIdOf(dev, 'AWS::KMS::Key', 'StorageKey');
   }, BUILD_TIMEOUT_MS);
 
-  it('creates one customer-managed KMS key with rotation on', () => {
+  it('creates one customer-managed data key with rotation on (the alarm topic has its own)', () => {
     // Prepare
     const keys = dev.findResources('AWS::KMS::Key');
 
     // Act
+    const storageKeys = Object.keys(keys).filter((id) => id.startsWith('Storage'));
     const rotation = Object.values(keys).map((key) => key.Properties.EnableKeyRotation);
 
     // Assess
-    expect(rotation).toEqual([true]);
+    expect(storageKeys).toEqual([keyId]);
+    expect(rotation.every((enabled) => enabled === true)).toBe(true);
   });
 
   it('builds the table from TABLE_DESIGN: on demand, PITR, encrypted with the customer-managed key', () => {

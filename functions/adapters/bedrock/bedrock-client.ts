@@ -1,4 +1,5 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { traced } from '../../observability/tracing.js';
 
 /**
  * How the Bedrock Runtime client retries. `adaptive` is the SDK's documented mode for throttling: on
@@ -26,10 +27,10 @@ export interface BedrockRuntimeClientOptions {
  * ```
  */
 export function createBedrockRuntimeClient(options: BedrockRuntimeClientOptions = {}): BedrockRuntimeClient {
-  return new BedrockRuntimeClient({
+  return traced(new BedrockRuntimeClient({
     region: options.region,
     endpoint: options.endpoint,
     retryMode: BEDROCK_RETRY_POLICY.retryMode,
     maxAttempts: BEDROCK_RETRY_POLICY.maxAttempts,
-  });
+  }));
 }

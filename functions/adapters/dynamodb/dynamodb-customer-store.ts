@@ -8,7 +8,7 @@ import { withoutKeys } from './keys.js';
 import { keys } from './keys.js';
 import { TABLE_DESIGN } from './table-design.js';
 
-const { byFeed } = TABLE_DESIGN.indexes;
+const { byOwner, byFeed } = TABLE_DESIGN.indexes;
 
 /** BatchGetItem takes at most 100 keys per call. */
 const BATCH_GET_LIMIT = 100;
@@ -100,13 +100,52 @@ export class DynamoDbCustomerStore implements CustomerStore {
     return learned;
   }
 
+  async deleteCustomer(tenantId: string, customerId: string): Promise<{ profile: boolean; identities: Identity[] }> {
+    const profile = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.customer(tenantId, customerId), ConsistentRead: true }));
+    const listed = profile.Item ? identitiesOfCustomer(withoutKeys<Customer>(profile.Item)) : [];
+    const indexed = await this.indexedIdentities(tenantId, customerId);
+    const identities = [...new Map([...listed, ...indexed].map((identity) => [identityKey(identity), identity])).values()];
+    await Promise.all(identities.map((identity) => this.release(tenantId, customerId, identity)));
+    if (profile.Item) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.customer(tenantId, customerId) }));
+    return { profile: profile.Item !== undefined, identities };
+  }
+
+  private async indexedIdentities(tenantId: string, customerId: string): Promise<Identity[]> {
+    const found: Identity[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: byOwner.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': byOwner.partitionKey, '#kind': 'kind', '#value': 'value' },
+          ExpressionAttributeValues: { ':pk': keys.customerIdentities(tenantId, customerId) },
+          ProjectionExpression: '#kind, #value',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of result.Items ?? []) found.push({ kind: item.kind as Identity['kind'], value: item.value as string });
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return found;
+  }
+
   /** Points an identity at a customer unless another customer owns it; `true` when it is now ours. */
   private async claim(tenantId: string, customerId: string, identity: Identity): Promise<boolean> {
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.identity(tenantId, identity), kind: identity.kind, value: identity.value, customerId },
+          Item: {
+            ...keys.identity(tenantId, identity),
+            // Indexed by owner, so deleting the customer also finds the identities it learned.
+            [byOwner.partitionKey]: keys.customerIdentities(tenantId, customerId),
+            [byOwner.sortKey]: `${identity.kind}#${identity.value}`,
+            kind: identity.kind,
+            value: identity.value,
+            customerId,
+          },
           ConditionExpression: 'attribute_not_exists(PK) OR customerId = :customerId',
           ExpressionAttributeValues: { ':customerId': customerId },
         }),

@@ -7,6 +7,7 @@ import { identityHashOf, sourceIdentityHash } from '../../core/model/record-id.j
 import type { Page, PageRequest } from '../../core/ports/page.js';
 import type { InsertResult, RecordContent, RecordStore, ThreadPosition, TimelineQuery } from '../../core/ports/record-store.js';
 import type { CursorCodec } from './cursor-codec.js';
+import { DynamoDbRecordErasure, ERASED_AT, isTombstone } from './dynamodb-record-erasure.js';
 import { feedShardOf, keys, unmatchedShardOf, withoutKeys } from './keys.js';
 import { queryPartitionPage, queryShardedPage } from './paged-query.js';
 import { FEED_SHARDS, TABLE_DESIGN, UNMATCHED_SHARDS } from './table-design.js';
@@ -17,32 +18,59 @@ const OWNER_KEY_NAMES = ['PK', 'SK', byOwner.partitionKey, byOwner.sortKey] as c
 const FEED_KEY_NAMES = ['PK', 'SK', byFeed.partitionKey, byFeed.sortKey] as const;
 /** Sorts after every `<occurredAt>#<recordId>` of the same instant, so `to` is inclusive. */
 const AFTER_ALL = '#\uffff';
+/** Changes apply to a stored record only: never to another record's id at the key, never to a tombstone. */
+const LIVE_RECORD = `recordId = :recordId AND attribute_not_exists(${ERASED_AT})`;
+
+/**
+ * The key attributes of a record's item: its own key, its place on the customer's timeline (or a
+ * shard of the unmatched inbox) in GSI1 and on a shard of the tenant day feed in GSI2. Pure, so the
+ * partition bench (bench/partition) maps simulated records through the same keys a put writes.
+ */
+export function recordItemKeys(record: Pick<CommunicationRecord, 'tenantId' | 'recordId' | 'customerId' | 'occurredAt'>) {
+  const hash = identityHashOf(record.recordId);
+  if (!hash) throw new Error(`not a record id: ${record.recordId}`);
+  const order = keys.recordOrder(record.occurredAt, record.recordId);
+  return {
+    ...keys.record(record.tenantId, hash),
+    [byOwner.partitionKey]: record.customerId
+      ? keys.timeline(record.tenantId, record.customerId)
+      : keys.unmatched(record.tenantId, unmatchedShardOf(hash)),
+    [byOwner.sortKey]: order,
+    [byFeed.partitionKey]: keys.dayFeed(record.tenantId, record.occurredAt.slice(0, 10), feedShardOf(hash)),
+    [byFeed.sortKey]: order,
+  };
+}
 
 /**
  * The record store on DynamoDB: one item per record, found by id through its key, placed on its
  * customer's timeline (or the sharded unmatched inbox) by GSI1 and on the sharded tenant day feed
  * by GSI2 — so a single conditional put stores, deduplicates and indexes a record atomically.
  */
-export class DynamoDbRecordStore implements RecordStore {
+export class DynamoDbRecordStore extends DynamoDbRecordErasure implements RecordStore {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    client: DynamoDBDocumentClient,
+    tableName: string,
     private readonly cursors: CursorCodec,
-  ) {}
+  ) {
+    super(client, tableName);
+  }
 
   async insertRecord(record: CommunicationRecord): Promise<InsertResult> {
-    const item = { ...this.indexKeys(record), ...record };
+    const item = { ...recordItemKeys(record), ...record };
     try {
-      await this.client.send(
-        new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
-      );
+      // The day note (what a retention sweep walks) goes beside the put, not after it: no added latency.
+      await Promise.all([
+        this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' })),
+        this.touchDay(record.tenantId, record.occurredAt.slice(0, 10)),
+      ]);
       return { inserted: true, record };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       // Found by the source identity alone: a redelivery with a corrected time or type still maps
-      // to the record stored first.
-      const stored = await this.getByHash(record.tenantId, record.recordId, true);
-      return { inserted: false, record: stored ?? record };
+      // to the record stored first — or to the tombstone of an erased one, which refuses it.
+      const stored = await this.itemByHash(record.tenantId, identityHashOf(record.recordId) ?? '', true);
+      if (isTombstone(stored)) return { inserted: false, record, erased: true };
+      return { inserted: false, record: stored ? withoutKeys<CommunicationRecord>(stored) : record };
     }
   }
 
@@ -121,7 +149,7 @@ export class DynamoDbRecordStore implements RecordStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.record(tenantId, hash),
-          ConditionExpression: 'recordId = :recordId',
+          ConditionExpression: LIVE_RECORD,
           UpdateExpression:
             'SET customerId = :customerId, #gpk = :timeline, matchedBy = :assigned, updatedAt = :at, updatedBy = :by, version = version + :one',
           ExpressionAttributeNames: { '#gpk': byOwner.partitionKey },
@@ -185,7 +213,7 @@ export class DynamoDbRecordStore implements RecordStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.record(tenantId, hash),
-          ConditionExpression: 'recordId = :recordId',
+          ConditionExpression: LIVE_RECORD,
           UpdateExpression: expression,
           ExpressionAttributeValues: { ':recordId': recordId, ...values },
           ReturnValues: 'ALL_NEW',
@@ -245,25 +273,17 @@ export class DynamoDbRecordStore implements RecordStore {
     return hash ? this.getByIdentityHash(tenantId, hash, consistent) : Promise.resolve(null);
   }
 
+  /** An erased record's tombstone reads as absent. */
   private async getByIdentityHash(tenantId: string, hash: string, consistent = false): Promise<CommunicationRecord | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.record(tenantId, hash), ConsistentRead: consistent }));
-    return result.Item ? withoutKeys<CommunicationRecord>(result.Item) : null;
+    const item = await this.itemByHash(tenantId, hash, consistent);
+    return item && !isTombstone(item) ? withoutKeys<CommunicationRecord>(item) : null;
   }
 
-  private indexKeys(record: CommunicationRecord) {
-    const hash = identityHashOf(record.recordId);
-    if (!hash) throw new Error(`not a record id: ${record.recordId}`);
-    const order = keys.recordOrder(record.occurredAt, record.recordId);
-    return {
-      ...keys.record(record.tenantId, hash),
-      [byOwner.partitionKey]: record.customerId
-        ? keys.timeline(record.tenantId, record.customerId)
-        : keys.unmatched(record.tenantId, unmatchedShardOf(hash)),
-      [byOwner.sortKey]: order,
-      [byFeed.partitionKey]: keys.dayFeed(record.tenantId, record.occurredAt.slice(0, 10), feedShardOf(hash)),
-      [byFeed.sortKey]: order,
-    };
+  private async itemByHash(tenantId: string, hash: string, consistent: boolean): Promise<Record<string, unknown> | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.record(tenantId, hash), ConsistentRead: consistent }));
+    return result.Item;
   }
+
 
   private async shardedRecords(
     index: { name: string; partitionKey: string; sortKey: string },

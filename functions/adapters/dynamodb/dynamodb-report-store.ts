@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '../../core/model/report.js';
 import type { Page, PageRequest } from '../../core/ports/page.js';
 import type { ReportStore } from '../../core/ports/report-store.js';
@@ -110,6 +110,20 @@ export class DynamoDbReportStore implements ReportStore {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+  }
+
+  redactReport(tenantId: string, reportId: string, redaction: { files: Report['files'] | null; summary?: Report['summary']; at: string }): Promise<Report | null> {
+    const set = ['redactedAt = :at', 'updatedAt = :at', ...(redaction.files ? ['files = :files'] : []), ...(redaction.summary ? ['summary = :summary'] : [])];
+    return this.update(tenantId, reportId, {
+      expression: `SET ${set.join(', ')}${redaction.files ? '' : ' REMOVE files'}`,
+      condition: 'attribute_exists(PK) AND attribute_exists(#status)',
+      values: { ':at': redaction.at, ...(redaction.files ? { ':files': redaction.files } : {}), ...(redaction.summary ? { ':summary': redaction.summary } : {}) },
+    });
+  }
+
+  async deleteReport(tenantId: string, reportId: string): Promise<boolean> {
+    const result = await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.report(tenantId, reportId), ReturnValues: 'ALL_OLD' }));
+    return result.Attributes !== undefined;
   }
 
   private async update(

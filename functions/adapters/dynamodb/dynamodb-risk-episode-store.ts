@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RiskEpisodesChangedError, type RiskEpisode, type RiskEpisodeStore, type RiskEpisodes } from '../../core/ports/risk-episode-store.js';
 import { keys } from './keys.js';
 
@@ -30,5 +30,10 @@ export class DynamoDbRiskEpisodeStore implements RiskEpisodeStore {
       if (error instanceof ConditionalCheckFailedException) throw new RiskEpisodesChangedError(`risk episodes of ${customerId} changed meanwhile`);
       throw error;
     }
+  }
+
+  async deleteRiskEpisodes(tenantId: string, customerId: string): Promise<boolean> {
+    const result = await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.riskEpisodes(tenantId, customerId), ReturnValues: 'ALL_OLD' }));
+    return result.Attributes !== undefined;
   }
 }

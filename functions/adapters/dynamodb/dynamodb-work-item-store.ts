@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { INSIGHT_TRANSITIONS, type Insight, type InsightStatus } from '../../core/model/insight.js';
 import { isStatusChange } from '../../core/model/status-transition.js';
 import { applyTaskChange, type TaskChange } from '../../core/model/task-change.js';
@@ -69,8 +69,11 @@ export class DynamoDbWorkItemStore implements WorkItemStore {
     return this.listOwned<Insight>(page, {
       index: byOwner,
       partition: keys.customerInsights(tenantId, customerId),
-      scope: scopeOf(`insights|${tenantId}|${customerId}`, { type: filter.types, status: filter.statuses }),
-      filter: (x) => x.anyOf({ type: filter.types, status: filter.statuses }),
+      scope: scopeOf(`insights|${tenantId}|${customerId}`, { type: filter.types, status: filter.statuses, cites: filter.relatedRecordId }),
+      filter: (x) => {
+        const cites = filter.relatedRecordId === undefined ? undefined : `contains(${x.name('relatedRecordIds')}, ${x.value(filter.relatedRecordId)})`;
+        return [x.anyOf({ type: filter.types, status: filter.statuses }), cites].filter((clause) => clause !== undefined).join(' AND ') || undefined;
+      },
     });
   }
 
@@ -103,6 +106,28 @@ export class DynamoDbWorkItemStore implements WorkItemStore {
 
   async releaseNotification(tenantId: string, insightId: string): Promise<void> {
     await this.updateIf(keys.insight(tenantId, insightId), { notifiedAt: undefined }, (x) => `attribute_exists(${x.name('PK')})`);
+  }
+
+  async forgetRelatedRecord(tenantId: string, insightId: string, recordId: string, at: string): Promise<Insight | null> {
+    const key = keys.insight(tenantId, insightId);
+    for (;;) {
+      const current = await this.get<Insight>(key, true);
+      if (!current?.relatedRecordIds.includes(recordId)) return current;
+      const evidence = current.data.evidence_record_ids;
+      const data = Array.isArray(evidence) ? { ...current.data, evidence_record_ids: evidence.filter((id) => id !== recordId) } : current.data;
+      const fields = { relatedRecordIds: current.relatedRecordIds.filter((id) => id !== recordId), data, updatedAt: at };
+      // Conditioned on what was read (`updatedAt` moves with every change): a concurrent change is re-read.
+      const updated = await this.updateIf<Insight>(key, fields, (x) => x.unchanged(current, ['updatedAt']));
+      if (updated) return updated;
+    }
+  }
+
+  deleteInsight(tenantId: string, insightId: string): Promise<boolean> {
+    return this.delete(keys.insight(tenantId, insightId));
+  }
+
+  deleteTask(tenantId: string, taskId: string): Promise<boolean> {
+    return this.delete(keys.task(tenantId, taskId));
   }
 
   putTask(task: Task): Promise<Task> {
@@ -177,6 +202,11 @@ export class DynamoDbWorkItemStore implements WorkItemStore {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       return (await this.get<T>(key, true)) ?? value;
     }
+  }
+
+  private async delete(key: Key): Promise<boolean> {
+    const result = await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key, ReturnValues: 'ALL_OLD' }));
+    return result.Attributes !== undefined;
   }
 
   private async get<T>(key: Key, consistent = false): Promise<T | null> {

@@ -1,5 +1,5 @@
 import type { Identity } from '../../core/model/customer.js';
-import { FEED_SHARDS, UNMATCHED_SHARDS } from './table-design.js';
+import { AUDIT_SHARDS, FEED_SHARDS, UNMATCHED_SHARDS } from './table-design.js';
 
 /**
  * Key builders for the single table (layout documented in table-design.ts). Tenant and customer
@@ -19,6 +19,19 @@ export const keys = {
   /** The open risk alerts of a customer by risk type (periodic A14 runs). */
   riskEpisodes: (tenantId: string, customerId: string) => ({ PK: `T#${tenantId}#C#${customerId}`, SK: 'RISK_EPISODES' }),
   identity: (tenantId: string, identity: Identity) => ({ PK: `T#${tenantId}#ID#${identity.kind}#${identity.value}`, SK: 'IDENTITY' }),
+  /** Every identity item pointing at a customer (learned ones too), so deleting the customer finds them. */
+  customerIdentities: (tenantId: string, customerId: string) => `T#${tenantId}#C#${customerId}#IDS`,
+  /** One record's use of a shared blob (attachment, upload) or of a redelivery's raw payload. */
+  blobReference: (tenantId: string, blobKey: string, recordId: string) => ({ PK: `T#${tenantId}#BLOB#${blobKey}`, SK: `R#${recordId}` }),
+  blobReferrers: (tenantId: string, blobKey: string) => `T#${tenantId}#BLOB#${blobKey}`,
+  recordBlobs: (tenantId: string, recordId: string) => `T#${tenantId}#R#${recordId}#BLOBS`,
+  /** A record id whose noted blobs await the retention job's purge (an erased record's refused redelivery). */
+  purge: (tenantId: string, recordId: string) => ({ PK: `T#${tenantId}#PURGE`, SK: `R#${recordId}` }),
+  purgeQueue: (tenantId: string) => `T#${tenantId}#PURGE`,
+  /** Where a tenant's retention sweep got to. */
+  retentionState: (tenantId: string) => ({ PK: `T#${tenantId}#RETENTION`, SK: 'SWEEP' }),
+  /** The UTC days a tenant has had records on (what the retention sweep walks). */
+  recordDays: (tenantId: string) => `T#${tenantId}#DAYS`,
   insight: (tenantId: string, insightId: string) => ({ PK: `T#${tenantId}#INSIGHT#${insightId}`, SK: 'INSIGHT' }),
   customerInsights: (tenantId: string, customerId: string) => `T#${tenantId}#C#${customerId}#INSIGHTS`,
   task: (tenantId: string, taskId: string) => ({ PK: `T#${tenantId}#TASK#${taskId}`, SK: 'TASK' }),
@@ -26,9 +39,26 @@ export const keys = {
   assigneeTasks: (tenantId: string, assignee: string) => `T#${tenantId}#ASSIGNEE#${assignee}`,
   report: (tenantId: string, reportId: string) => ({ PK: `T#${tenantId}#REPORT#${reportId}`, SK: 'REPORT' }),
   tenantReports: (tenantId: string) => `T#${tenantId}#REPORTS`,
+  /**
+   * One audit entry: partition per tenant, UTC day and shard (see table-design.ts); newest first by
+   * `at`. Audit keys lead with `AUDIT` rather than `T#`, so IAM can limit appends to them exactly.
+   */
+  auditEntry: (tenantId: string, at: string, auditId: string) => ({
+    PK: `AUDIT#${tenantId}#${at.slice(0, 10)}#${shardOf(auditId, AUDIT_SHARDS)}`,
+    SK: `${at}#${auditId}`,
+  }),
+  auditPartition: (tenantId: string, day: string, shard: number) => `AUDIT#${tenantId}#${day}#${shard}`,
+  /** The UTC days on which a tenant has audit entries, so a listing walks only those. */
+  auditDays: (tenantId: string, day: string) => ({ PK: `AUDIT_DAYS#${tenantId}`, SK: day }),
   /** The job-state-change event names only the job (whose name embeds tenant and record). */
   transcriptionJob: (jobName: string) => ({ PK: `TRANSCRIPTION#${jobName}`, SK: 'WAITING_TASK' }),
 } as const;
+
+/**
+ * The partition keys audit appends write, as IAM `dynamodb:LeadingKeys` patterns (`*` any text):
+ * the grant that lets every audited function append limits its PutItem to these.
+ */
+export const AUDIT_PARTITION_PATTERNS = ['AUDIT#*', 'AUDIT_DAYS#*'] as const;
 
 /** Spreads a tenant's records over shards by their id hash, so no feed key gets hot. */
 export function shardOf(identityHash: string, shards: number): number {

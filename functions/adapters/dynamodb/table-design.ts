@@ -11,6 +11,13 @@
  * - a tenant's customers by priority → GSI2        GSI2PK=`T#<tenant>#CUSTOMERS`  GSI2SK=`<priority>#<customerId>`
  * - a customer's open risk alerts    → base table  PK=`T#<tenant>#C#<customerId>`  SK=`RISK_EPISODES`
  * - identity → customer               → base table  PK=`T#<tenant>#ID#<kind>#<value>`  SK=`IDENTITY`
+ * - a customer's identities            → GSI1        GSI1PK=`T#<tenant>#C#<customerId>#IDS`  GSI1SK=`<kind>#<value>`
+ * - records using a shared blob        → base table  PK=`T#<tenant>#BLOB#<blob key>`  SK=`R#<recordId>`
+ * - blobs a record uses (beyond its own) → GSI1      GSI1PK=`T#<tenant>#R#<recordId>#BLOBS`  GSI1SK=`<blob key>`
+ * - an erased record (tombstone)       → base table  the record's own key, no index keys (retention ones expire by TTL)
+ * - where the retention sweep got to   → base table  PK=`T#<tenant>#RETENTION`  SK=`SWEEP`
+ * - days a tenant has had records on   → base table  PK=`T#<tenant>#DAYS`  SK=`<yyyy-mm-dd>` (touched at most every 10 min per process)
+ * - blobs awaiting the daily purge      → base table  PK=`T#<tenant>#PURGE`  SK=`R#<recordId>`
  * - insight / task by id              → base table  PK=`T#<tenant>#INSIGHT#<id>` / `T#<tenant>#TASK#<id>`
  * - a customer's insights / tasks     → GSI1        GSI1PK=`T#<tenant>#C#<customerId>#INSIGHTS` / `#TASKS`
  * - tasks by assignee                 → GSI2        GSI2PK=`T#<tenant>#ASSIGNEE#<assignee>`  GSI2SK=`<status>#<dueAt>#<id>`
@@ -18,6 +25,25 @@
  * - a tenant's reports, newest first  → GSI1        GSI1PK=`T#<tenant>#REPORTS`  GSI1SK=`<createdAt>#<id>`
  * - replay window of signed webhooks   → base table  PK=`T#<tenant>#REPLAY#<channel>#<digest>`  (expires by TTL)
  * - task token of a waiting transcription → base table PK=`TRANSCRIPTION#<job name>`  SK=`WAITING_TASK` (expires by TTL)
+ * - audit entry (append-only, no TTL) → base table  PK=`AUDIT#<tenant>#<yyyy-mm-dd>#<shard>`  SK=`<at>#<auditId>`
+ * - days that have audit entries      → base table  PK=`AUDIT_DAYS#<tenant>`  SK=`<yyyy-mm-dd>`
+ *
+ * Audit trade-off: a tenant's audit trail is cut by UTC day and spread over `AUDIT_SHARDS` shards
+ * (by auditId hash), so a busy tenant's writes never pile onto one key (8 × ~1,000 writes/s per day
+ * partition) and `from`/`to` become a key condition. The price is on reads: a listing walks the
+ * days that have entries (found in the small `AUDIT_DAYS` partition, newest first) and merges the
+ * shards of each day — more round trips than one partition, fine for an admin's occasional query.
+ * Audit items carry no TTL and no customer key, so record deletion and retention never touch them;
+ * their keys lead with `AUDIT` (no other key does), so the append grant is limited to them by
+ * `dynamodb:LeadingKeys` (`AUDIT_PARTITION_PATTERNS`).
+ *
+ * Deletion trade-off: an attachment is stored once per tenant and SHA-256, so deleting a record may
+ * delete its bytes only when no other record uses them. Records hold their attachments in a list,
+ * which no index can key on, and a Scan is out of the question: one small reference item per
+ * (blob, record) is written at ingest instead — only for records with attachments, an upload or
+ * inbound mail, and for a redelivery that brought a new raw payload; a plain record costs nothing.
+ * The `DAYS` items let a retention sweep walk only days that have records (and catch a backfill of
+ * old data) for about one write per tenant, day and process every ten minutes.
  */
 export const TABLE_DESIGN = {
   partitionKey: 'PK',
@@ -47,6 +73,8 @@ export const KEY_ATTRIBUTES = [
  */
 export const FEED_SHARDS = 16;
 export const UNMATCHED_SHARDS = 8;
+/** Shards of a tenant's audit day (see the audit trade-off above). */
+export const AUDIT_SHARDS = 8;
 
 /** The CreateTable input both runtimes use (on AWS the construct maps it onto `TableV2`). */
 export function createTableInput(tableName: string) {

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  ListObjectVersionsCommand,
+  NotFound,
+  NoSuchKey,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { BlobStore, RawPayload, StoredBlob } from '../../core/ports/blob-store.js';
 import { INBOUND_PREFIX, RAW_PAYLOAD_PREFIX } from './archive-prefixes.js';
@@ -10,6 +20,9 @@ export interface S3BlobStoreBuckets {
   /** Attachments (content-addressed), large bodies, uploads. */
   readonly blobs: string;
 }
+
+/** What a server without object versions answers to ListObjectVersions (s3rver: MethodNotAllowed). */
+const VERSIONLESS_ERRORS: ReadonlySet<string> = new Set(['MethodNotAllowed', 'NotImplemented']);
 
 const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -104,6 +117,30 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
+  async deleteBlob(key: string): Promise<boolean> {
+    const bucket = this.bucketOf(key);
+    const versions = await this.versionsOf(bucket, key);
+    if (versions === null) {
+      const existed = await this.exists(bucket, key);
+      await this.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      return existed;
+    }
+    // Deleting by version id removes the bytes (and the delete markers) instead of hiding them.
+    for (const versionId of versions) await this.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
+    return versions.length > 0;
+  }
+
+  async listKeys(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucketOf(prefix), Prefix: prefix, ContinuationToken: token }));
+      for (const object of page.Contents ?? []) if (object.Key !== undefined) keys.push(object.Key);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return keys;
+  }
+
   presignDownload(key: string, expiresInSeconds: number): Promise<string> {
     return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucketOf(key), Key: key }), { expiresIn: expiresInSeconds });
   }
@@ -117,6 +154,30 @@ export class S3BlobStore implements BlobStore {
   private bucketOf(key: string): string {
     // The raw archive holds what arrived: webhook/API payloads (raw/) and SES's inbound mail (inbound/).
     return key.startsWith(RAW_PAYLOAD_PREFIX) || key.startsWith(INBOUND_PREFIX) ? this.buckets.rawArchive : this.buckets.blobs;
+  }
+
+  /**
+   * Version ids (and delete markers) of exactly `key`; `null` where the server keeps no versions —
+   * the local S3-API server (s3rver) answers ListObjectVersions with MethodNotAllowed, S3 never does
+   * (an unversioned bucket lists one `null` version), so access errors still surface.
+   */
+  private async versionsOf(bucket: string, key: string): Promise<string[] | null> {
+    const ids: string[] = [];
+    let keyMarker: string | undefined;
+    let versionMarker: string | undefined;
+    try {
+      do {
+        const page = await this.s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key, KeyMarker: keyMarker, VersionIdMarker: versionMarker }));
+        for (const entry of [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]) {
+          if (entry.Key === key && entry.VersionId !== undefined) ids.push(entry.VersionId);
+        }
+        [keyMarker, versionMarker] = page.IsTruncated ? [page.NextKeyMarker, page.NextVersionIdMarker] : [undefined, undefined];
+      } while (keyMarker !== undefined);
+    } catch (error) {
+      if (VERSIONLESS_ERRORS.has((error as { name?: string }).name ?? '')) return null;
+      throw error;
+    }
+    return ids;
   }
 
   private async exists(bucket: string, key: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { traced } from '../../observability/tracing.js';
 
 export interface S3ClientOptions {
   readonly region: string;
@@ -8,7 +9,7 @@ export interface S3ClientOptions {
 }
 
 export function createS3Client(options: S3ClientOptions): S3Client {
-  return new S3Client({
+  return traced(new S3Client({
     region: options.region,
     endpoint: options.endpoint,
     credentials: options.credentials,
@@ -17,5 +18,5 @@ export function createS3Client(options: S3ClientOptions): S3Client {
     // (STACK.md); S3 itself accepts both.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  }));
 }

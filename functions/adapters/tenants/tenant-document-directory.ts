@@ -49,6 +49,10 @@ export class TenantDocumentDirectory implements TenantDirectory {
     return this.findTenant((settings) => settings.webhooks.connect?.instanceArns?.includes(instanceArn) ?? false);
   }
 
+  findTenantByMachineClient(clientId: string): Promise<{ tenantId: string; settings: TenantSettings } | null> {
+    return this.findTenant((settings) => settings.machineClientIds.includes(clientId));
+  }
+
   async listTenants(): Promise<{ tenantId: string; settings: TenantSettings }[]> {
     return Object.entries((await this.document()).tenants).map(([tenantId, settings]) => ({ tenantId, settings }));
   }

@@ -48,6 +48,11 @@ export const Report = z.object({
   emailedTo: z.array(z.string()).optional(),
   emailedAt: z.string().optional(),
   failureReason: z.string().max(2000).optional(),
+  /**
+   * When an erased customer (a privacy request) was taken out of this tenant-wide report: its
+   * documents were rewritten without the customer, or withdrawn (`files` absent) when that was not possible.
+   */
+  redactedAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -30,6 +30,18 @@ export const TenantSettings = z
     modelPolicy: z.enum(['tiered', 'always']).default('tiered'),
     /** Opt-in: also mask personal data (ID, card, phone numbers, emails) in stored record bodies, not only in what models see. */
     redactStoredContent: z.boolean().default(false),
+    /**
+     * Days communication records are kept, counted from when they happened; older ones are deleted
+     * (with their attachments, raw payloads, tasks and alerts) by the daily retention sweep. Absent =
+     * kept forever.
+     */
+    /**
+     * On AWS, the Cognito app clients (client credentials) whose tokens act for this tenant: the
+     * pre-token-generation trigger puts this tenant into their access tokens. A client id may belong to
+     * one tenant only.
+     */
+    machineClientIds: z.array(z.string().min(1)).default([]),
+    retentionDays: z.number().int().min(1, 'at least 1 day').max(36_500, 'at most 100 years').optional(),
     webhooks: z
       .object({
         telephony: z.object({ secret }).optional(),
@@ -49,5 +61,18 @@ export type TenantSettings = z.infer<typeof TenantSettings>;
 /** The whole settings document: `{ "tenants": { "T001": { … } } }`. */
 export const TenantSettingsDocument = z
   .object({ tenants: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'tenant ids: letters, digits, _ and -'), TenantSettings) })
-  .strict();
+  .strict()
+  .superRefine((document, context) => {
+    // A machine client acting for two tenants would make its tokens' tenant a matter of lookup order.
+    const owner = new Map<string, string>();
+    for (const [tenantId, settings] of Object.entries(document.tenants)) {
+      for (const clientId of settings.machineClientIds) {
+        const other = owner.get(clientId);
+        if (other !== undefined) {
+          context.addIssue({ code: 'custom', path: ['tenants', tenantId, 'machineClientIds'], message: `client ${clientId} is already listed by tenant ${other}` });
+        }
+        owner.set(clientId, tenantId);
+      }
+    }
+  });
 export type TenantSettingsDocument = z.infer<typeof TenantSettingsDocument>;

@@ -1,4 +1,5 @@
 import { A15Report } from '../agents/a15-report.js';
+import { logger } from '../../http/logger.js';
 import { NotFoundError } from '../errors.js';
 import { buildReportMime } from '../reports/report-mime.js';
 import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
@@ -30,5 +31,6 @@ export async function emailReport(deps: PeriodicRunDependencies, step: { tenantI
     await deps.reports.releaseReportEmail(step.tenantId, step.reportId);
     throw error;
   }
+  logger.info('report emailed', { reportId: step.reportId, recipients: to.length });
   return { sent: true };
 }

@@ -23,7 +23,8 @@ export const customerFailureFileName = (customerId: string) => `customers/${cust
 export async function noteCustomerNotAnalysed(deps: PeriodicRunDependencies, rawStep: unknown): Promise<{ customerId: string; reason: string }> {
   const step = CustomerFailure.parse(rawStep);
   const reason = failureReasonOf(step.failure);
-  logger.warn('customer not analysed in the periodic run', { tenantId: step.tenantId, customerId: step.customerId, runId: step.runId, reason });
+  // The error's name only: its cause may quote the customer's records (the report keeps the reason).
+  logger.warn('customer not analysed in the periodic run', { tenantId: step.tenantId, customerId: step.customerId, runId: step.runId, error: step.failure.Error ?? 'Unknown' });
   if (step.reportId) {
     await deps.blobs.putReportFile(step.tenantId, step.reportId, customerFailureFileName(step.customerId), JSON.stringify({ customerId: step.customerId, reason }), 'application/json; charset=utf-8');
   }

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { CustomerAgentInput } from '../agents/customer-agent-input.js';
+import { countModelUse } from '../agents/model-use-metrics.js';
 import type { CustomerAgentResult } from '../ports/customer-agents.js';
+import type { MetricAgent } from '../ports/metrics.js';
 import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
 
 export const CUSTOMER_AGENTS = ['insight', 'opportunities', 'marketing', 'risks'] as const;
 export type CustomerAgentName = (typeof CUSTOMER_AGENTS)[number];
+
+/** Each agent as the `agent` metric dimension names it. */
+const AGENT_IDS: Readonly<Record<CustomerAgentName, MetricAgent>> = { insight: 'A11', opportunities: 'A12', marketing: 'A13', risks: 'A14' };
 
 const AgentCall = z.object({ agent: z.enum(CUSTOMER_AGENTS), input: CustomerAgentInput });
 
@@ -15,5 +20,7 @@ const AgentCall = z.object({ agent: z.enum(CUSTOMER_AGENTS), input: CustomerAgen
  */
 export async function runCustomerAgent(deps: PeriodicRunDependencies, call: unknown): Promise<CustomerAgentResult<unknown>> {
   const { agent, input } = AgentCall.parse(call);
-  return deps.agents[agent](input);
+  const result = await deps.agents[agent](input);
+  countModelUse(deps.metrics, AGENT_IDS[agent], result);
+  return result;
 }

@@ -1,4 +1,5 @@
 import type { A15CustomerSection, A15Input } from '../agents/a15-report.js';
+import { countModelUse } from '../agents/model-use-metrics.js';
 import { logger } from '../../http/logger.js';
 import { NotFoundError } from '../errors.js';
 import type { Insight } from '../model/insight.js';
@@ -109,12 +110,15 @@ export async function writeReport(deps: PeriodicRunDependencies, step: WriteRepo
     ...(customerSections.length > 0 ? { customerSections } : {}),
   };
   const written = await deps.reportWriter.write(input);
+  countModelUse(deps.metrics, 'A15', written);
   if (written.fallbackReason || written.corrections) {
     // The report shows only `generated_by`; why the model's words were replaced or trimmed goes to the
     // logs — which fields, not the sentences, since those may name customers.
     const { model, modelCalls, fallbackReason, corrections } = written;
     const correctedFields = corrections?.map((correction) => correction.slice(0, correction.indexOf(':')));
-    logger.warn('report narrative not used as the model wrote it', { tenantId: step.tenantId, reportId: step.reportId, model, modelCalls, fallbackReason, correctedFields });
+    // The reason's kind ("invalid output after repair", "ValidationException"), not the detail that may quote the answer.
+    const fallbackKind = fallbackReason?.split(':', 1)[0]?.slice(0, 80);
+    logger.warn('report narrative not used as the model wrote it', { tenantId: step.tenantId, reportId: step.reportId, model, modelCalls, fallbackReason: fallbackKind, correctedFields });
   }
   const document = assembleReport(input, written.narrative, written.model);
   const put = (name: string, body: string, type: string) => deps.blobs.putReportFile(step.tenantId, step.reportId, name, body, type);
@@ -134,5 +138,6 @@ export async function writeReport(deps: PeriodicRunDependencies, step: WriteRepo
     },
     deps.clock.now().toISOString(),
   );
+  logger.info('report written', { reportId: step.reportId, type: report.type, model: written.model, records: keyMetrics.records, customers: keyMetrics.customers_contacted, newRisks });
   return { reportId: step.reportId, status: done?.status ?? 'ready' };
 }

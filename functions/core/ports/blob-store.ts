@@ -38,6 +38,14 @@ export interface BlobStore {
    */
   putReportFile(tenantId: string, reportId: string, name: string, body: string | Uint8Array, contentType: string): Promise<string>;
   getText(key: string): Promise<string | null>;
+  /**
+   * Removes an object for good: every version of it where the bucket keeps versions (the raw
+   * archive does), so nothing of it stays readable. `false` when there was nothing to remove; safe
+   * to repeat. Used by deletion (privacy requests) and retention only.
+   */
+  deleteBlob(key: string): Promise<boolean>;
+  /** Every key under a prefix (all pages), e.g. `content/<tenant>/<recordId>/`. */
+  listKeys(prefix: string): Promise<string[]>;
   getBytes(key: string): Promise<Uint8Array | null>;
   presignDownload(key: string, expiresInSeconds: number): Promise<string>;
   presignUpload(key: string, contentType: string, expiresInSeconds: number): Promise<string>;

@@ -17,6 +17,12 @@ export interface CustomerStore {
   findCustomersByIdentities(tenantId: string, identities: readonly Identity[]): Promise<Map<string, string>>;
   /** Points unowned identities at a customer (learning from an assignment); owned ones are left alone. */
   learnIdentities(tenantId: string, customerId: string, identities: readonly Identity[]): Promise<Identity[]>;
+  /**
+   * Deletes a customer's profile and every identity pointing at it — listed in the profile or learned
+   * from assignments — identities first, so a retry after a failure still finds the profile. Safe to
+   * repeat; `profile: false` when there was none.
+   */
+  deleteCustomer(tenantId: string, customerId: string): Promise<{ profile: boolean; identities: Identity[] }>;
 }
 
 /** The key `findCustomersByIdentities` uses in its result map. */

@@ -36,6 +36,39 @@ export interface InsertResult {
   /** `false` when the same source message was stored before: `record` is then the stored one. */
   readonly inserted: boolean;
   readonly record: CommunicationRecord;
+  /**
+   * `true` when the source message was erased (a privacy request or retention left its tombstone):
+   * nothing was stored, and `record` is the refused draft, not a stored record.
+   */
+  readonly erased?: boolean;
+}
+
+/**
+ * How stale a day's `touchedAt` may be: a store notes a day at most this often per process, so a
+ * record stored at `t` has its day touched at `t - DAY_TOUCH_INTERVAL_MS` or later.
+ */
+export const DAY_TOUCH_INTERVAL_MS = 10 * 60_000;
+
+/** A UTC day that has had records, and when a record was last stored on it (wall clock, ±`DAY_TOUCH_INTERVAL_MS`). */
+export interface RecordDay {
+  readonly day: string;
+  readonly touchedAt: number;
+}
+
+/** Where a tenant's retention sweep got to. */
+export interface RetentionState {
+  /** Every day before this one was cleared (unless touched since `sweptAt`). */
+  readonly clearedBefore: string;
+  /** Wall-clock start of the last complete sweep. */
+  readonly sweptAt: number;
+}
+
+/** Why a record was erased: its tombstone says so, and how long it refuses a redelivery. */
+export interface RecordTombstone {
+  readonly erasedAt: string;
+  readonly reason: 'privacy' | 'retention';
+  /** When the tombstone may go (DynamoDB TTL); absent = kept, so a redelivery is refused for good. */
+  readonly expiresAt?: Date;
 }
 
 /**
@@ -71,4 +104,23 @@ export interface RecordStore {
   queryDayFeed(tenantId: string, day: string, page: PageRequest): Promise<Page<CommunicationRecord>>;
   /** The newest record time on a customer's timeline and the number of records since `since`. */
   summarizeTimeline(tenantId: string, customerId: string, since: string): Promise<{ lastContactAt: string | null; recordsSince: number }>;
+
+  /**
+   * Replaces a record by its tombstone: gone from every index (timeline, inbox, day feed), `getRecord`
+   * answers `null`, and a redelivery of its source message is refused (`InsertResult.erased`).
+   * `false` when there was no record (absent, another tenant's, or already erased). Safe to repeat.
+   */
+  eraseRecord(tenantId: string, recordId: string, tombstone: RecordTombstone): Promise<boolean>;
+  /**
+   * A thread whose newest record is being erased: points it at `to` (the record before it), or
+   * forgets the thread when `to` is `null` — only while it still points at `from`.
+   */
+  rewindThread(tenantId: string, threadId: string, from: string, to: ThreadPosition | null): Promise<void>;
+  /** Up to `limit` ids of the records of a UTC day (`yyyy-mm-dd`) that happened before `before` (retention). */
+  recordIdsOnDay(tenantId: string, day: string, before: string, limit: number): Promise<string[]>;
+  /** The UTC days up to `through` (inclusive) that have had records, oldest first: what a retention sweep walks. */
+  recordDays(tenantId: string, through: string): Promise<RecordDay[]>;
+  /** `null` before the tenant's first complete sweep. */
+  retentionState(tenantId: string): Promise<RetentionState | null>;
+  saveRetentionState(tenantId: string, state: RetentionState): Promise<void>;
 }

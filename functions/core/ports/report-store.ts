@@ -16,4 +16,11 @@ export interface ReportStore {
   claimReportEmail(tenantId: string, reportId: string, recipients: readonly string[], at: string): Promise<boolean>;
   /** Undoes a claim whose email could not be sent, so a retry may send it. */
   releaseReportEmail(tenantId: string, reportId: string): Promise<void>;
+  /**
+   * Marks a report redacted (an erased customer taken out): its rewritten documents and counts, or
+   * `files: null` when the documents were withdrawn. `null` when there is no report.
+   */
+  redactReport(tenantId: string, reportId: string, redaction: { files: Report['files'] | null; summary?: Report['summary']; at: string }): Promise<Report | null>;
+  /** Deletes a report run (its documents live in the blob store); `false` when there was none. */
+  deleteReport(tenantId: string, reportId: string): Promise<boolean>;
 }

@@ -24,4 +24,6 @@ export interface RiskEpisodeStore {
   getRiskEpisodes(tenantId: string, customerId: string): Promise<RiskEpisodes>;
   /** Saves when the stored version is still `expectedVersion`; throws `RiskEpisodesChangedError` otherwise. */
   saveRiskEpisodes(tenantId: string, customerId: string, episodes: Readonly<Record<string, RiskEpisode>>, expectedVersion: number): Promise<void>;
+  /** Forgets a customer's risk episodes (the customer is being deleted); `false` when there were none. */
+  deleteRiskEpisodes(tenantId: string, customerId: string): Promise<boolean>;
 }

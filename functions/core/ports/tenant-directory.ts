@@ -10,4 +10,6 @@ export interface TenantDirectory {
   listTenants(): Promise<{ tenantId: string; settings: TenantSettings }[]>;
   /** The tenant an Amazon Connect instance belongs to (`webhooks.connect.instanceArns`), or `null`. */
   findTenantByConnectInstance(instanceArn: string): Promise<{ tenantId: string; settings: TenantSettings } | null>;
+  /** The tenant a Cognito machine client (client credentials) acts for (`machineClientIds`), or `null`. */
+  findTenantByMachineClient(clientId: string): Promise<{ tenantId: string; settings: TenantSettings } | null>;
 }

@@ -14,6 +14,8 @@ export interface StatusChange<S> {
 export interface InsightFilter {
   readonly types?: readonly Insight['type'][];
   readonly statuses?: readonly InsightStatus[];
+  /** Only insights that cite this record in `relatedRecordIds`. */
+  readonly relatedRecordId?: string;
 }
 
 /** Narrows a customer's tasks; absent or empty = all. */
@@ -45,6 +47,14 @@ export interface WorkItemStore {
   claimNotification(tenantId: string, insightId: string, at: string): Promise<boolean>;
   /** Undoes a claim whose email could not be sent, so a retry may send it. */
   releaseNotification(tenantId: string, insightId: string): Promise<void>;
+  /**
+   * Drops an erased record from an insight's evidence (`relatedRecordIds`, and `data.evidence_record_ids`
+   * where a finding kept them), whatever the insight's status. Returns the insight as stored, or
+   * `null` when there is none. Safe to repeat.
+   */
+  forgetRelatedRecord(tenantId: string, insightId: string, recordId: string, at: string): Promise<Insight | null>;
+  /** Deletes an insight; `false` when there was none. */
+  deleteInsight(tenantId: string, insightId: string): Promise<boolean>;
 
   putTask(task: Task): Promise<Task>;
   getTask(tenantId: string, taskId: string): Promise<Task | null>;
@@ -61,4 +71,6 @@ export interface WorkItemStore {
   updateTask(tenantId: string, taskId: string, change: TaskChange): Promise<Task | null>;
   /** `updateTask` with a status only. */
   changeTaskStatus(tenantId: string, taskId: string, change: StatusChange<TaskStatus>): Promise<Task | null>;
+  /** Deletes a task (from the assignee's and the customer's lists too); `false` when there was none. */
+  deleteTask(tenantId: string, taskId: string): Promise<boolean>;
 }

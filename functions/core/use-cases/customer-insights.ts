@@ -1,5 +1,6 @@
 import type { HubDependencies } from '../dependencies.js';
 import { NotFoundError } from '../errors.js';
+import type { Changed } from '../model/changed.js';
 import type { Insight, InsightStatus } from '../model/insight.js';
 import type { Page } from '../ports/page.js';
 import type { InsightFilter } from '../ports/work-item-store.js';
@@ -38,12 +39,17 @@ export interface InsightHandling {
 /**
  * Moves an insight along `INSIGHT_TRANSITIONS`, recording who, when and the note. Repeating the
  * same change returns the insight unchanged; a move the state machine forbids is an
- * `InvalidTransitionError`; an unknown insight (or another tenant's) a `NotFoundError`.
+ * `InvalidTransitionError`; an unknown insight (or another tenant's) a `NotFoundError`. Returns the
+ * insight before (for the audit log) and after.
+ *
+ * @example
+ * const { before, after } = await handleInsight(deps, { tenantId: 'T001', insightId: 'i-1', status: 'acted', principal: 'u1' });
  */
-export async function handleInsight(deps: HubDependencies, command: InsightHandling): Promise<Insight> {
+export async function handleInsight(deps: HubDependencies, command: InsightHandling): Promise<Changed<Insight>> {
   const at = deps.clock.now().toISOString();
   const change = { to: command.status, by: command.principal, at, ...(command.note === undefined ? {} : { note: command.note }) };
-  const insight = await deps.workItems.changeInsightStatus(command.tenantId, command.insightId, change);
-  if (!insight) throw new NotFoundError(`insight ${command.insightId} not found`);
-  return insight;
+  const before = await deps.workItems.getInsight(command.tenantId, command.insightId);
+  const after = await deps.workItems.changeInsightStatus(command.tenantId, command.insightId, change);
+  if (!after) throw new NotFoundError(`insight ${command.insightId} not found`);
+  return { before, after };
 }

@@ -1,3 +1,4 @@
+import { HUB_METRICS } from '../../config/hub-metrics.js';
 import type { HubDependencies } from '../dependencies.js';
 import { CommunicationInput } from '../model/communication-input.js';
 import type { ErrorDetail } from '../errors.js';
@@ -42,5 +43,7 @@ export async function ingestBatch(
   };
   await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, command.items.length) }, worker));
   const count = (status: number) => results.filter((r) => r.status === status).length;
-  return { results, created: count(201), duplicates: count(200), rejected: count(400) };
+  const rejected = count(400);
+  deps.metrics.count(HUB_METRICS.payloadsRejected, rejected, { channel: 'api-batch' });
+  return { results, created: count(201), duplicates: count(200), rejected };
 }

@@ -1,7 +1,11 @@
+import { HUB_METRICS } from '../../config/hub-metrics.js';
+import { logger } from '../../http/logger.js';
+import { withCorrelation } from '../../observability/correlation.js';
 import type { HubDependencies } from '../dependencies.js';
 import type { Attachment } from '../model/attachment.js';
 import type { CommunicationInput } from '../model/communication-input.js';
 import { recordIdFor } from '../model/record-id.js';
+import { noteDeliveryBlobs, settleDeliveryBlobs } from '../erasure/delivery-blobs.js';
 import { buildRecord, toUtcIso } from './build-record.js';
 import { identifyCustomer } from './identify-customer.js';
 
@@ -41,25 +45,36 @@ export interface IngestCommand {
   readonly rawArchiveKey?: string;
   /** Attachments the caller already stored in the blob store (e.g. from a MIME message). */
   readonly storedAttachments?: readonly Attachment[];
+  /** Other blobs the caller stored that hold this delivery (the inbound mail of an email): deleting the record deletes them. */
+  readonly ownedBlobKeys?: readonly string[];
 }
 
 export interface IngestResult {
   readonly recordId: string;
   readonly duplicate: boolean;
   readonly customerId: string | null;
+  /** The source message was erased (privacy request, retention): nothing was stored, and nothing of it kept. */
+  readonly erased?: boolean;
 }
 
 /**
  * Stores one communication: archive the raw payload, identify the customer, store the record
  * idempotently. The same (tenant, source system, source record id) always yields the same record;
- * a redelivery returns it with `duplicate: true`.
+ * a redelivery returns it with `duplicate: true`. A redelivery of a message that was erased (privacy
+ * request, retention) is refused by the record's tombstone: `erased: true`, and nothing it brought is kept.
  *
  * @example await ingestCommunication(deps, { tenantId: 'T001', principal: 'crm', channel: 'api', input, rawBody, rawContentType: 'application/json' })
  */
-export async function ingestCommunication(deps: HubDependencies, command: IngestCommand): Promise<IngestResult> {
+export function ingestCommunication(deps: HubDependencies, command: IngestCommand): Promise<IngestResult> {
+  const { tenantId, input } = command;
+  const recordId = recordIdFor(tenantId, input.type, input.sourceSystem, input.sourceRecordId, toUtcIso(input.occurredAt));
+  // Every line logged while storing it names the record (a batch stores several at once, each in its own scope).
+  return withCorrelation({ tenantId, recordId }, () => storeCommunication(deps, command, recordId));
+}
+
+async function storeCommunication(deps: HubDependencies, command: IngestCommand, recordId: string): Promise<IngestResult> {
   const { tenantId, input } = command;
   const now = deps.clock.now().toISOString();
-  const recordId = recordIdFor(tenantId, input.type, input.sourceSystem, input.sourceRecordId, toUtcIso(input.occurredAt));
   // Archiving, identification and the thread lookup are independent; all finish before anything is
   // stored or acknowledged.
   const [rawArchiveKey, match, predecessor] = await Promise.all([
@@ -70,11 +85,21 @@ export async function ingestCommunication(deps: HubDependencies, command: Ingest
   const parentRecordId = input.parentRecordId ?? predecessor;
   const built = await buildRecord(deps.blobs, { tenantId, recordId, input: { ...input, parentRecordId }, match, rawArchiveKey, principal: command.principal, now });
   const record = command.storedAttachments ? { ...built, attachments: [...built.attachments, ...command.storedAttachments] } : built;
+  const noted = await noteDeliveryBlobs(deps, record, command.ownedBlobKeys);
   const result = await deps.records.insertRecord(record);
+  await settleDeliveryBlobs(deps, record, result, noted);
+  if (result.erased) {
+    logger.info('communication refused: its source message was erased', { channel: command.channel });
+    return { recordId, duplicate: true, customerId: null, erased: true };
+  }
   const stored = result.record;
   // Also on a redelivery: the move is idempotent, and it heals a thread whose first delivery died here.
   if (stored.threadId !== undefined) {
     await deps.records.advanceThread(tenantId, stored.threadId, { recordId: stored.recordId, occurredAt: stored.occurredAt });
   }
+  const channel = command.channel;
+  deps.metrics.count(result.inserted ? HUB_METRICS.recordsIngested : HUB_METRICS.duplicatesIgnored, 1, { channel });
+  // Ids and kinds only: never the subject, content or the sender's address.
+  logger.info(result.inserted ? 'communication stored' : 'communication already stored', { channel, type: stored.type, customerId: stored.customerId, matchedBy: stored.matchedBy });
   return { recordId: stored.recordId, duplicate: !result.inserted, customerId: stored.customerId };
 }

@@ -106,13 +106,18 @@ export async function getCustomerOverview(deps: HubDependencies, tenantId: strin
 /**
  * Moves a record (typically from the unmatched inbox) onto a customer's timeline and learns the
  * sender's identities so the next record from them is matched. Repeating it changes nothing.
+ * Returns the record and the customer it was on before (`null`: unmatched), for the audit log.
+ *
+ * @example
+ * const { record, previousCustomerId } = await assignCommunication(deps, { tenantId: 'T001', recordId, customerId: 'C-1', principal: 'u1' });
  */
 export async function assignCommunication(
   deps: HubDependencies,
   command: { tenantId: string; recordId: string; customerId: string; principal: string },
-): Promise<CommunicationRecord> {
+): Promise<{ record: CommunicationRecord; previousCustomerId: string | null }> {
   const customer = await deps.customers.getCustomer(command.tenantId, command.customerId);
   if (!customer) throw new NotFoundError(`customer ${command.customerId} not found`);
+  const previous = await deps.records.getRecord(command.tenantId, command.recordId);
   const record = await deps.records.assignRecord(
     command.tenantId,
     command.recordId,
@@ -124,5 +129,5 @@ export async function assignCommunication(
   // Domains are not learned from one record: a company domain is a profile decision.
   const learnable = externalIdentities(undefined, record.participants).filter((identity) => identity.kind !== 'domain');
   await deps.customers.learnIdentities(command.tenantId, command.customerId, learnable);
-  return record;
+  return { record, previousCustomerId: previous?.customerId ?? null };
 }

@@ -1,5 +1,6 @@
 import type { HubDependencies } from '../dependencies.js';
 import { NotFoundError, ValidationError } from '../errors.js';
+import type { Changed } from '../model/changed.js';
 import type { Task, TaskStatus } from '../model/task.js';
 import type { TaskChange } from '../model/task-change.js';
 import type { Page } from '../ports/page.js';
@@ -44,11 +45,16 @@ export interface TaskUpdate extends Omit<TaskChange, 'by' | 'at'> {
 /**
  * Changes a task's status (along `TASK_TRANSITIONS`; `completedAt` set on done), assignee, due time
  * or note. Repeating the same change returns the task unchanged; a forbidden status move is an
- * `InvalidTransitionError`; an unknown task (or another tenant's) a `NotFoundError`.
+ * `InvalidTransitionError`; an unknown task (or another tenant's) a `NotFoundError`. Returns the
+ * task before (for the audit log) and after.
+ *
+ * @example
+ * const { before, after } = await updateTask(deps, { tenantId: 'T001', taskId: 't-1', principal: 'u1', status: 'done' });
  */
-export async function updateTask(deps: HubDependencies, command: TaskUpdate): Promise<Task> {
+export async function updateTask(deps: HubDependencies, command: TaskUpdate): Promise<Changed<Task>> {
   const { tenantId, taskId, principal, ...fields } = command;
-  const task = await deps.workItems.updateTask(tenantId, taskId, { ...fields, by: principal, at: deps.clock.now().toISOString() });
-  if (!task) throw new NotFoundError(`task ${taskId} not found`);
-  return task;
+  const before = await deps.workItems.getTask(tenantId, taskId);
+  const after = await deps.workItems.updateTask(tenantId, taskId, { ...fields, by: principal, at: deps.clock.now().toISOString() });
+  if (!after) throw new NotFoundError(`task ${taskId} not found`);
+  return { before, after };
 }

@@ -11,7 +11,7 @@ export interface InboundEmail {
   /** Envelope recipients: they decide the tenant(s), never the headers. */
   readonly recipients: readonly string[];
   readonly receivedAt: Date;
-  /** Where the transport stored the message, for the record's trail. */
+  /** Where the transport stored the message (its inbound object key), for the record's trail; deleting the record deletes it. */
   readonly mailbox?: string;
   /** Tags from the transport's screening (e.g. `spam`). */
   readonly tags?: readonly string[];
@@ -89,6 +89,7 @@ export async function receiveEmail(deps: HubDependencies, email: InboundEmail): 
       input: parent && input.parentRecordId === undefined ? { ...input, parentRecordId: parent.recordId } : input,
       rawArchiveKey,
       storedAttachments: stored,
+      ownedBlobKeys: email.mailbox === undefined ? [] : [email.mailbox],
     });
     deliveries.push({ tenantId, recordId: result.recordId, duplicate: result.duplicate, attachments: stored.length });
   }

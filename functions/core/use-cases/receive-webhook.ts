@@ -1,3 +1,4 @@
+import { HUB_METRICS } from '../../config/hub-metrics.js';
 import type { HubDependencies } from '../dependencies.js';
 import {
   PayloadError,
@@ -46,8 +47,14 @@ export async function receiveWebhook(deps: HubDependencies, adapter: ChannelAdap
     });
 
   const archiveRefusal = async (error: unknown) => {
-    if (error instanceof SignatureError) await archive(`signature ${error.failure}: ${error.message}`);
-    else if (error instanceof PayloadError) await archive(`payload: ${error.message}`);
+    const channel = adapter.channel;
+    if (error instanceof SignatureError) {
+      deps.metrics.count(HUB_METRICS.signaturesRejected, 1, { channel });
+      await archive(`signature ${error.failure}: ${error.message}`);
+    } else if (error instanceof PayloadError) {
+      deps.metrics.count(HUB_METRICS.payloadsRejected, 1, { channel });
+      await archive(`payload: ${error.message}`);
+    }
   };
 
   let outcome: WebhookOutcome;

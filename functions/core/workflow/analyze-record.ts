@@ -1,6 +1,8 @@
 import { detectLanguage } from '../../analysis/local/language.js';
 import { redactPii } from '../../analysis/pii-redaction.js';
 import type { A10Input } from '../agents/a10-communication-analysis.js';
+import { countModelUse } from '../agents/model-use-metrics.js';
+import { logger } from '../../http/logger.js';
 import type { Analysis } from '../model/analysis.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
 import type { AnalysisResult } from '../ports/analyzer.js';
@@ -75,13 +77,19 @@ export async function analyzeRecord(deps: RecordWorkflowDependencies, ref: Recor
   const useModel = deps.analyzerUsesModel && skipped === undefined;
   const modelInput = useModel ? await recordModelInput(deps, record, input, redaction.total > 0, redaction.counts) : undefined;
   const result: AnalysisResult = useModel ? await deps.analyzer.analyze(input) : local;
+  countModelUse(deps.metrics, 'A10', result);
 
   const now = deps.clock.now();
   if (settings?.redactStoredContent && redaction.total > 0) await redactStoredRecord(deps, record, now.toISOString());
   const followUps = await createFollowUpTasks(deps.workItems, result.output, { record, assignee: customer?.owner ?? UNASSIGNED, timeZone, now });
   const alertInsightId = result.output.urgency.level === 'high' ? await raiseUrgentAlert(deps, record, result.output, now) : undefined;
   const analysis: Analysis = toAnalysis(result, { followUps, alertInsightId, run, analyzedAt: now.toISOString(), modelInput, modelSkipped: skipped });
-  await deps.records.saveAnalysis(record.tenantId, record.recordId, analysis, now.toISOString());
+  if (!(await deps.records.saveAnalysis(record.tenantId, record.recordId, analysis, now.toISOString()))) {
+    // Deleted while it was analysed (a privacy request, retention): what this run created for it goes too.
+    const created = [...followUps.flatMap((f) => (f.taskId ? [deps.workItems.deleteTask(record.tenantId, f.taskId)] : [])), ...(alertInsightId ? [deps.workItems.deleteInsight(record.tenantId, alertInsightId)] : [])];
+    await Promise.all(created);
+    throw new RecordNotFoundError(`record ${ref.recordId} was deleted while it was analysed`);
+  }
   await deps.events.publish([
     {
       type: 'communication.analyzed',
@@ -100,5 +108,8 @@ export async function analyzeRecord(deps: RecordWorkflowDependencies, ref: Recor
       },
     },
   ]);
+  // Labels and counts only; the text, the summary and the model's reasons stay on the record.
+  const { model, modelCalls, usage } = result;
+  logger.info('record analysed', { model, modelCalls, modelSkipped: skipped, intent: analysis.intent?.category, urgency: analysis.urgency?.level, followUps: followUps.length, alert: alertInsightId !== undefined, inputTokens: usage?.inputTokens, outputTokens: usage?.outputTokens });
   return { tenantId: record.tenantId, recordId: record.recordId, urgent: alertInsightId !== undefined, ...(alertInsightId ? { alertInsightId } : {}) };
 }

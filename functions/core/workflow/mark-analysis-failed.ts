@@ -1,3 +1,5 @@
+import { HUB_METRICS } from '../../config/hub-metrics.js';
+import { logger } from '../../http/logger.js';
 import type { RecordRef } from './analyze-record.js';
 import { FIRST_RUN } from './analyze-record.js';
 import type { RecordWorkflowDependencies } from './record-workflow-dependencies.js';
@@ -33,5 +35,8 @@ export async function markAnalysisFailed(deps: RecordWorkflowDependencies, ref: 
   if (record.analysis.status === 'completed' && record.analysis.run === run) return { marked: false };
   const now = deps.clock.now().toISOString();
   await deps.records.saveAnalysis(ref.tenantId, ref.recordId, { ...record.analysis, status: 'failed', failureReason: failureReasonOf(ref.error), run }, now);
+  deps.metrics.count(HUB_METRICS.analysisFailed);
+  // The error's name only: its cause may quote the record (the reason is kept on the record).
+  logger.warn('analysis failed; the record is marked for replay', { error: ref.error?.Error ?? 'Unknown', run });
   return { marked: true };
 }

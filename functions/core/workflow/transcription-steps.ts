@@ -1,3 +1,4 @@
+import { HUB_METRICS } from '../../config/hub-metrics.js';
 import { parseTranscribeOutput, renderSpeakerTranscript } from '../../channels/transcripts/transcribe-output.js';
 import type { RecordRef } from './analyze-record.js';
 import { FIRST_RUN, RecordNotFoundError } from './analyze-record.js';
@@ -34,6 +35,7 @@ export async function startTranscription(deps: RecordWorkflowDependencies, step:
     channelIdentification: record.type === 'phone',
     redactPii: settings?.redactStoredContent ?? false,
   });
+  deps.metrics.count(HUB_METRICS.transcriptionsStarted);
   await deps.records.saveTranscription(step.tenantId, step.recordId, { status: 'in_progress', source: 'transcribe', jobName, mediaKey, updatedAt: now.toISOString() });
   return { jobName };
 }

@@ -1,4 +1,5 @@
 import type { A10Output } from '../agents/a10-communication-analysis.js';
+import { logger } from '../../http/logger.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
 import type { Insight } from '../model/insight.js';
 import type { RecordWorkflowDependencies } from './record-workflow-dependencies.js';
@@ -78,5 +79,6 @@ export async function notifyUrgentRecord(deps: RecordWorkflowDependencies, notif
     await deps.workItems.releaseNotification(tenantId, alertInsightId);
     throw error;
   }
+  logger.info('urgent alert emailed', { alertInsightId, recipients: to.length });
   return { sent: true };
 }
