@@ -49,6 +49,8 @@ export const ALARM_POLICY = {
   apiLatencyP99: { threshold: 3000, comparisonOperator: GT, period: FIVE_MINUTES, evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: QUIET },
   /** Any record whose analysis failed (marked `analysis.status = failed`, replayable with POST /v1/admin/replays). */
   analysisFailed: { threshold: 1, comparisonOperator: GTE, period: FIVE_MINUTES, evaluationPeriods: 1, datapointsToAlarm: 1, treatMissingData: QUIET },
+  /** Any change whose audit entry could not be written after a retry: the trail has a gap (the entry is in the error log). */
+  auditWriteFailed: { threshold: 1, comparisonOperator: GTE, period: FIVE_MINUTES, evaluationPeriods: 1, datapointsToAlarm: 1, treatMissingData: QUIET },
   /**
    * 20 rejected webhook signatures in 5 minutes across channels: a vendor retrying with a rotated or
    * mistyped secret, or someone probing the webhook URLs. Single rejections (replays, clock skew) are normal.

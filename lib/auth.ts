@@ -17,6 +17,14 @@ export interface AuthProps {
   /** Deployment stage, passed to the trigger as `COMMHUB_STAGE`. */
   readonly stage: string;
   /**
+   * Machine clients (client credentials) to create, by name — typically one per tenant integration;
+   * each client's id goes under its tenant's `machineClientIds` in the tenant settings. The first is
+   * {@link Auth.machineClient}. All are audiences of the API's authorizer, which is why they are
+   * created here rather than by hand.
+   * @default ['integrations']
+   */
+  readonly machineClientNames?: readonly string[];
+  /**
    * How long the trigger's logs are kept.
    * @default logs.RetentionDays.ONE_MONTH
    */
@@ -65,8 +73,10 @@ export class Auth extends Construct {
   public readonly userPool: cognito.UserPool;
   public readonly resourceServer: cognito.UserPoolResourceServer;
   public readonly domain: cognito.UserPoolDomain;
-  /** Integrations and backfill jobs: client credentials, confidential (has a secret). */
+  /** Integrations and backfill jobs: client credentials, confidential (has a secret); the first of {@link machineClients}. */
   public readonly machineClient: cognito.UserPoolClient;
+  /** Every machine client by name (`machineClientNames`). */
+  public readonly machineClients: ReadonlyMap<string, cognito.UserPoolClient>;
   /** Console and staff tools: authorization code + PKCE, public (no secret). */
   public readonly peopleClient: cognito.UserPoolClient;
   /** Validates the bearer JWT and its scopes; accepts tokens of both clients. */
@@ -155,12 +165,22 @@ export class Auth extends Construct {
       enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     };
-    this.machineClient = this.userPool.addClient('MachineClient', {
-      generateSecret: true,
-      authFlows: {},
-      oAuth: { flows: { clientCredentials: true }, scopes: oauthScopes },
-      ...tokenValidity,
-    });
+    const names = props.machineClientNames ?? ['integrations'];
+    if (names.length === 0) throw new Error('Auth needs at least one machine client name');
+    // The first keeps the id "MachineClient", so adding clients later never replaces it.
+    this.machineClients = new Map(
+      names.map((name, index) => [
+        name,
+        this.userPool.addClient(index === 0 ? 'MachineClient' : `MachineClient-${name}`, {
+          userPoolClientName: `${Stack.of(this).stackName}-${name}`,
+          generateSecret: true,
+          authFlows: {},
+          oAuth: { flows: { clientCredentials: true }, scopes: oauthScopes },
+          ...tokenValidity,
+        }),
+      ]),
+    );
+    this.machineClient = this.machineClients.get(names[0] as string) as cognito.UserPoolClient;
     this.peopleClient = this.userPool.addClient('PeopleClient', {
       // A public client: PKCE, not a secret, protects the authorization code.
       generateSecret: false,
@@ -177,7 +197,7 @@ export class Auth extends Construct {
     });
 
     this.authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', this.userPool, {
-      userPoolClients: [this.machineClient, this.peopleClient],
+      userPoolClients: [...this.machineClients.values(), this.peopleClient],
     });
   }
 }

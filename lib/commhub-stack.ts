@@ -55,6 +55,7 @@ export class CommHubStack extends Stack {
       storage: this.storage,
       stage: config.stage,
       logRetention,
+      machineClientNames: config.machineClients,
       deletionProtection: config.deletionProtection,
       removalPolicy,
       ...(config.allowedOrigins.length > 0
@@ -126,7 +127,7 @@ export class CommHubStack extends Stack {
       ApiUrl: { value: this.ingestionApi.url, description: 'Base URL of the HTTP API' },
       UserPoolId: { value: this.auth.userPool.userPoolId, description: 'Cognito user pool id' },
       AuthDomainUrl: { value: this.auth.domain.baseUrl(), description: 'OAuth 2.0 endpoints (/oauth2/token, /oauth2/authorize)' },
-      MachineClientId: { value: this.auth.machineClient.userPoolClientId, description: "Client id for integrations (client credentials); list it under the tenant's machineClientIds in the tenant settings, or its tokens are refused" },
+      ...machineClientOutputs(this.auth),
       PeopleClientId: { value: this.auth.peopleClient.userPoolClientId, description: 'Client id for people (authorization code + PKCE)' },
       TableName: { value: this.storage.table.tableName, description: 'DynamoDB table' },
       RawArchiveBucketName: { value: this.storage.rawArchive.bucketName, description: 'Raw payload archive bucket' },
@@ -219,4 +220,20 @@ function inboundEmailOutputs(inboundEmail: InboundEmail, region: string) {
     },
     InboundEmailFunctionName: { value: inboundEmail.function.function.functionName, description: 'Ingests SES inbound mail; replays its dead-letter queue (invoke with the message body)' },
   };
+}
+
+/**
+ * One output per machine client: `MachineClientId` for the first (`machineClients[0]`), then
+ * `MachineClientId<Name>` (dashes dropped, words capitalised) for the others.
+ */
+function machineClientOutputs(auth: Auth): Record<string, { value: string; description: string }> {
+  const outputs: Record<string, { value: string; description: string }> = {};
+  [...auth.machineClients].forEach(([name, client], index) => {
+    const suffix = index === 0 ? '' : name.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+    outputs[`MachineClientId${suffix}`] = {
+      value: client.userPoolClientId,
+      description: `Client id of machine client "${name}" (client credentials); list it under its tenant's machineClientIds in the tenant settings, or its tokens are refused`,
+    };
+  });
+  return outputs;
 }

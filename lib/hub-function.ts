@@ -179,6 +179,9 @@ export class HubFunction extends Construct {
         target: ESBUILD_TARGET,
         minify: true,
         sourceMap: true,
+        // Mappings only: stack traces still name our files and lines, and a cold start that formats an
+        // error stack with --enable-source-maps parses a few hundred KB instead of the sources' MBs.
+        sourcesContent: false,
         mainFields: ['module', 'main'],
         // Bundle the SDK too, so Lambda runs the SDK version the tests ran, not the runtime's copy.
         externalModules: [...(props.nativeModules ?? [])],

@@ -152,7 +152,8 @@ export class Observability extends Construct {
    */
   private customMetricAlarms(service: string): void {
     const total = (metricName: string, rule: AlarmRule) => hubMetric(metricName, service, { period: rule.period });
-    const { analysisFailed, signaturesRejected, modelFallbacks } = ALARM_POLICY;
+    const { analysisFailed, signaturesRejected, modelFallbacks, auditWriteFailed } = ALARM_POLICY;
+    this.alarm('audit entries not written', total(HUB_METRICS.auditWriteFailed, auditWriteFailed), auditWriteFailed, 'Changes were made but not audited: find "audit entry not written" in the logs (the entry is there) and check DynamoDB errors and throttling.');
     this.alarm('records analysis failed', total(HUB_METRICS.analysisFailed, analysisFailed), analysisFailed, 'Replay them with POST /v1/admin/replays (select "failed") once the cause is fixed.');
     this.alarm('webhook signatures rejected', total(HUB_METRICS.signaturesRejected, signaturesRejected), signaturesRejected, 'See the dashboard for the channel, and the tenant settings secret for that vendor\'s secret.');
     this.alarm('model fallbacks', total(HUB_METRICS.modelFallbacks, modelFallbacks), modelFallbacks, 'Bedrock answers were replaced by the local analyzer: check model access, quotas and throttling.');

@@ -75,7 +75,7 @@ export function operationsDashboard(scope: Construct, props: OperationsDashboard
     ),
   );
   dashboard.addWidgets(
-    graph('Analyses failed, transcriptions started', [total(HUB_METRICS.analysisFailed, 'analyses failed'), total(HUB_METRICS.transcriptionsStarted, 'transcriptions started')], 8),
+    graph('Analyses failed, transcriptions started, audit entries not written', [total(HUB_METRICS.analysisFailed, 'analyses failed'), total(HUB_METRICS.transcriptionsStarted, 'transcriptions started'), total(HUB_METRICS.auditWriteFailed, 'audit entries not written')], 8),
     graph('Model fallbacks per agent', [perDimension(HUB_METRICS.modelFallbacks, 'agent')], 8),
     graph('Model tokens (input, output) per agent', [perDimension(HUB_METRICS.modelInputTokens, 'agent'), perDimension(HUB_METRICS.modelOutputTokens, 'agent')], 8),
   );

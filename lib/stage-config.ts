@@ -1,5 +1,5 @@
 import type { Node } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_MODEL_ID } from '../functions/config/runtime-config.js';
 import { isTimeZone } from '../functions/core/reports/zoned-time.js';
 
@@ -19,6 +19,7 @@ export const STAGE_CONTEXT_KEYS = [
   'analysisConcurrency',
   'transcriptionConcurrency',
   'reportConcurrency',
+  'machineClients',
 ] as const;
 
 /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy), in days; "never expire" is not offered. */
@@ -97,6 +98,11 @@ export interface StageConfig {
   readonly transcriptionConcurrency: number;
   /** Reserved concurrency of each of `RunCustomerAgent` and `WriteReport` (Bedrock, A11-A15); 0 = unreserved. */
   readonly reportConcurrency: number;
+  /**
+   * Cognito machine clients (client credentials) to create, by name — one per integration, usually per
+   * tenant; list each client's id under its tenant's `machineClientIds` in the tenant settings.
+   */
+  readonly machineClients: readonly string[];
 }
 
 export class StageConfigError extends Error {
@@ -203,6 +209,17 @@ const stageContextSchema = z.object({
   analysisConcurrency: reservedConcurrency(DEFAULT_RESERVED_CONCURRENCY.analysis),
   transcriptionConcurrency: reservedConcurrency(DEFAULT_RESERVED_CONCURRENCY.transcription),
   reportConcurrency: reservedConcurrency(DEFAULT_RESERVED_CONCURRENCY.report),
+  machineClients: z
+    .preprocess(
+      listFromContext,
+      z
+        .array(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'each must be 1-32 lower-case letters, digits or dashes, starting with a letter'), {
+          error: 'must be an array of client names such as ["erp-t001", "crm-t002"]',
+        })
+        .min(1, 'must name at least one client')
+        .refine((names) => new Set(names).size === names.length, 'must not repeat a name'),
+    )
+    .default(['integrations']),
   connectInstanceArns: z
     .preprocess(
       listFromContext,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HubDependencies } from '../core/dependencies.js';
 import { assignCommunication } from '../core/use-cases/manage-customers.js';
 import { httpRoute } from '../http/http-route.js';

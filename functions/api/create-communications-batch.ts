@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HubDependencies } from '../core/dependencies.js';
 import { ingestBatch, MAX_BATCH_ITEMS } from '../core/use-cases/ingest-batch.js';
 import { countedParse } from '../http/counted-parse.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RecordWorkflowDependencies } from '../core/workflow/record-workflow-dependencies.js';
 import { MAX_REPLAY_DAYS, REPLAY_SELECTIONS, replayAnalyses } from '../core/workflow/replay-analyses.js';
 import { httpRoute } from '../http/http-route.js';

@@ -40,4 +40,6 @@ export const HUB_METRICS = {
   modelOutputTokens: 'ModelOutputTokens',
   /** An Amazon Transcribe job was started. */
   transcriptionsStarted: 'TranscriptionsStarted',
+  /** A change was made but its audit entry could not be written (after one retry). */
+  auditWriteFailed: 'AuditWriteFailed',
 } as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PERIODIC_RUN_TYPES } from '../core/model/report.js';
 import type { PeriodicRunDependencies } from '../core/periodic/periodic-run-dependencies.js';
 import { dispatchScheduledRuns } from '../core/periodic/start-periodic-run.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RecordWorkflowDependencies } from '../core/workflow/record-workflow-dependencies.js';
 import { resumeTranscription } from '../core/workflow/transcription-steps.js';
 import { logger } from '../http/logger.js';

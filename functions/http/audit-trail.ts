@@ -1,3 +1,5 @@
+import { HUB_METRICS } from '../config/hub-metrics.js';
+import type { Metrics } from '../core/ports/metrics.js';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import type { AuditEntry, AuditLog, AuditTarget } from '../core/ports/audit-log.js';
@@ -25,6 +27,8 @@ export interface AuditRecord {
 export interface AuditPorts {
   readonly audit: AuditLog;
   readonly clock: Clock;
+  /** Counts `AuditWriteFailed` (alarmed: a change went unaudited). */
+  readonly metrics: Metrics;
 }
 
 /** Path parameters that name what a call targets, and the target type each stands for. */
@@ -83,7 +87,10 @@ export async function appendAuditEntry(
       await ports.audit.append(entry);
       return;
     } catch (error) {
-      if (attempt === 2) logger.error('audit entry not written', { route: route.id, requestId: entry.request?.requestId, entry, error: error as Error });
+      if (attempt === 2) {
+        logger.error('audit entry not written', { route: route.id, requestId: entry.request?.requestId, entry, error: error as Error });
+        ports.metrics.count(HUB_METRICS.auditWriteFailed);
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REPORT_TYPES } from '../core/model/report.js';
 import { PathId } from './timeline-params.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { INTENT_CATEGORIES, RECORD_TYPES, SENTIMENTS, URGENCY_LEVELS } from '../core/model/record-types.js';
 
 /** `a,b,c` → ['a','b','c'], each checked against the allowed values. */

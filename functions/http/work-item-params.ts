@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { INSIGHT_STATUSES, INSIGHT_TYPES } from '../core/model/insight.js';
 import { TASK_STATUSES } from '../core/model/task.js';
 import { csvOf, isoTime, PathId } from './timeline-params.js';

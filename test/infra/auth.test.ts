@@ -121,4 +121,20 @@ describe('Auth', () => {
       Environment: { Variables: Match.objectLike({ COMMHUB_TENANTS_SECRET_ARN: Match.anyValue() }) },
     });
   });
+
+  it('creates one machine client per name in the stage config, each an audience of the authorizer and an output', () => {
+    // Prepare
+    const { template: twoClients } = synthCommHub({ context: { stage: 'dev', machineClients: 'erp-t001,crm-t002' } });
+
+    // Act
+    const machineClients = twoClients.findResources('AWS::Cognito::UserPoolClient', { Properties: { AllowedOAuthFlows: ['client_credentials'] } });
+    const [authorizer] = Object.values(twoClients.findResources('AWS::ApiGatewayV2::Authorizer'));
+    const outputs = twoClients.findOutputs('*');
+
+    // Assess
+    expect(Object.values(machineClients).map((client) => client.Properties.ClientName).sort()).toEqual(['CommHub-dev-crm-t002', 'CommHub-dev-erp-t001']);
+    expect(authorizer?.Properties.JwtConfiguration.Audience).toHaveLength(3);
+    for (const id of Object.keys(machineClients)) expect(authorizer?.Properties.JwtConfiguration.Audience).toContainEqual({ Ref: id });
+    expect(Object.keys(outputs).filter((name) => name.startsWith('MachineClientId')).sort()).toEqual(['MachineClientId', 'MachineClientIdCrmT002']);
+  }, BUILD_TIMEOUT_MS);
 });

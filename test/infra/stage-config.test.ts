@@ -27,6 +27,7 @@ describe('stageConfigFromContext', () => {
       analysisConcurrency: DEFAULT_RESERVED_CONCURRENCY.analysis,
       transcriptionConcurrency: DEFAULT_RESERVED_CONCURRENCY.transcription,
       reportConcurrency: DEFAULT_RESERVED_CONCURRENCY.report,
+      machineClients: ['integrations'],
     });
   });
 
@@ -99,6 +100,9 @@ describe('stageConfigFromContext', () => {
     ['transcriptionConcurrency', { transcriptionConcurrency: 2.5 }],
     ['reportConcurrency', { reportConcurrency: 5000 }],
     ['reportConcurrency', { reportConcurrency: 'many' }],
+    ['machineClients', { machineClients: [] }],
+    ['machineClients', { machineClients: 'ERP' }],
+    ['machineClients', { machineClients: 'erp,erp' }],
   ])('rejects an invalid %s with an error naming the context key', (key, context) => {
     // Prepare
     const build = () => configFrom(context);

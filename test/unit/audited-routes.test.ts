@@ -99,9 +99,11 @@ describe('every mutating API call is audited', () => {
       },
       list: async () => ({ items: [], nextCursor: null }),
     };
+    const failures: string[] = [];
+    const counted = { count: (name: string) => void failures.push(name) };
     const route = ROUTE_LIST.find((candidate) => candidate.id === 'update-task')!;
     const handler = httpRoute('update-task', async () => ({ statusCode: 200, body: { ok: true }, audit: { targets: [{ type: 'task', id: 'taskId-1' }] } }), {
-      auditTo: { audit: failing, clock: { now: () => NOW } },
+      auditTo: { audit: failing, clock: { now: () => NOW }, metrics: counted },
     });
 
     // Act
@@ -111,5 +113,6 @@ describe('every mutating API call is audited', () => {
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body ?? '')).toEqual({ ok: true });
     expect(attempts).toBe(2);
+    expect(failures).toEqual(['AuditWriteFailed']);
   });
 });

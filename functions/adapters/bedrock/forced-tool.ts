@@ -1,5 +1,5 @@
 import type { ConverseCommandOutput, ToolConfiguration, ToolInputSchema, ToolUseBlock } from '@aws-sdk/client-bedrock-runtime';
-import { z } from 'zod';
+import * as z from 'zod';
 import { zodDetails } from '../../core/validation-details.js';
 import { modelFacingSchema, type ModelFacingOptions } from './model-facing-schema.js';
 

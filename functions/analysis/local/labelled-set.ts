@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { A10Input, A10Output } from '../../core/agents/a10-communication-analysis.js';
 import { INTENT_CATEGORIES, SENTIMENTS, URGENCY_LEVELS } from '../../core/model/record-types.js';
 import { detectLanguage } from './language.js';

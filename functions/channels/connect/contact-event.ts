@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PayloadError, type TenantContext } from '../../core/channels/channel-adapter.js';
 import { normalizePhone } from '../../core/model/identity.js';
 import type { Participant } from '../../core/model/participant.js';

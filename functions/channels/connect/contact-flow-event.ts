@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizePhone } from '../../core/model/identity.js';
 import { compact, parseOrThrow } from '../signing/signed-json-payload.js';
 import { directionOfInitiationMethod } from './connect-mapping.js';

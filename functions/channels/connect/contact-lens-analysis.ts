@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Contact Lens post-call analysis output files, as stored in the instance bucket under

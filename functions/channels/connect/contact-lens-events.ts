@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { contactIdFromArn, type ConnectOutcome } from './connect-mapping.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PayloadError, type TenantContext } from '../../core/channels/channel-adapter.js';
 import { checkedInputs, parseOrThrow } from '../signing/signed-json-payload.js';
 import { ContactEventDetail, normalizeContactEvent } from './contact-event.js';

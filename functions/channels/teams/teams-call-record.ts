@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CommunicationInput } from '../../core/model/communication-input.js';
 import type { Participant } from '../../core/model/participant.js';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CustomerHint } from '../../core/model/communication-input.js';
 import { MAX_UNIX_SECONDS, MIN_UNIX_SECONDS, callTimeMillis } from './call-time.js';
 

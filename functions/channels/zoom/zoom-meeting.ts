@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PayloadError, type TenantContext } from '../../core/channels/channel-adapter.js';
 import type { CommunicationInput } from '../../core/model/communication-input.js';
 import { emailDomain } from '../../core/model/identity.js';

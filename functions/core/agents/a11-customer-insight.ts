@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIFECYCLE_STAGES } from '../insight/customer-metrics.js';
 import { RECORD_TYPES } from '../model/record-types.js';
 import { AGENT_LEVELS, agentLabel, agentScore, agentText, agentTexts } from './agent-output-fields.js';

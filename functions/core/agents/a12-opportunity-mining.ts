@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agentLabel, agentLabels, agentText, agentTexts } from './agent-output-fields.js';
 
 /** Where an opportunity stands in the sales funnel, earliest first. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGENT_LEVELS, agentLabels, agentScore, agentTexts } from './agent-output-fields.js';
 
 /** The kinds of customer risk A14 reports. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMMUNICATION_TRENDS, LIFECYCLE_STAGES, SENTIMENT_TRENDS } from '../insight/customer-metrics.js';
 import { REPORT_TYPES } from '../model/report.js';
 import { ReportCounts } from '../reports/report-counts.js';

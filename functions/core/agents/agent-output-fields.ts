@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The bounded building blocks of the customer agents' outputs (A11–A14). Factories rather than shared

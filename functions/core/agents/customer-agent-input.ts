@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CustomerHealth, CustomerMetrics } from '../insight/customer-metrics.js';
 import { DIRECTIONS, INTENT_CATEGORIES, RECORD_TYPES, SENTIMENTS, URGENCY_LEVELS } from '../model/record-types.js';
 import { RECORD_LANGUAGES } from './a10-communication-analysis.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PII_KIND_NAMES } from './pii-kinds.js';
 import { INTENT_CATEGORIES, SENTIMENTS, URGENCY_LEVELS } from './record-types.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A file attached to a record; stored once per tenant and SHA-256 in the blob store. */
 export const Attachment = z.object({

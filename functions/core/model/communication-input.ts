@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DIRECTIONS, RECORD_TYPES } from './record-types.js';
 import { Participant } from './participant.js';
 

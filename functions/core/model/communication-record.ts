@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Analysis } from './analysis.js';
 import { Attachment } from './attachment.js';
 import { Location, Recording } from './communication-input.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const idList = (item: z.ZodString) => z.array(item).max(100).default([]);
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const INSIGHT_TYPES = ['insight', 'opportunity', 'marketing', 'risk', 'report'] as const;
 export const INSIGHT_STATUSES = ['new', 'read', 'acted', 'dismissed'] as const;

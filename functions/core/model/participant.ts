@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A person taking part in a communication; any one identity field is enough. */
 export const Participant = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Report kinds a person can ask for; `risk-check` is the five-minute A14 run, which writes no report. */
 export const REPORT_TYPES = ['daily', 'weekly', 'monthly', 'customer'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isTimeZone } from '../reports/zoned-time.js';
 
 const secret = z.string().min(8, 'a secret of at least 8 characters');

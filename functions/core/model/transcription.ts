@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const TRANSCRIPTION_STATUSES = ['provided', 'in_progress', 'completed', 'unavailable', 'failed'] as const;
 export const TRANSCRIPT_SOURCES = ['source', 'vtt', 'transcribe'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { logger } from '../../http/logger.js';
 import { failureReasonOf } from '../workflow/mark-analysis-failed.js';
 import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';

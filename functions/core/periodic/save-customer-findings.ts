@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { A11Output } from '../agents/a11-customer-insight.js';
 import { A12Output } from '../agents/a12-opportunity-mining.js';
 import { A13Output } from '../agents/a13-marketing-suggestions.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CommunicationRecord } from '../model/communication-record.js';
 import { INSIGHT_TYPES, type Insight } from '../model/insight.js';
 import { DIRECTIONS, INTENT_CATEGORIES, RECORD_TYPES, SENTIMENTS, URGENCY_LEVELS } from '../model/record-types.js';
