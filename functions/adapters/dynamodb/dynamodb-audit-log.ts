@@ -6,6 +6,7 @@ import type { Page, PageRequest } from '../../core/ports/page.js';
 import type { CursorCodec } from './cursor-codec.js';
 import { keys, withoutKeys } from './keys.js';
 import { AUDIT_SHARDS } from './table-design.js';
+import { queryEveryPage } from './query-every-page.js';
 
 type Item = Record<string, unknown>;
 
@@ -126,21 +127,14 @@ export class DynamoDbAuditLog implements AuditLog {
   private async *daysNewestFirst(tenantId: string, range: AuditRange, fromCursorDay: string | undefined): AsyncGenerator<string> {
     const { PK } = keys.auditDays(tenantId, '');
     const lastDay = fromCursorDay !== undefined && fromCursorDay < range.lastDay ? fromCursorDay : range.lastDay;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :last',
-          ExpressionAttributeValues: { ':pk': PK, ':first': range.firstDay, ':last': lastDay },
-          ScanIndexForward: false,
-          Limit: DAYS_PER_READ,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of result.Items ?? []) yield String(item.SK);
-      startKey = result.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    const pages = queryEveryPage(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :last',
+      ExpressionAttributeValues: { ':pk': PK, ':first': range.firstDay, ':last': lastDay },
+      ScanIndexForward: false,
+      Limit: DAYS_PER_READ,
+    });
+    for await (const page of pages) for (const item of page.Items ?? []) yield String(item.SK);
   }
 
   /**

@@ -2,6 +2,7 @@ import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } 
 import type { BlobReferenceStore } from '../../core/ports/blob-reference-store.js';
 import { keys } from './keys.js';
 import { TABLE_DESIGN } from './table-design.js';
+import { queryEveryPage } from './query-every-page.js';
 
 const { byOwner } = TABLE_DESIGN.indexes;
 
@@ -78,14 +79,8 @@ export class DynamoDbBlobReferenceStore implements BlobReferenceStore {
 
   private async queryAll(input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeNames?: Record<string, string> }, partition: string, attribute: string): Promise<string[]> {
     const found: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({ TableName: this.tableName, ...input, ExpressionAttributeValues: { ':pk': partition }, ProjectionExpression: attribute, ExclusiveStartKey: startKey }),
-      );
-      for (const item of result.Items ?? []) found.push(item[attribute] as string);
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
+    const pages = queryEveryPage(this.client, { TableName: this.tableName, ...input, ExpressionAttributeValues: { ':pk': partition }, ProjectionExpression: attribute });
+    for await (const page of pages) for (const item of page.Items ?? []) found.push(item[attribute] as string);
     return found;
   }
 }

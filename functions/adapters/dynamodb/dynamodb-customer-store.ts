@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../core/errors.js';
 import type { Customer, Identity } from '../../core/model/customer.js';
 import { identitiesOf } from '../../core/model/identity.js';
@@ -7,6 +7,7 @@ import { identityKey, type CustomerStore } from '../../core/ports/customer-store
 import { withoutKeys } from './keys.js';
 import { keys } from './keys.js';
 import { TABLE_DESIGN } from './table-design.js';
+import { queryEveryPage } from './query-every-page.js';
 
 const { byOwner, byFeed } = TABLE_DESIGN.indexes;
 
@@ -56,22 +57,15 @@ export class DynamoDbCustomerStore implements CustomerStore {
 
   async listCustomerIds(tenantId: string, options: { priority?: Customer['priority'] } = {}): Promise<string[]> {
     const ids: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: byFeed.name,
-          KeyConditionExpression: options.priority ? '#pk = :pk AND begins_with(#sk, :priority)' : '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': byFeed.partitionKey, ...(options.priority ? { '#sk': byFeed.sortKey } : {}) },
-          ExpressionAttributeValues: { ':pk': keys.tenantCustomers(tenantId), ...(options.priority ? { ':priority': `${options.priority}#` } : {}) },
-          ProjectionExpression: 'customerId',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of result.Items ?? []) ids.push(item.customerId as string);
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
+    const pages = queryEveryPage(this.client, {
+      TableName: this.tableName,
+      IndexName: byFeed.name,
+      KeyConditionExpression: options.priority ? '#pk = :pk AND begins_with(#sk, :priority)' : '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': byFeed.partitionKey, ...(options.priority ? { '#sk': byFeed.sortKey } : {}) },
+      ExpressionAttributeValues: { ':pk': keys.tenantCustomers(tenantId), ...(options.priority ? { ':priority': `${options.priority}#` } : {}) },
+      ProjectionExpression: 'customerId',
+    });
+    for await (const page of pages) for (const item of page.Items ?? []) ids.push(item.customerId as string);
     return ids;
   }
 
@@ -112,22 +106,15 @@ export class DynamoDbCustomerStore implements CustomerStore {
 
   private async indexedIdentities(tenantId: string, customerId: string): Promise<Identity[]> {
     const found: Identity[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: byOwner.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': byOwner.partitionKey, '#kind': 'kind', '#value': 'value' },
-          ExpressionAttributeValues: { ':pk': keys.customerIdentities(tenantId, customerId) },
-          ProjectionExpression: '#kind, #value',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of result.Items ?? []) found.push({ kind: item.kind as Identity['kind'], value: item.value as string });
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
+    const pages = queryEveryPage(this.client, {
+      TableName: this.tableName,
+      IndexName: byOwner.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': byOwner.partitionKey, '#kind': 'kind', '#value': 'value' },
+      ExpressionAttributeValues: { ':pk': keys.customerIdentities(tenantId, customerId) },
+      ProjectionExpression: '#kind, #value',
+    });
+    for await (const page of pages) for (const item of page.Items ?? []) found.push({ kind: item.kind as Identity['kind'], value: item.value as string });
     return found;
   }
 

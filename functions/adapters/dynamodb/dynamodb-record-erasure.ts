@@ -4,6 +4,7 @@ import { identityHashOf } from '../../core/model/record-id.js';
 import { DAY_TOUCH_INTERVAL_MS, type RecordDay, type RecordTombstone, type RetentionState, type ThreadPosition } from '../../core/ports/record-store.js';
 import { keys } from './keys.js';
 import { EXPIRY_ATTRIBUTE, FEED_SHARDS, TABLE_DESIGN } from './table-design.js';
+import { queryEveryPage } from './query-every-page.js';
 
 const { byFeed } = TABLE_DESIGN.indexes;
 
@@ -107,19 +108,12 @@ export class DynamoDbRecordErasure {
 
   async recordDays(tenantId: string, through: string): Promise<RecordDay[]> {
     const days: RecordDay[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND SK <= :through',
-          ExpressionAttributeValues: { ':pk': keys.recordDays(tenantId), ':through': through },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of result.Items ?? []) days.push({ day: item.SK as string, touchedAt: item.touchedAt as number });
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
+    const pages = queryEveryPage(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND SK <= :through',
+      ExpressionAttributeValues: { ':pk': keys.recordDays(tenantId), ':through': through },
+    });
+    for await (const page of pages) for (const item of page.Items ?? []) days.push({ day: item.SK as string, touchedAt: item.touchedAt as number });
     return days;
   }
 

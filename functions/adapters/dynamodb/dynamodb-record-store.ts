@@ -12,6 +12,7 @@ import { feedShardOf, keys, unmatchedShardOf, withoutKeys } from './keys.js';
 import { queryPartitionPage, queryShardedPage } from './paged-query.js';
 import { FEED_SHARDS, TABLE_DESIGN, UNMATCHED_SHARDS } from './table-design.js';
 import { timelineFilterExpression } from './timeline-filter.js';
+import { queryEveryPage } from './query-every-page.js';
 
 const { byOwner, byFeed } = TABLE_DESIGN.indexes;
 const OWNER_KEY_NAMES = ['PK', 'SK', byOwner.partitionKey, byOwner.sortKey] as const;
@@ -249,22 +250,15 @@ export class DynamoDbRecordStore extends DynamoDbRecordErasure implements Record
   /** Counts with `Select: COUNT` (keys only cross the wire), page by page: bounded by the time range. */
   private async countSince(pk: string, since: string): Promise<number> {
     let count = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: byOwner.name,
-          KeyConditionExpression: '#pk = :pk AND #sk >= :since',
-          ExpressionAttributeNames: { '#pk': byOwner.partitionKey, '#sk': byOwner.sortKey },
-          ExpressionAttributeValues: { ':pk': pk, ':since': since },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += result.Count ?? 0;
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
+    const pages = queryEveryPage(this.client, {
+      TableName: this.tableName,
+      IndexName: byOwner.name,
+      KeyConditionExpression: '#pk = :pk AND #sk >= :since',
+      ExpressionAttributeNames: { '#pk': byOwner.partitionKey, '#sk': byOwner.sortKey },
+      ExpressionAttributeValues: { ':pk': pk, ':since': since },
+      Select: 'COUNT',
+    });
+    for await (const page of pages) count += page.Count ?? 0;
     return count;
   }
 
