@@ -10,6 +10,7 @@ export async function seedCustomer(
   hub: RunningHub,
   customer: Pick<Customer, 'customerId' | 'name'> & Partial<Pick<Customer, 'priority' | 'owner'>>,
   history: Omit<SyntheticHistoryOptions, 'tenantId' | 'customerId'>,
+  options: { readonly latestAt?: Date } = {},
 ): Promise<number> {
   const now = new Date().toISOString();
   await hub.deps.customers.putCustomer({
@@ -28,6 +29,9 @@ export async function seedCustomer(
     version: 0,
   });
   const records = syntheticHistory({ tenantId: TENANT, customerId: customer.customerId, ...history });
+  // The newest record moved to `latestAt`: news for the five-minute risk check, which looks only at customers with some.
+  const latest = records.at(-1);
+  if (latest && options.latestAt) records[records.length - 1] = { ...latest, occurredAt: options.latestAt.toISOString() };
   for (const record of records) await hub.deps.records.insertRecord(record);
   return records.length;
 }

@@ -13,10 +13,13 @@ describe('risk check (A14): a customer going quiet and naming a cheaper competit
   beforeAll(async () => {
     hub = await startTestHub({ workflows: false, workflowRetryIntervalMs: 0 });
     // Monthly communications fall from 8 to 2, and the two recent ones say a competitor is cheaper.
-    await seedCustomer(hub, { customerId: 'C001', name: '宁波奥克斯', priority: 'high' }, { asOf, monthlyCounts: [8, 8, 8, 2], competitorMentions: 2, seed: 3 });
-    // A steady high-priority customer and a declining normal-priority one (the five-minute check skips it).
-    await seedCustomer(hub, { customerId: 'C002', name: '杭州稳定', priority: 'high' }, { asOf, monthlyCounts: [8, 8, 8, 8], seed: 4 });
-    await seedCustomer(hub, { customerId: 'C003', name: '苏州普通', priority: 'normal' }, { asOf, monthlyCounts: [8, 8, 8, 2], competitorMentions: 2, seed: 5 });
+    // The latest mention arrived a minute ago: news for the five-minute check.
+    const justNow = new Date(asOf.getTime() - 60_000);
+    await seedCustomer(hub, { customerId: 'C001', name: '宁波奥克斯', priority: 'high' }, { asOf, monthlyCounts: [8, 8, 8, 2], competitorMentions: 2, seed: 3 }, { latestAt: justNow });
+    // A high-priority customer declining the same way but with nothing new (left to the daily run), and a
+    // declining normal-priority one with news (the five-minute check skips it).
+    await seedCustomer(hub, { customerId: 'C002', name: '杭州安静', priority: 'high' }, { asOf, monthlyCounts: [8, 8, 8, 2], competitorMentions: 2, seed: 4 }, { latestAt: new Date(asOf.getTime() - 20 * 60_000) });
+    await seedCustomer(hub, { customerId: 'C003', name: '苏州普通', priority: 'normal' }, { asOf, monthlyCounts: [8, 8, 8, 2], competitorMentions: 2, seed: 5 }, { latestAt: justNow });
   }, 60_000);
   afterAll(() => hub.close());
 

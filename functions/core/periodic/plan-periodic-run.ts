@@ -13,8 +13,24 @@ export interface PeriodicRunPlan {
 }
 
 /**
+ * How far back the five-minute risk check looks for new records: three intervals, so a record whose
+ * analysis or delivery lagged a run is still seen by the next one.
+ */
+export const RISK_CHECK_LOOKBACK_MS = 15 * 60_000;
+
+/** Customers with a record in the risk check's look-back window ending at `asOf` (inclusive). */
+async function customersWithRecordsBefore(deps: PeriodicRunDependencies, tenantId: string, asOf: string): Promise<Set<string>> {
+  const end = Date.parse(asOf) + 1;
+  const window = { start: new Date(end - 1 - RISK_CHECK_LOOKBACK_MS).toISOString(), end: new Date(end).toISOString(), timeZone: 'UTC' };
+  const records = await recordsInPeriod(deps.records, tenantId, window);
+  return new Set(records.flatMap((record) => (record.customerId ? [record.customerId] : [])));
+}
+
+/**
  * Step "Plan the run": who to analyse. A report narrowed to one customer: that customer. The risk check: the
- * tenant's high-priority customers. Other reports: every customer of the tenant plus any customer
+ * tenant's high-priority customers with a record in the last {@link RISK_CHECK_LOOKBACK_MS} — a quiet
+ * customer's standing changes only with time, which the daily run reassesses (churn included), so
+ * re-running A14 every five minutes on unchanged records would only cost model calls. Other reports: every customer of the tenant plus any customer
  * seen in the period without a profile (records ingested with an explicit customer id) — inactive
  * ones are skipped cheaply by the next step, which is how a customer that went quiet is still
  * checked for churn.
@@ -22,8 +38,11 @@ export interface PeriodicRunPlan {
 export async function planPeriodicRun(deps: PeriodicRunDependencies, rawInput: unknown): Promise<PeriodicRunPlan> {
   const run = PeriodicRunInput.parse(rawInput);
   if (run.type === 'risk-check') {
-    const customerIds = await deps.customers.listCustomerIds(run.tenantId, { priority: 'high' });
-    return { customerIds: [...customerIds].sort(), period: null, asOf: run.asOf };
+    const [highPriority, recentlyActive] = await Promise.all([
+      deps.customers.listCustomerIds(run.tenantId, { priority: 'high' }),
+      customersWithRecordsBefore(deps, run.tenantId, run.asOf),
+    ]);
+    return { customerIds: highPriority.filter((customerId) => recentlyActive.has(customerId)).sort(), period: null, asOf: run.asOf };
   }
   const report = run.reportId ? await deps.reports.getReport(run.tenantId, run.reportId) : null;
   if (!report) throw new NotFoundError(`report ${run.reportId} of tenant ${run.tenantId} not found`);
