@@ -33,6 +33,16 @@ export const AWS_PRICES = {
   transcribeMinute: 0.024,
   /** SES outbound, per email. */
   sesEmail: 0.1 / 1000,
+  /** SES receiving: per message, and per 256 KB incoming chunk. */
+  sesInboundMail: 0.1 / 1000,
+  sesInboundChunk: 0.09 / 1000,
+  /** EventBridge Scheduler, per invocation (beyond the 14M monthly free tier, not counted here). */
+  schedulerInvocation: 1.0 / 1e6,
+  /** S3 Standard storage, per GB-month (first 50 TB). */
+  s3StorageGbMonth: 0.023,
+  /** Bedrock on-demand, Anthropic Claude 3.5 Haiku (the "Haiku-class" reference point), per token. */
+  haikuInputToken: 0.8 / 1e6,
+  haikuOutputToken: 4.0 / 1e6,
 } as const;
 
 /** One line of a cost breakdown: what, how many per record, and USD per 1M records. */

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SCRIPTS = ['bench/timeline.ts', 'bench/ingest.ts', 'bench/email.ts', 'bench/webhooks.ts', 'bench/analyze.ts', 'bench/workflow.ts', 'bench/periodic.ts', 'bench/partition.ts', 'bench/coldstart.ts'];
+const SCRIPTS = ['bench/timeline.ts', 'bench/ingest.ts', 'bench/email.ts', 'bench/webhooks.ts', 'bench/analyze.ts', 'bench/workflow.ts', 'bench/periodic.ts', 'bench/partition.ts', 'bench/coldstart.ts', 'bench/cost.ts'];
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function run(script: string): Promise<number> {

@@ -44,7 +44,7 @@ export async function devSetTexts(): Promise<string[]> {
  * run goes through the same path (redaction, gating, what is kept) as on AWS, and what would have
  * been sent is metered.
  */
-function meteringModel(sink: { input: A10Input; outputJson: string }[]): CommunicationAnalyzer {
+export function meteringModel(sink: { input: A10Input; outputJson: string }[]): CommunicationAnalyzer {
   const local = createLocalAnalyzer();
   return {
     async analyze(input) {
@@ -56,7 +56,7 @@ function meteringModel(sink: { input: A10Input; outputJson: string }[]): Communi
 }
 
 /** A speech engine stand-in: "transcribes" every job into the Transcribe docs sample and announces the job's end. */
-function simulatedTranscriber(hubRef: { hub?: RunningHub }, output: string): Transcriber {
+export function simulatedTranscriber(hubRef: { hub?: RunningHub }, output: string): Transcriber {
   const outputs = new Map<string, string>();
   return {
     available: true,
@@ -76,7 +76,7 @@ function simulatedTranscriber(hubRef: { hub?: RunningHub }, output: string): Tra
   };
 }
 
-async function tenantsFileWith(policy: 'tiered' | 'always', dir: string): Promise<string> {
+export async function tenantsFileWith(policy: 'tiered' | 'always', dir: string): Promise<string> {
   const { writeFile } = await import('node:fs/promises');
   const document = JSON.parse(await readFile(DEMO_TENANTS_FILE, 'utf8')) as { tenants: Record<string, Record<string, unknown>> };
   document.tenants[TENANT] = { ...document.tenants[TENANT], modelPolicy: policy };
