@@ -113,7 +113,8 @@ export class PeriodicReporting extends Construct {
       ...common,
       entry: entry('events/scheduled-run.ts'),
       description: 'Starts each tenant scheduled report or risk check (EventBridge Scheduler target).',
-      access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true },
+      // Cursors: the risk check reads the last minutes' day feed (paged) to start a run only when a customer has news.
+      access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: true, tenants: true },
       environment: this.starterEnvironment(),
       timeout: Duration.seconds(60),
       deadLetterQueue: this.deadLetterQueue.queue,

@@ -9,7 +9,8 @@ describe('scheduled runs: a schedule that fires twice starts each run once', () 
   let hub: RunningHub;
   beforeAll(async () => {
     hub = await startTestHub({ workflows: false, workflowRetryIntervalMs: 0, schedules: true });
-    await seedCustomer(hub, { customerId: 'C201', name: '宁波奥克斯', priority: 'high' }, { asOf: new Date(), monthlyCounts: [8, 8, 8, 6], seed: 21 });
+    // Its newest record arrived a minute before the firing below: news for that risk check.
+    await seedCustomer(hub, { customerId: 'C201', name: '宁波奥克斯', priority: 'high' }, { asOf: new Date(), monthlyCounts: [8, 8, 8, 6], seed: 21 }, { latestAt: new Date('2026-11-23T00:59:00.000Z') });
   }, 60_000);
   afterAll(() => hub.close());
 
@@ -31,12 +32,14 @@ describe('scheduled runs: a schedule that fires twice starts each run once', () 
     await dispatchScheduledRuns(deps, { run: 'risk-check', timeZone: 'Asia/Shanghai', firedAt });
     await dispatchScheduledRuns(deps, { run: 'risk-check', timeZone: 'Asia/Shanghai', firedAt });
     const elsewhere = await dispatchScheduledRuns(deps, { run: 'weekly', timeZone: 'Europe/Berlin', firedAt });
+    const quiet = await dispatchScheduledRuns(deps, { run: 'risk-check', timeZone: 'Asia/Shanghai', firedAt: new Date(firedAt.getTime() + 20 * 60_000) });
     await hub.workflows.engine.idle();
 
     // Assess
     expect(first).toEqual([{ tenantId: TENANT, runId: 'RPT-weekly-20261116' }]);
     expect(second).toEqual(first);
     expect(elsewhere).toEqual([]);
+    expect(quiet).toEqual([]); // twenty minutes on, nobody has news: no run
     const reports = await hub.deps.reports.listReports(TENANT, { limit: 10 });
     expect(reports.items.map((r) => [r.reportId, r.status, r.trigger])).toEqual([['RPT-weekly-20261116', 'ready', 'schedule']]);
     expect(reports.items[0]!.period).toMatchObject({ start: '2026-11-15T16:00:00.000Z', end: '2026-11-22T16:00:00.000Z', timeZone: 'Asia/Shanghai' });

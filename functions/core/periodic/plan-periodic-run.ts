@@ -18,12 +18,20 @@ export interface PeriodicRunPlan {
  */
 export const RISK_CHECK_LOOKBACK_MS = 15 * 60_000;
 
-/** Customers with a record in the risk check's look-back window ending at `asOf` (inclusive). */
-async function customersWithRecordsBefore(deps: PeriodicRunDependencies, tenantId: string, asOf: string): Promise<Set<string>> {
+/**
+ * Who the five-minute risk check at `asOf` looks at: the tenant's high-priority customers with a
+ * record in the {@link RISK_CHECK_LOOKBACK_MS} up to `asOf` (inclusive), sorted. Read by the plan
+ * step and by the dispatcher, which starts no run at all when there is nobody.
+ *
+ * @example
+ * const customerIds = await riskCheckCustomers(deps, 'T001', '2026-11-23T01:00:00.000Z');
+ */
+export async function riskCheckCustomers(deps: Pick<PeriodicRunDependencies, 'customers' | 'records'>, tenantId: string, asOf: string): Promise<string[]> {
   const end = Date.parse(asOf) + 1;
   const window = { start: new Date(end - 1 - RISK_CHECK_LOOKBACK_MS).toISOString(), end: new Date(end).toISOString(), timeZone: 'UTC' };
-  const records = await recordsInPeriod(deps.records, tenantId, window);
-  return new Set(records.flatMap((record) => (record.customerId ? [record.customerId] : [])));
+  const [highPriority, records] = await Promise.all([deps.customers.listCustomerIds(tenantId, { priority: 'high' }), recordsInPeriod(deps.records, tenantId, window)]);
+  const withNews = new Set(records.flatMap((record) => (record.customerId ? [record.customerId] : [])));
+  return highPriority.filter((customerId) => withNews.has(customerId)).sort();
 }
 
 /**
@@ -37,13 +45,7 @@ async function customersWithRecordsBefore(deps: PeriodicRunDependencies, tenantI
  */
 export async function planPeriodicRun(deps: PeriodicRunDependencies, rawInput: unknown): Promise<PeriodicRunPlan> {
   const run = PeriodicRunInput.parse(rawInput);
-  if (run.type === 'risk-check') {
-    const [highPriority, recentlyActive] = await Promise.all([
-      deps.customers.listCustomerIds(run.tenantId, { priority: 'high' }),
-      customersWithRecordsBefore(deps, run.tenantId, run.asOf),
-    ]);
-    return { customerIds: highPriority.filter((customerId) => recentlyActive.has(customerId)).sort(), period: null, asOf: run.asOf };
-  }
+  if (run.type === 'risk-check') return { customerIds: await riskCheckCustomers(deps, run.tenantId, run.asOf), period: null, asOf: run.asOf };
   const report = run.reportId ? await deps.reports.getReport(run.tenantId, run.reportId) : null;
   if (!report) throw new NotFoundError(`report ${run.reportId} of tenant ${run.tenantId} not found`);
   const only = run.customerId ?? report.customerId;

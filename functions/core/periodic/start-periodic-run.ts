@@ -4,6 +4,7 @@ import type { PeriodicRunType, Report, ReportType } from '../model/report.js';
 import { REPORT_TRIGGERS } from '../model/report.js';
 import { resolveReportPeriod } from '../reports/report-period.js';
 import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
+import { riskCheckCustomers } from './plan-periodic-run.js';
 
 export interface ReportRequest {
   readonly tenantId: string;
@@ -73,13 +74,16 @@ export interface ScheduledFire {
 
 /**
  * What a schedule firing starts: for each tenant in the schedule's zone, its report (or, for the
- * risk check, a run named by the firing minute — so a double fire starts it once).
+ * risk check, a run named by the firing minute — so a double fire starts it once — and only when a
+ * high-priority customer has news: see `riskCheckCustomers`).
  */
 export async function dispatchScheduledRuns(deps: PeriodicRunDependencies, fire: ScheduledFire): Promise<{ tenantId: string; runId: string }[]> {
   const tenants = (await deps.tenants.listTenants()).filter(({ settings }) => settings.timezone === fire.timeZone);
   const started: { tenantId: string; runId: string }[] = [];
   for (const { tenantId } of tenants) {
     if (fire.run === 'risk-check') {
+      // Nobody with news: no execution (a Standard one costs its transitions even with an empty map).
+      if ((await riskCheckCustomers(deps, tenantId, fire.firedAt.toISOString())).length === 0) continue;
       const runId = `RISK-${fire.firedAt.toISOString().slice(0, 16).replace(/[-:T]/g, '')}`;
       await deps.periodicRuns.startRun({ tenantId, runId, type: 'risk-check', reportId: null, customerId: null, asOf: fire.firedAt.toISOString() });
       started.push({ tenantId, runId });
