@@ -244,6 +244,10 @@ async function seedCustomers(hub: RunningHub, customers: number, asOf: Date): Pr
     const now = asOf.toISOString();
     await hub.deps.customers.putCustomer({ tenantId: TENANT, customerId, name: `客户${i}`, domains: [], emails: [], phones: [], wecomUserIds: [], priority: i % 10 === 0 ? 'high' : 'normal', tags: [], createdAt: now, updatedAt: now, version: 0 });
     const history = syntheticHistory({ tenantId: TENANT, customerId, asOf, monthlyCounts: i % 5 === 0 ? [16, 16, 16, 2] : [12, 12, 13, 13], competitorMentions: i % 5 === 0 ? 2 : 0, seed: i + 1 });
+    // A high-priority customer's newest record arrived a minute ago, so the measured risk check visits
+    // each of them (it looks only at customers with news; bench/cost.ts scales to how many have some).
+    const newest = history.at(-1);
+    if (i % 10 === 0 && newest) history[history.length - 1] = { ...newest, occurredAt: new Date(asOf.getTime() - 60_000).toISOString() };
     // Straight to the store, without the insert feed: seeding is history, not new traffic.
     for (const record of history) await (Object.getPrototypeOf(hub.deps) as typeof hub.deps).records.insertRecord(record);
   });

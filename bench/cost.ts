@@ -26,6 +26,21 @@ const TENANT_CUSTOMERS = Number(process.env.BENCH_COST_TENANT_CUSTOMERS ?? 1000)
 const COMMS_PER_CUSTOMER_MONTH = Number(process.env.BENCH_COST_COMMS_PER_CUSTOMER_MONTH ?? 100);
 /** Periodic runs per tenant a month (report-schedules.ts: daily, weekly, monthly, risk check every 5 minutes). */
 const RUNS_PER_MONTH = { 'report-daily': 30, 'report-weekly': 52 / 12, 'report-monthly': 1, 'risk-check': 12 * 24 * 30 } as const;
+/**
+ * How the measured periodic runs scale to the tenant. Reports visit every customer: scaled per customer.
+ * The risk check visits only high-priority customers (1 in 10) with a record in its 15-minute look-back
+ * (plan-periodic-run.ts); the measured run visits all of its high-priority customers (each given a
+ * record a minute old), so it is scaled to the expected number with news: Poisson arrivals at
+ * COMMS_PER_CUSTOMER_MONTH, P(≥ 1 in 15 min) each.
+ */
+const HIGH_PRIORITY_SHARE = 0.1;
+const RISK_LOOKBACK_MINUTES = 15;
+function periodicScale(name: keyof typeof RUNS_PER_MONTH): number {
+  if (name !== 'risk-check') return TENANT_CUSTOMERS / PERIODIC_CUSTOMERS;
+  const perLookback = (COMMS_PER_CUSTOMER_MONTH * RISK_LOOKBACK_MINUTES) / (30 * 24 * 60);
+  const withNews = TENANT_CUSTOMERS * HIGH_PRIORITY_SHARE * (1 - Math.exp(-perLookback));
+  return withNews / Math.max(1, PERIODIC_CUSTOMERS * HIGH_PRIORITY_SHARE);
+}
 const CALL_MINUTES = 5;
 const AUDIO_MINUTES = 5;
 const TARGET_USD_PER_MILLION = 40;
@@ -63,7 +78,7 @@ try {
 
   // Periodic runs, amortised: measured over PERIODIC_CUSTOMERS, scaled per customer to the tenant.
   const commsPerTenantMonth = TENANT_CUSTOMERS * COMMS_PER_CUSTOMER_MONTH;
-  const periodicFactor = (name: keyof typeof RUNS_PER_MONTH) => (RUNS_PER_MONTH[name] * (TENANT_CUSTOMERS / PERIODIC_CUSTOMERS)) / commsPerTenantMonth;
+  const periodicFactor = (name: keyof typeof RUNS_PER_MONTH) => (RUNS_PER_MONTH[name] * periodicScale(name)) / commsPerTenantMonth;
   const periodicLines = (pricing: Pricing): CostLine[] => {
     const byComponent = new Map<string, number>();
     for (const name of Object.keys(RUNS_PER_MONTH) as (keyof typeof RUNS_PER_MONTH)[]) {
@@ -114,7 +129,7 @@ try {
     ...(Object.keys(RUNS_PER_MONTH) as (keyof typeof RUNS_PER_MONTH)[]).flatMap((name) => {
       const p = tiered.find((x) => x.name === name);
       if (!p) return [];
-      const scale = TENANT_CUSTOMERS / PERIODIC_CUSTOMERS;
+      const scale = periodicScale(name);
       const tokens = p.agentCalls.map(agentTokens);
       const perRun = (total(phaseCost(p)) / 1e6) * scale;
       return [[name, RUNS_PER_MONTH[name].toFixed(1), (p.executions.reduce((s, e) => s + e.transitions, 0) * scale).toFixed(0), (p.agentCalls.length * scale).toFixed(0),
@@ -150,8 +165,8 @@ try {
 
 /** What would cut a component (printed only when the target is missed). */
 function remedy(component: string): string {
-  if (/Periodic: Bedrock/.test(component)) return 'the 5-minute risk check re-runs A14 on every high-priority customer whether or not anything arrived: run A14 only for customers with records since the last check; reports: skip A11–A13 for customers with no record in the period';
-  if (/Periodic/.test(component)) return 'same cause: 8,640 risk checks a month each visiting every high-priority customer (a Map child, its steps and DynamoDB reads) — visit only customers with new records since the last check';
+  if (/Periodic: Bedrock/.test(component)) return 'reports run A11–A13 for every customer daily: skip customers with no record in the period (A14 still checks them for churn), or run A11–A13 weekly';
+  if (/Periodic: Step Functions/.test(component)) return 'the daily report visits every customer (a Standard Map with an Express child each): visit only customers with records in the period or an open risk, and run the risk check as an Express workflow';
   if (/SES receiving/.test(component)) return 'inherent to receiving mail through SES ($0.10/1,000 mails + $0.09/1,000 chunks); a mailbox pull (IMAP/Graph) or forwarding webhook avoids it';
   if (/SES outbound/.test(component)) return 'one digest mail per owner every few minutes instead of one per urgent record';
   if (/audit entry/.test(component)) return 'audit only API calls a person makes (not machine ingestion), or batch ingestion audits into one entry per request/batch';
