@@ -7,6 +7,7 @@ import { logger } from '../functions/http/logger.js';
 import { withCorrelation } from '../functions/observability/correlation.js';
 import { summarizeError } from '../functions/observability/error-summary.js';
 import { INBOUND_PREFIX } from '../functions/adapters/s3/archive-prefixes.js';
+import { PayloadError } from '../functions/core/channels/channel-adapter.js';
 import type { SesInboundEvent } from '../functions/events/ses-inbound.js';
 
 export interface SmtpListenerOptions {
@@ -56,6 +57,9 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<{
         withCorrelation({ requestId: randomUUID() }, () => accept(options, mime, recipients, from)).then(
           (messageId) => callback(null, `2.0.0 queued as ${messageId}`),
           (error: unknown) => {
+            // A message that is not RFC 5322 will never parse: a 4xx would make the sender retry it forever
+            // (RFC 5321 §4.2.1), so it is refused for good — its MIME is already in the raw archive.
+            if (error instanceof PayloadError) return callback(smtpError(554, `5.6.0 ${error.message}`));
             logger.error('inbound mail not accepted', { error: summarizeError(error) });
             callback(smtpError(451, '4.3.0 could not store the message; try again later'));
           },
