@@ -101,6 +101,8 @@ export async function startHub(settings: HubSettings, options: HubOptions = {}):
     concurrency: settings.workflowConcurrency,
     retryIntervalMs: settings.workflowRetryIntervalMs,
     overrides: options.workflowOverrides,
+    // A hub with a data dir keeps its record workflow starts across restarts (an in-memory one has nothing to resume).
+    ...(settings.dataDir !== null && settings.workflows !== false ? { journalFile: join(settings.dataDir, 'workflow-journal.jsonl') } : {}),
   });
   const deps = workflows.hub;
   let server: Server;

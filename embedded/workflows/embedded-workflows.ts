@@ -23,6 +23,7 @@ import { WORKFLOW_STEP_NAMES, type WorkflowStepName } from '../../statemachines/
 import { createLocalEventLog, type LocalEventLog } from '../event-log.js';
 import { createOutboxMailer } from '../outbox-mailer.js';
 import { LocalWorkflowEngine } from './local-workflow-engine.js';
+import { WorkflowJournal } from './workflow-journal.js';
 import { withInsertFeed } from './record-insert-feed.js';
 
 /** Why embedded mode has no speech-to-text: said on every audio-only record it cannot transcribe. */
@@ -41,6 +42,12 @@ export interface EmbeddedWorkflowOptions {
   readonly autoStart?: boolean;
   readonly concurrency?: number;
   readonly retryIntervalMs?: number;
+  /**
+   * The journal file that keeps record workflow starts across restarts (see `WorkflowJournal`);
+   * its unfinished starts are queued again at once.
+   * @default none - an in-memory hub keeps nothing across restarts
+   */
+  readonly journalFile?: string;
   /** Replace a port (tests: a Bedrock adapter on a mocked client, a Transcribe adapter, a failing mailer…). */
   readonly overrides?: Partial<Pick<RecordWorkflowDependencies, 'analyzer' | 'analyzerUsesModel' | 'transcriber' | 'transcriptSources' | 'mailer' | 'events'>> & {
     /** Agents A11–A14 (tests: Bedrock adapters on a mocked client). */
@@ -104,7 +111,10 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
     concurrency: options.concurrency,
     retryIntervalMs: options.retryIntervalMs,
     onFailure: (execution) => logger.warn('workflow execution failed', { machine: execution.machine, execution: execution.name, error: execution.error }),
+    ...(options.journalFile ? { journal: new WorkflowJournal(options.journalFile) } : {}),
   });
+  const resumed = engine.resumeUnfinished();
+  if (resumed > 0) logger.info('resumed record workflows the last stop left unfinished', { count: resumed });
   return {
     hub,
     deps,

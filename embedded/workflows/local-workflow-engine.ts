@@ -5,6 +5,7 @@ import type { RecordWorkflowStart, WorkflowCallbacks, WorkflowStarter } from '..
 import type { WorkflowStep } from '../../functions/workflow/workflow-steps.js';
 import { STATE_MACHINES, definitionText, substitute, type StateMachineName, type WorkflowStepName } from '../../statemachines/state-machines.js';
 import { localBindings, stateMachineOfArn, stepOfArn } from './local-bindings.js';
+import { journalKey, type WorkflowJournal } from './workflow-journal.js';
 
 /** What one embedded execution did: the figures `bench/workflow` prices. */
 export interface ExecutionRecord {
@@ -35,6 +36,12 @@ export interface LocalWorkflowEngineOptions {
   readonly onFailure?: (execution: ExecutionRecord) => void;
   /** Executions kept in `history`. @default 10000 */
   readonly historyLimit?: number;
+  /**
+   * Keeps record workflow starts across restarts (the data dir's journal); without it a start still
+   * queued or running when the process stops leaves its record `pending` until replayed.
+   * @default none (in-memory hubs: tests)
+   */
+  readonly journal?: WorkflowJournal;
 }
 
 const TASK_TOKEN_WAIT = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
@@ -90,9 +97,31 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
 
   async start(execution: RecordWorkflowStart): Promise<void> {
     if (this.closed) return;
+    this.options.journal?.started(execution);
+    this.enqueue(execution);
+  }
+
+  /**
+   * Queues again the record workflows the journal holds open — started before the last stop and
+   * never finished (a crash, or a shutdown with work queued). Returns how many.
+   */
+  resumeUnfinished(): number {
+    const unfinished = this.options.journal?.unfinished() ?? [];
+    for (const execution of unfinished) this.enqueue(execution);
+    return unfinished.length;
+  }
+
+  private enqueue(execution: RecordWorkflowStart): void {
     const machine: StateMachineName = execution.kind === 'media' ? 'recordTranscription' : 'recordAnalysis';
     const input = { tenantId: execution.tenantId, recordId: execution.recordId, run: execution.attempt };
-    this.queue.push(() => this.execute(machine, input, `${execution.recordId}-${execution.attempt}`));
+    const name = journalKey(execution);
+    this.queue.push(async () => {
+      const result = await this.execute(machine, input, name);
+      // Ended by a shutdown (aborted, or failed because its callbacks were cancelled): left open in
+      // the journal, so the next start runs it again.
+      if (!this.closed) this.options.journal?.ended(name);
+      return result;
+    });
     this.pump();
   }
 
@@ -159,7 +188,7 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Drops queued starts (their records stay `pending`, replayable) and aborts running ones. */
+  /** Drops queued starts and aborts running ones: with a journal they run at the next start, otherwise their records stay `pending` (replayable). */
   async close(): Promise<void> {
     this.closed = true;
     this.queue.length = 0;
@@ -167,6 +196,7 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
     for (const abort of this.aborts) abort();
     await Promise.allSettled([...this.running]);
     await Promise.allSettled([...this.stepCalls]);
+    this.options.journal?.close();
   }
 
   private pump(): void {
