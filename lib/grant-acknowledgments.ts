@@ -64,6 +64,7 @@ export function grantAcknowledgments(
   const writesWithKey =
     access.table === 'readWrite' ||
     access.table === 'update' ||
+    access.table === 'create' ||
     access.audit === true ||
     access.rawArchive === 'write' ||
     access.blobs === 'write' ||

@@ -18,6 +18,7 @@ const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query
 export const TABLE_ACTIONS = {
   read: [...TABLE_READ],
   update: [...TABLE_READ, 'dynamodb:UpdateItem'],
+  create: [...TABLE_READ, 'dynamodb:PutItem'],
   readWrite: [...TABLE_READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
 } as const;
 
@@ -109,7 +110,7 @@ function grantAuditAppend(grantee: iam.IGrantable, storage: Storage): void {
 /** The data key (table, buckets): decrypt for what the function reads, encrypt for what it writes. */
 function grantDataKey(grantee: iam.IGrantable, access: FunctionAccess, storage: Storage): void {
   const writes =
-    access.table === 'update' || access.table === 'readWrite' || access.audit === true || access.rawArchive === 'write' || access.blobs === 'write' || access.blobs === 'readWrite';
+    access.table === 'update' || access.table === 'create' || access.table === 'readWrite' || access.audit === true || access.rawArchive === 'write' || access.blobs === 'write' || access.blobs === 'readWrite';
   const reads = access.table !== 'none' || access.blobs === 'read' || access.blobs === 'readWrite' || access.rawArchiveRead !== undefined;
   if (writes && reads) storage.key.grantEncryptDecrypt(grantee);
   else if (writes) storage.key.grantEncrypt(grantee);

@@ -13,8 +13,11 @@ export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
 /** What a route's function touches; the stack grants exactly this and nothing more. */
 export interface RouteAccess {
-  /** `update`: read, and update existing items in place (no put, no delete) — for routes that only change an item's state. */
-  readonly table: 'read' | 'update' | 'readWrite' | 'none';
+  /**
+   * `update`: read, and update existing items in place (no put, no delete) — for routes that only change an item's state.
+   * `create`: read, and put new items (conditional puts; no update, no delete) — for routes that only add an item.
+   */
+  readonly table: 'read' | 'update' | 'create' | 'readWrite' | 'none';
   readonly rawArchive: 'write' | 'none';
   /** `write`: put objects only (presigned uploads). */
   readonly blobs: 'read' | 'write' | 'readWrite' | 'none';
@@ -84,6 +87,14 @@ export const ROUTES = [
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
     summary: "A customer's timeline, newest first, filtered and paginated by cursor.",
+  },
+  {
+    id: 'list-customers',
+    method: 'GET',
+    path: '/v1/customers',
+    scope: SCOPES.read,
+    access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
+    summary: "The tenant's customers sorted by name, or those q finds by part of a name (any part of a Chinese one), a domain or an email address; cursor pages.",
   },
   {
     id: 'put-customer',
@@ -162,6 +173,16 @@ export const ROUTES = [
       "Follow-up tasks of an assignee (me = the caller) and/or a customer — at least one; both = that customer's tasks of that assignee. Due soonest first (an assignee's grouped by status); status filter, cursor pages.",
   },
   {
+    // Read scope, as for PATCH: staff create their own tasks (from a report's action item or an
+    // insight); it only adds a task — put-only, conditional — and reads the customer and the tenant's zone.
+    id: 'create-task',
+    method: 'POST',
+    path: '/v1/tasks',
+    scope: SCOPES.read,
+    access: { table: 'create', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true },
+    summary: 'Create a task on a customer (due by priority in the tenant zone unless given; assigned to the owner, else the caller); idempotent by idempotencyKey.',
+  },
+  {
     // Read scope, as for insights: the staff a task is assigned to work it; only the task changes.
     id: 'update-task',
     method: 'PATCH',
@@ -208,7 +229,7 @@ export const ROUTES = [
     path: '/v1/reports/{reportId}',
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'read', blobPrefixes: [BLOB_PREFIXES.reports], cursors: false },
-    summary: 'One report: status, period, counts, and its Markdown and HTML once ready.',
+    summary: 'One report: status, period, counts, and once ready its Markdown, HTML and A15 document (JSON sections).',
   },
   {
     id: 'list-reports',
@@ -235,6 +256,14 @@ export const ROUTES = [
     access: { table: 'readWrite', rawArchive: 'none', blobs: 'readWrite', blobPrefixes: [BLOB_PREFIXES.reports], cursors: true, erase: true },
     summary:
       'Delete a customer for good (privacy request): every record as above, insights, tasks, risk episodes, its reports and its part of tenant-wide ones, identities and profile. 200 when done, 202 when the call ran out of time (repeat it).',
+  },
+  {
+    id: 'get-caller',
+    method: 'GET',
+    path: '/v1/me',
+    scope: SCOPES.read,
+    access: { table: 'none', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true },
+    summary: "Who the caller is: tenant, principal (sub), CommHub scopes, and the tenant's time zone and language.",
   },
   {
     id: 'list-audit',

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { INSIGHT_STATUSES, INSIGHT_TYPES } from '../core/model/insight.js';
-import { TASK_STATUSES } from '../core/model/task.js';
+import { TASK_PRIORITIES, TASK_STATUSES } from '../core/model/task.js';
 import { csvOf, isoTime, PathId } from './timeline-params.js';
 
 const Limit = z.coerce.number().int().min(1).max(100).default(20);
@@ -41,3 +41,20 @@ export const TaskPatch = z
   .object({ status: z.enum(TASK_STATUSES).optional(), assignee: Assignee.optional(), dueAt: isoTime.optional(), note: Note.optional() })
   .strict()
   .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'give at least one of status, assignee, dueAt, note' });
+
+/** Body of `POST /v1/tasks` (strict: an unknown field is a 400 naming it). */
+export const NewTaskBody = z
+  .object({
+    customerId: PathId,
+    title: z.string().trim().min(1).max(500),
+    detail: z.string().trim().min(1).max(5000).optional(),
+    priority: z.enum(TASK_PRIORITIES).default('medium'),
+    /** Absent = due as an analysis follow-up of this priority would be (high 4 h, medium 1, low 3 business days). */
+    dueAt: isoTime.optional(),
+    /** An id, or `me`; absent = the customer's owner, else the caller. */
+    assignee: Assignee.optional(),
+    source: z.object({ reportId: PathId.optional(), insightId: PathId.optional(), recordId: PathId.optional() }).strict().optional(),
+    /** The same key from the same tenant returns the task it created first (200, `duplicate: true`). */
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  })
+  .strict();

@@ -59,7 +59,7 @@ export function createHubDependencies(config: RuntimeConfig, clock: Clock = syst
   const tableName = () => requireSetting(config.tableName, ENV.tableName);
   const cursors = once(() => new CursorCodec(cursorKeyMaterial(config)));
   const records = once(() => new DynamoDbRecordStore(documentClient(), tableName(), cursors()));
-  const customers = once(() => new DynamoDbCustomerStore(documentClient(), tableName()));
+  const customers = once(() => new DynamoDbCustomerStore(documentClient(), tableName(), cursors()));
   const workItems = once(() => new DynamoDbWorkItemStore(documentClient(), tableName(), cursors()));
   const reports = once(() => new DynamoDbReportStore(documentClient(), tableName(), cursors()));
   const riskEpisodes = once(() => new DynamoDbRiskEpisodeStore(documentClient(), tableName()));

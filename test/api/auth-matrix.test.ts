@@ -27,7 +27,10 @@ const VALID_BODIES: Readonly<Record<string, (ids: OwnedIds) => unknown>> = {
   'assign-communication': (ids) => ({ customerId: ids.customerId }),
   'update-insight': () => ({ status: 'read' }),
   'update-task': () => ({ status: 'in_progress' }),
+  'create-task': (ids) => ({ customerId: ids.customerId, title: '矩阵任务' }),
 };
+/** Routes whose body (not path) names a tenant's own item: another tenant's id there must look absent too. */
+const BODY_OWNED: Readonly<Record<string, keyof OwnedIds>> = { 'create-task': 'customerId' };
 /** Queries a list route needs to answer at all (T001's task is assigned to `matrix`, the tokens' subject). */
 const LIST_QUERIES: Readonly<Record<string, (ids: OwnedIds) => string>> = {
   'list-tasks': () => '?assignee=matrix',
@@ -189,6 +192,24 @@ describe('authorization matrix on every route (embedded hub)', () => {
       expect(withoutId(foreign, ids[parameter])).toEqual(withoutId(absentToStranger, ABSENT));
       // The owner's own absent id is refused alike (the message may name another missing item of the body).
       expectError(absentToOwner, 404, 'NOT_FOUND');
+    },
+  );
+
+  it.each(ROUTE_LIST.filter((route) => route.id in BODY_OWNED).map((route) => [`${route.method} ${route.path}`, route] as const))(
+    "answers %s naming another tenant's item in its body with 404 NOT_FOUND, the same body as an absent id's",
+    async (_key, route) => {
+      // Prepare
+      const field = BODY_OWNED[route.id] as keyof OwnedIds;
+      const stranger = tokenFor(hub, STRANGER);
+      const body = (id: string) => ({ ...(VALID_BODIES[route.id]?.(ids) as object), [field]: id });
+
+      // Act
+      const foreign = await callApi(hub, route.method, pathOf(route, ids), { token: stranger, body: body(ids[field]) });
+      const absent = await callApi(hub, route.method, pathOf(route, ids), { token: stranger, body: body(ABSENT) });
+
+      // Assess
+      expectError(foreign, 404, 'NOT_FOUND');
+      expect(withoutId(foreign, ids[field])).toEqual(withoutId(absent, ABSENT));
     },
   );
 

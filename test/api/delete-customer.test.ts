@@ -5,6 +5,7 @@ import { encryptWeComMessage, signWeComPayload } from '../../functions/channels/
 import { resolveReportPeriod } from '../../functions/core/reports/report-period.js';
 import { bucketContents, objectsMentioning } from '../support/bucket-contents.js';
 import { canonicalInput } from '../support/records.js';
+import { itemsMentioning, tableContents } from '../support/table-contents.js';
 import { callApi, startTestHub, tokenFor, type ApiResult } from '../support/test-hub.js';
 
 /** Demo tenant WeCom settings (embedded/tenants.demo.json). */
@@ -89,6 +90,7 @@ describe('DELETE /v1/customers/{id}: a privacy request leaves nothing of the cus
     expect(ok(await callApi(hub, 'GET', `/v1/reports/${ownReportId}`, { token: admin })).markdown).toContain(GONE.name);
     const stored = await bucketContents(hub);
     expect(objectsMentioning(stored, [GONE.name, GONE.domain, ...goneRecordIds]).length).toBeGreaterThan(3);
+    for (const q of ['甬江', GONE.domain, GONE.freeMail]) expect(ok(await callApi(hub, 'GET', `/v1/customers?q=${encodeURIComponent(q)}`, { token: admin })).items, q).toEqual([expect.objectContaining({ customerId: GONE.id })]);
   });
 
   it('refuses a non-admin token (403) and answers another tenant as for an absent customer (404)', async () => {
@@ -135,6 +137,18 @@ describe('DELETE /v1/customers/{id}: a privacy request leaves nothing of the cus
       expect(document).not.toMatch(new RegExp(`\\b${GONE.id}\\b`));
     }
     expect(weekly.markdown).toContain(KEPT.name);
+  });
+
+  it('leaves no table item naming the customer, its identities or its name — the directory included — but the audit trail', async () => {
+    // Act
+    const items = (await tableContents(hub)).filter(({ item }) => !String(item.PK).startsWith('AUDIT'));
+    const listed = ok(await callApi(hub, 'GET', '/v1/customers?limit=100', { token: admin })).items as { customerId: string }[];
+    const found = await Promise.all(['甬江', GONE.domain, GONE.freeMail].map(async (q) => ok(await callApi(hub, 'GET', `/v1/customers?q=${encodeURIComponent(q)}`, { token: admin })).items));
+
+    // Assess
+    expect(itemsMentioning(items, [GONE.id, GONE.name, GONE.domain, GONE.freeMail, GONE.wecom, '甬江'])).toEqual([]);
+    expect(listed.map((customer) => customer.customerId)).toEqual([KEPT.id]);
+    expect(found).toEqual([[], [], []]);
   });
 
   it('leaves no object in either bucket whose key or content names the customer or its records, but keeps the shared attachment', async () => {

@@ -1,4 +1,10 @@
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { EMBEDDED_NAMES } from '../../embedded/hub-settings.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../embedded/local-servers.js';
+import { createDocumentClient } from '../../functions/adapters/dynamodb/document-client.js';
+import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalInput } from '../support/records.js';
 import { callApi, startTestHub, tempDataDir, tokenFor } from '../support/test-hub.js';
@@ -77,6 +83,40 @@ describe('a backing service that is down', () => {
       expect(retry.status).toBe(201);
     } finally {
       await revived.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a data dir from before the customer directory', () => {
+  it('lists and finds the customers stored before it once the hub starts on it again', async () => {
+    // Prepare: a profile without directory entries (no search terms, no name-listing keys), as an older version stored it
+    const dataDir = await tempDataDir();
+    const settings = { dataDir, jwtSecret: 'directory-upgrade-secret' };
+    const first = await startTestHub(settings);
+    const token = tokenFor(first, 'T001');
+    await callApi(first, 'PUT', '/v1/customers/CUST-OLD', { token, body: { name: '宁波奥克斯', domains: ['auxgroup.com'] } });
+    const client = createDocumentClient({ region: LOCAL_REGION, endpoint: first.servers.dynamodbEndpoint, credentials: LOCAL_CREDENTIALS });
+    const profile = keys.customer('T001', 'CUST-OLD');
+    const items = await client.send(new QueryCommand({ TableName: EMBEDDED_NAMES.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': profile.PK } }));
+    for (const item of items.Items ?? []) {
+      if (item.SK !== 'PROFILE') await client.send(new DeleteCommand({ TableName: EMBEDDED_NAMES.tableName, Key: { PK: item.PK, SK: item.SK } }));
+    }
+    await client.send(new UpdateCommand({ TableName: EMBEDDED_NAMES.tableName, Key: profile, UpdateExpression: 'REMOVE GSI1PK, GSI1SK' }));
+    expect((await callApi(first, 'GET', '/v1/customers?q=奥克斯', { token })).body.items).toEqual([]);
+    await first.close();
+    await rm(join(dataDir, 'customer-directory.v1'));
+
+    // Act
+    const upgraded = await startTestHub(settings);
+    try {
+      const found = await callApi(upgraded, 'GET', '/v1/customers?q=奥克斯', { token });
+      const listed = await callApi(upgraded, 'GET', '/v1/customers', { token });
+      // Assess
+      expect(found.body.items.map((c: { customerId: string }) => c.customerId)).toEqual(['CUST-OLD']);
+      expect(listed.body.items.map((c: { customerId: string }) => c.customerId)).toEqual(['CUST-OLD']);
+    } finally {
+      await upgraded.close();
       await rm(dataDir, { recursive: true, force: true });
     }
   });

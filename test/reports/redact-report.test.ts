@@ -47,7 +47,7 @@ describe('taking an erased customer out of a stored tenant-wide report', () => {
     expect(document.key_metrics.records).toBe(29);
     for (const name of ['report.json', 'report.md', 'report.html']) expect(mentionsCustomer((await file(report.reportId, name))!, ERASED), name).toBe(false);
     expect(await file(report.reportId, 'report.eml')).toBeNull();
-    expect(await hub.deps.reports.getReport(TENANT, report.reportId)).toMatchObject({ status: 'ready', redactedAt: expect.any(String), summary: { newRisks: 1, opportunities: 0, records: 29 } });
+    expect(await hub.deps.reports.getReport(TENANT, report.reportId)).toMatchObject({ status: 'ready', redactedAt: expect.any(String), summary: { newRisks: 1, opportunities: 0, records: 29 }, files: { json: `reports/${TENANT}/${report.reportId}/report.json` } });
   });
 
   it('withdraws the documents when another finding still quotes the customer', async () => {

@@ -4,6 +4,7 @@ import type { Customer } from '../../functions/core/model/customer.js';
 import type { Insight } from '../../functions/core/model/insight.js';
 import type { Task } from '../../functions/core/model/task.js';
 import { storedRecord } from '../support/records.js';
+import { tableContents } from '../support/table-contents.js';
 import { startTestHub } from '../support/test-hub.js';
 
 const T = 'T-ERASE';
@@ -95,10 +96,10 @@ describe('the stores’ erasure side (against the local DynamoDB-API and S3-API 
     expect(await blobs.listKeys(`content/${T}/`)).toEqual([expect.stringContaining('EMAIL-20240620-Y')]);
   });
 
-  it('deletes a customer with its listed and learned identities, leaving other customers’ alone', async () => {
+  it('deletes a customer with its listed and learned identities and its directory entries, leaving other customers’ alone', async () => {
     // Prepare
     const customers = hub.deps.customers;
-    await customers.putCustomer(customer('C-GONE', { domains: ['gone.example.cn'], phones: ['13800138000'] }));
+    await customers.putCustomer(customer('C-GONE', { name: '即将删除的客户', domains: ['gone.example.cn'], phones: ['13800138000'] }));
     await customers.putCustomer(customer('C-STAY', { emails: ['stay@stay.example.cn'] }));
     await customers.learnIdentities(T, 'C-GONE', [{ kind: 'email', value: 'buyer@163.com' }, { kind: 'email', value: 'stay@stay.example.cn' }]);
 
@@ -109,8 +110,13 @@ describe('the stores’ erasure side (against the local DynamoDB-API and S3-API 
     // Assess
     expect(deleted.profile).toBe(true);
     expect(deleted.identities.map((i) => `${i.kind}:${i.value}`).sort()).toEqual(['domain:gone.example.cn', 'email:buyer@163.com', 'phone:+8613800138000']);
-    expect(again).toEqual({ profile: false, identities: [] });
+    // Search terms: the name's 7 suffixes; gone.example.cn, example.cn, cn; buyer@163.com, 163.com, com (learned).
+    expect(deleted.searchTerms).toBe(7 + 3 + 3);
+    expect(again).toEqual({ profile: false, identities: [], searchTerms: 0 });
     expect(await customers.getCustomer(T, 'C-GONE')).toBeNull();
+    expect((await tableContents(hub)).filter(({ text }) => text.includes('C-GONE'))).toEqual([]);
+    expect((await customers.listCustomers(T, { limit: 10 })).items.map((item) => item.customerId)).toEqual(['C-STAY']);
+    expect((await customers.listCustomers(T, { query: '删除', limit: 10 })).items).toEqual([]);
     const owners = await customers.findCustomersByIdentities(T, [{ kind: 'domain', value: 'gone.example.cn' }, { kind: 'email', value: 'buyer@163.com' }, { kind: 'email', value: 'stay@stay.example.cn' }]);
     expect([...owners]).toEqual([['email:stay@stay.example.cn', 'C-STAY']]);
     expect(await customers.listCustomerIds(T)).toEqual(['C-STAY']);

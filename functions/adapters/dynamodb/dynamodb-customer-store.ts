@@ -1,11 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../core/errors.js';
-import type { Customer, Identity } from '../../core/model/customer.js';
-import { identitiesOf } from '../../core/model/identity.js';
-import { identityKey, type CustomerStore } from '../../core/ports/customer-store.js';
-import { withoutKeys } from './keys.js';
-import { keys } from './keys.js';
+import type { Customer, CustomerSummary, Identity } from '../../core/model/customer.js';
+import { identitiesOf, normalizeEmail } from '../../core/model/identity.js';
+import { identityKey, type CustomerListQuery, type CustomerStore } from '../../core/ports/customer-store.js';
+import type { Page } from '../../core/ports/page.js';
+import type { CursorCodec } from './cursor-codec.js';
+import { DynamoDbCustomerDirectory, type CustomerDirectoryLimits } from './dynamodb-customer-directory.js';
+import { DynamoDbCustomerSearchTerms, nameListingKeys } from './dynamodb-customer-search-terms.js';
+import { keys, withoutKeys } from './keys.js';
 import { TABLE_DESIGN } from './table-design.js';
 import { queryEveryPage } from './query-every-page.js';
 
@@ -17,24 +20,61 @@ const BATCH_GET_LIMIT = 100;
 const identitiesOfCustomer = (customer: Customer) =>
   identitiesOf({ emails: customer.emails, domains: customer.domains, phones: customer.phones, wecomUserIds: customer.wecomUserIds });
 
+/** Every address of a profile, normalised as the identity index keeps them. */
+const emailsOf = (...customers: (Customer | null)[]) => new Set(customers.flatMap((customer) => customer?.emails ?? []).map(normalizeEmail));
+
 /**
- * Customer profiles and the identity index on DynamoDB. Without transactions, a profile write is
- * ordered so every step is retry-safe: claim new identities (conditional on being free or already
- * ours), write the profile, then release identities no longer listed (conditional on being ours).
+ * Customer profiles, the identity index and the customer directory (name listing, search terms) on
+ * DynamoDB. Without transactions, a profile write is ordered so every step is retry-safe: claim new
+ * identities (conditional on being free or already ours), write the profile (with its name-listing
+ * keys), release identities no longer listed (conditional on being ours), then bring the search
+ * terms to what the profile says — a retry of a write that failed anywhere repeats every step harmlessly.
  */
 export class DynamoDbCustomerStore implements CustomerStore {
+  private readonly directory: DynamoDbCustomerDirectory;
+  private readonly searchTerms: DynamoDbCustomerSearchTerms;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+    cursors: CursorCodec,
+    directoryLimits: CustomerDirectoryLimits = {},
+  ) {
+    this.directory = new DynamoDbCustomerDirectory(client, tableName, cursors, directoryLimits);
+    this.searchTerms = new DynamoDbCustomerSearchTerms(client, tableName);
+  }
 
-  async getCustomer(tenantId: string, customerId: string): Promise<Customer | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.customer(tenantId, customerId) }));
+  async getCustomer(tenantId: string, customerId: string, consistent = false): Promise<Customer | null> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.customer(tenantId, customerId), ConsistentRead: consistent }));
     return result.Item ? withoutKeys<Customer>(result.Item) : null;
   }
 
+  listCustomers(tenantId: string, query: CustomerListQuery): Promise<Page<CustomerSummary>> {
+    return this.directory.list(tenantId, query);
+  }
+
+  async reindexCustomer(tenantId: string, customerId: string): Promise<boolean> {
+    const profile = await this.getCustomer(tenantId, customerId, true);
+    if (!profile) return false;
+    const listing = nameListingKeys(profile);
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.customer(tenantId, customerId),
+        UpdateExpression: 'SET #pk = :pk, #sk = :sk',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#pk': byOwner.partitionKey, '#sk': byOwner.sortKey },
+        ExpressionAttributeValues: { ':pk': listing[byOwner.partitionKey], ':sk': listing[byOwner.sortKey] },
+      }),
+    ).catch((error: unknown) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
+    await this.searchTerms.sync(profile, await this.learnedEmails(tenantId, customerId, emailsOf(profile)));
+    return true;
+  }
+
   async putCustomer(customer: Customer): Promise<Customer> {
-    const previous = await this.getCustomer(customer.tenantId, customer.customerId);
+    const previous = await this.getCustomer(customer.tenantId, customer.customerId, true);
     const wanted = identitiesOfCustomer(customer);
     const had = new Set((previous ? identitiesOfCustomer(previous) : []).map(identityKey));
     const claimed: Identity[] = [];
@@ -48,10 +88,13 @@ export class DynamoDbCustomerStore implements CustomerStore {
     }
     const stored: Customer = { ...customer, createdAt: previous?.createdAt ?? customer.createdAt, version: (previous?.version ?? 0) + 1 };
     const listed = { [byFeed.partitionKey]: keys.tenantCustomers(customer.tenantId), [byFeed.sortKey]: `${stored.priority}#${stored.customerId}` };
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.customer(customer.tenantId, customer.customerId), ...listed, ...stored } }));
+    const item = { ...keys.customer(customer.tenantId, customer.customerId), ...listed, ...nameListingKeys(stored), ...stored };
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
     const keep = new Set(wanted.map(identityKey));
     const dropped = (previous ? identitiesOfCustomer(previous) : []).filter((identity) => !keep.has(identityKey(identity)));
     await Promise.all(dropped.map((identity) => this.release(customer.tenantId, customer.customerId, identity)));
+    // Addresses of either version are the profile's, not learned: one just dropped may linger in the index a moment.
+    await this.searchTerms.sync(stored, await this.learnedEmails(stored.tenantId, stored.customerId, emailsOf(previous, stored)));
     return stored;
   }
 
@@ -91,17 +134,34 @@ export class DynamoDbCustomerStore implements CustomerStore {
     for (const identity of identities) {
       if (await this.claim(tenantId, customerId, identity)) learned.push(identity);
     }
+    const emails = learned.filter((identity) => identity.kind === 'email').map((identity) => identity.value);
+    const profile = emails.length > 0 ? await this.getCustomer(tenantId, customerId, true) : null;
+    if (profile) {
+      const listed = emailsOf(profile);
+      // The ones just claimed may not be in the (eventually consistent) owner index yet.
+      const known = await this.learnedEmails(tenantId, customerId, listed);
+      await this.searchTerms.sync(profile, [...new Set([...known, ...emails])].filter((email) => !listed.has(email)));
+    }
     return learned;
   }
 
-  async deleteCustomer(tenantId: string, customerId: string): Promise<{ profile: boolean; identities: Identity[] }> {
+  async deleteCustomer(tenantId: string, customerId: string): Promise<{ profile: boolean; identities: Identity[]; searchTerms: number }> {
     const profile = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.customer(tenantId, customerId), ConsistentRead: true }));
     const listed = profile.Item ? identitiesOfCustomer(withoutKeys<Customer>(profile.Item)) : [];
     const indexed = await this.indexedIdentities(tenantId, customerId);
     const identities = [...new Map([...listed, ...indexed].map((identity) => [identityKey(identity), identity])).values()];
     await Promise.all(identities.map((identity) => this.release(tenantId, customerId, identity)));
+    const searchTerms = await this.searchTerms.erase(tenantId, customerId);
     if (profile.Item) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.customer(tenantId, customerId) }));
-    return { profile: profile.Item !== undefined, identities };
+    // Once more after the profile: an assignment's term write that raced the first sweep (see `sync`).
+    const late = await this.searchTerms.erase(tenantId, customerId);
+    return { profile: profile.Item !== undefined, identities, searchTerms: searchTerms + late };
+  }
+
+  /** Email addresses the customer's identities hold beyond `listed` (learned by assignment). */
+  private async learnedEmails(tenantId: string, customerId: string, listed: ReadonlySet<string>): Promise<string[]> {
+    const indexed = await this.indexedIdentities(tenantId, customerId);
+    return indexed.filter((identity) => identity.kind === 'email' && !listed.has(identity.value)).map((identity) => identity.value);
   }
 
   private async indexedIdentities(tenantId: string, customerId: string): Promise<Identity[]> {

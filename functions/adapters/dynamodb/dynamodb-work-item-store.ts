@@ -54,11 +54,12 @@ export class DynamoDbWorkItemStore implements WorkItemStore {
     private readonly cursors: CursorCodec,
   ) {}
 
-  putInsight(insight: Insight): Promise<Insight> {
-    return this.putOnce<Insight>(keys.insight(insight.tenantId, insight.insightId), insight, {
+  async putInsight(insight: Insight): Promise<Insight> {
+    const { stored } = await this.putOnce<Insight>(keys.insight(insight.tenantId, insight.insightId), insight, {
       [byOwner.partitionKey]: keys.customerInsights(insight.tenantId, insight.customerId),
       [byOwner.sortKey]: `${insight.createdAt}#${insight.insightId}`,
     });
+    return stored;
   }
 
   getInsight(tenantId: string, insightId: string): Promise<Insight | null> {
@@ -130,7 +131,11 @@ export class DynamoDbWorkItemStore implements WorkItemStore {
     return this.delete(keys.task(tenantId, taskId));
   }
 
-  putTask(task: Task): Promise<Task> {
+  async putTask(task: Task): Promise<Task> {
+    return (await this.createTask(task)).stored;
+  }
+
+  createTask(task: Task): Promise<{ stored: Task; created: boolean }> {
     return this.putOnce<Task>(keys.task(task.tenantId, task.taskId), task, this.taskIndexKeys(task));
   }
 
@@ -192,15 +197,16 @@ export class DynamoDbWorkItemStore implements WorkItemStore {
     };
   }
 
-  private async putOnce<T>(key: Key, value: T, indexKeys: Item): Promise<T> {
+  /** Puts `value` unless its key is taken; `created: false` and the stored item when it was. */
+  private async putOnce<T>(key: Key, value: T, indexKeys: Item): Promise<{ stored: T; created: boolean }> {
     try {
       await this.client.send(
         new PutCommand({ TableName: this.tableName, Item: { ...key, ...indexKeys, ...value }, ConditionExpression: 'attribute_not_exists(PK)' }),
       );
-      return value;
+      return { stored: value, created: true };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return (await this.get<T>(key, true)) ?? value;
+      return { stored: (await this.get<T>(key, true)) ?? value, created: false };
     }
   }
 

@@ -1,6 +1,9 @@
 import type { Identity } from '../../core/model/customer.js';
 import { AUDIT_SHARDS, FEED_SHARDS, UNMATCHED_SHARDS } from './table-design.js';
 
+/** Sort key prefix of a customer's search-term items, beside its `PROFILE` item. */
+export const SEARCH_TERM_PREFIX = 'TERM#';
+
 /**
  * Key builders for the single table (layout documented in table-design.ts). Tenant and customer
  * ids never contain `#` (validated at the edge), so these keys cannot be forged across tenants.
@@ -18,6 +21,12 @@ export const keys = {
   tenantCustomers: (tenantId: string) => `T#${tenantId}#CUSTOMERS`,
   /** The open risk alerts of a customer by risk type (periodic A14 runs). */
   riskEpisodes: (tenantId: string, customerId: string) => ({ PK: `T#${tenantId}#C#${customerId}`, SK: 'RISK_EPISODES' }),
+  /** A tenant's customers by name (the profile item's GSI1 keys; sort key `nameOrderOf`). */
+  customersByName: (tenantId: string) => `T#${tenantId}#NAMES`,
+  /** One search term of a customer (customer-search.ts), in the customer's own partition. */
+  customerSearchTerm: (tenantId: string, customerId: string, term: string) => ({ PK: `T#${tenantId}#C#${customerId}`, SK: `${SEARCH_TERM_PREFIX}${term}` }),
+  /** The search terms of a tenant that start with `firstChar` (GSI1, sort key = the term). */
+  searchTerms: (tenantId: string, firstChar: string) => `T#${tenantId}#TERMS#${firstChar}`,
   identity: (tenantId: string, identity: Identity) => ({ PK: `T#${tenantId}#ID#${identity.kind}#${identity.value}`, SK: 'IDENTITY' }),
   /** Every identity item pointing at a customer (learned ones too), so deleting the customer finds them. */
   customerIdentities: (tenantId: string, customerId: string) => `T#${tenantId}#C#${customerId}#IDS`,

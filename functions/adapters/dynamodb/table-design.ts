@@ -9,6 +9,9 @@
  * - tenant day feed (sharded)         → GSI2        GSI2PK=`T#<tenant>#FEED#<yyyy-mm-dd>#<shard>` GSI2SK=`<occurredAt>#<recordId>`
  * - customer profile                  → base table  PK=`T#<tenant>#C#<customerId>`  SK=`PROFILE`
  * - a tenant's customers by priority → GSI2        GSI2PK=`T#<tenant>#CUSTOMERS`  GSI2SK=`<priority>#<customerId>`
+ * - a tenant's customers by name     → GSI1        GSI1PK=`T#<tenant>#NAMES`  GSI1SK=`<normalised name>\u0001<customerId>` (on the profile item)
+ * - a customer's search terms         → base table  PK=`T#<tenant>#C#<customerId>`  SK=`TERM#<term>`
+ * - customers by search-term prefix   → GSI1        GSI1PK=`T#<tenant>#TERMS#<first character>`  GSI1SK=`<term>`
  * - a customer's open risk alerts    → base table  PK=`T#<tenant>#C#<customerId>`  SK=`RISK_EPISODES`
  * - identity → customer               → base table  PK=`T#<tenant>#ID#<kind>#<value>`  SK=`IDENTITY`
  * - a customer's identities            → GSI1        GSI1PK=`T#<tenant>#C#<customerId>#IDS`  GSI1SK=`<kind>#<value>`
@@ -36,6 +39,19 @@
  * Audit items carry no TTL and no customer key, so record deletion and retention never touch them;
  * their keys lead with `AUDIT` (no other key does), so the append grant is limited to them by
  * `dynamodb:LeadingKeys` (`AUDIT_PARTITION_PATTERNS`).
+ *
+ * Directory trade-off: search by name, domain or email (`GET /v1/customers?q=`) is a `begins_with`
+ * query on one term partition (split by the term's first character, so a tenant's writes spread
+ * over many keys) instead of a filter over every profile. It costs writes: one item per search term
+ * (customer-search.ts) — a Chinese name gives one per character, a Latin name one per word, an
+ * address up to 4, de-duplicated — e.g. `宁波奥克斯空调` with `auxgroup.com` and two addresses there:
+ * 7 + 2 + 4 = 13 items (`Ningbo AUX Air Conditioning Co., Ltd.` likewise: 12), at most 100. Each
+ * item is written to the table and to GSI1 (~2 write units; items are ~150 bytes). A
+ * profile PUT writes only terms that changed (all of them when the name changes, since each carries
+ * the name order) and deletes the dropped ones; the name listing itself costs nothing extra (GSI1
+ * keys on the profile item). Reads stay bounded: a search reads at most 2,000 term items (~1 round
+ * trip) and the page's profiles in one BatchGetItem; a query matching more (a letter or two in a big
+ * tenant) walks the name list instead, where its matches are dense, at most 2,000 profiles a request.
  *
  * Deletion trade-off: an attachment is stored once per tenant and SHA-256, so deleting a record may
  * delete its bytes only when no other record uses them. Records hold their attachments in a list,

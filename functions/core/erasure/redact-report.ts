@@ -75,13 +75,13 @@ export async function redactReportDocuments(deps: HubDependencies, report: Repor
     return true;
   }
   const put = (name: string, body: string, type: string) => deps.blobs.putReportFile(report.tenantId, report.reportId, name, body, type);
-  const [, markdownKey, htmlKey] = await Promise.all([
+  const [jsonKey, markdownKey, htmlKey] = await Promise.all([
     put('report.json', JSON.stringify(document), 'application/json; charset=utf-8'),
     put('report.md', markdown, 'text/markdown; charset=utf-8'),
     put('report.html', html, 'text/html; charset=utf-8'),
     deps.blobs.deleteBlob(reportFile(report, 'report.eml')),
   ]);
   const summary = report.summary ? { ...report.summary, newRisks: document.risks.length, opportunities: document.opportunities.length } : undefined;
-  await deps.reports.redactReport(report.tenantId, report.reportId, { files: { markdown: markdownKey, html: htmlKey }, ...(summary ? { summary } : {}), at });
+  await deps.reports.redactReport(report.tenantId, report.reportId, { files: { markdown: markdownKey, html: htmlKey, json: jsonKey }, ...(summary ? { summary } : {}), at });
   return true;
 }

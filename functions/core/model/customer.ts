@@ -33,3 +33,17 @@ export interface Identity {
   readonly kind: IdentityKind;
   readonly value: string;
 }
+
+/** A customer as the directory lists it (`GET /v1/customers`): what a picker shows, from the stored profile. */
+export const CustomerSummary = Customer.pick({ customerId: true, name: true, domains: true, emails: true, owner: true, priority: true });
+export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
+/** Summarises a stored profile for a listing. */
+export const customerSummaryOf = (customer: Customer): CustomerSummary => ({
+  customerId: customer.customerId,
+  name: customer.name,
+  domains: customer.domains,
+  emails: customer.emails,
+  ...(customer.owner === undefined ? {} : { owner: customer.owner }),
+  priority: customer.priority,
+});

@@ -32,8 +32,8 @@ export const Report = z.object({
   period: ReportPeriod,
   trigger: z.enum(REPORT_TRIGGERS),
   requestedBy: z.string().optional(),
-  /** Blob keys of the rendered documents, once ready. */
-  files: z.object({ markdown: z.string(), html: z.string(), mime: z.string().optional() }).optional(),
+  /** Blob keys of the rendered documents and of the A15 JSON they were rendered from (`json`: recorded since it exists; older reports have it beside `markdown`), once ready. */
+  files: z.object({ markdown: z.string(), html: z.string(), json: z.string().optional(), mime: z.string().optional() }).optional(),
   /** Headline counts (computed from the store), once ready. */
   summary: z
     .object({

@@ -122,7 +122,7 @@ export async function writeReport(deps: PeriodicRunDependencies, step: WriteRepo
   }
   const document = assembleReport(input, written.narrative, written.model);
   const put = (name: string, body: string, type: string) => deps.blobs.putReportFile(step.tenantId, step.reportId, name, body, type);
-  const [, markdown, html] = await Promise.all([
+  const [json, markdown, html] = await Promise.all([
     put('report.json', JSON.stringify(document), 'application/json; charset=utf-8'),
     put('report.md', renderReportMarkdown(document), 'text/markdown; charset=utf-8'),
     put('report.html', renderReportHtmlEmail(document), 'text/html; charset=utf-8'),
@@ -132,7 +132,7 @@ export async function writeReport(deps: PeriodicRunDependencies, step: WriteRepo
     step.tenantId,
     step.reportId,
     {
-      files: { markdown, html },
+      files: { markdown, html, json },
       summary: { records: keyMetrics.records, customers: keyMetrics.customers_contacted, newRisks, opportunities: input.opportunities.length },
       notAnalysed,
     },

@@ -56,7 +56,10 @@ export interface WorkItemStore {
   /** Deletes an insight; `false` when there was none. */
   deleteInsight(tenantId: string, insightId: string): Promise<boolean>;
 
+  /** Idempotent by id: a second put of the same id returns the stored task. */
   putTask(task: Task): Promise<Task>;
+  /** `putTask` that also says whether this call created the task (`false`: the id was taken; `stored` is that task). */
+  createTask(task: Task): Promise<{ stored: Task; created: boolean }>;
   getTask(tenantId: string, taskId: string): Promise<Task | null>;
   /** An assignee's tasks by status, then due soonest first; one status or several (`IN`). */
   listTasksByAssignee(tenantId: string, assignee: string, status: TaskStatus | readonly TaskStatus[] | undefined, page: PageRequest): Promise<Page<Task>>;

@@ -19,6 +19,8 @@ export interface CustomerErasure {
   readonly insightIds: string[];
   readonly taskIds: string[];
   readonly identities: number;
+  /** Its entries in the customer directory's search index (name, domain and address terms). */
+  readonly searchTerms: number;
   readonly riskEpisodes: boolean;
   readonly reports: { readonly deleted: string[]; readonly redacted: string[] };
   readonly profile: boolean;
@@ -38,8 +40,9 @@ async function anythingLeft(deps: HubDependencies, tenantId: string, customerId:
  * `DELETE /v1/customers/{customerId}` (a privacy request): erases the customer from every place —
  * each record on its timeline through `eraseRecord` (blobs, tasks, alerts, thread, tombstone), then
  * its insights, tasks and risk episodes, the reports narrowed to it (deleted) and its part of
- * tenant-wide reports (rewritten without it), and last its identities and profile — so a new message
- * from its addresses or domain lands in the unmatched inbox.
+ * tenant-wide reports (rewritten without it), and last its identities, directory entries (search
+ * terms, name listing) and profile — so a new message from its addresses or domain lands in the
+ * unmatched inbox, and no search finds it.
  *
  * Bounded by `budget`: a big customer may take more than one call; `complete: false` says so, and
  * repeating the deletion resumes it (every step is idempotent; the profile goes last, so the
@@ -61,6 +64,7 @@ export async function deleteCustomer(deps: HubDependencies, command: { tenantId:
     insightIds: [] as string[],
     taskIds: [] as string[],
     identities: 0,
+    searchTerms: 0,
     riskEpisodes: false,
     reports: { deleted: [] as string[], redacted: [] as string[] },
     profile: false,
@@ -102,5 +106,5 @@ export async function deleteCustomer(deps: HubDependencies, command: { tenantId:
   if (!reports.complete || budgetSpent(budget)) return summary;
 
   const customer = await deps.customers.deleteCustomer(tenantId, customerId);
-  return { ...summary, identities: customer.identities.length, profile: customer.profile, complete: true };
+  return { ...summary, identities: customer.identities.length, searchTerms: customer.searchTerms, profile: customer.profile, complete: true };
 }

@@ -1,0 +1,70 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { HubDependencies } from '../dependencies.js';
+import { NotFoundError } from '../errors.js';
+import { DEFAULT_TENANT_ZONE, followUpDueAt } from '../model/follow-up-due.js';
+import type { Task, TaskPriority, TaskSource } from '../model/task.js';
+import { customerExists } from './customer-exists.js';
+
+/** A task a person creates (from a report's action item, an insight, or by hand). */
+export interface NewTask {
+  readonly tenantId: string;
+  /** The `sub` of the caller's token: `createdBy`, and the assignee when the customer has no owner. */
+  readonly principal: string;
+  readonly customerId: string;
+  readonly title: string;
+  readonly detail?: string;
+  readonly priority: TaskPriority;
+  /** UTC ISO 8601; absent = due as a follow-up of this priority would be ({@link followUpDueAt}). */
+  readonly dueAt?: string;
+  /** Absent = the customer's owner, else the caller. */
+  readonly assignee?: string;
+  readonly source?: TaskSource;
+  /** The same key in the same tenant always yields the same task. */
+  readonly idempotencyKey?: string;
+}
+
+/**
+ * The id of the task an idempotency key stands for: a digest, so any key (up to 200 characters of
+ * any kind) becomes a safe key segment, and a retry finds the task its first attempt created.
+ *
+ * @example idempotentTaskId('report-RPT-1-action-3') // 'TASK-K-3f1c…' (32 hex digits)
+ */
+export const idempotentTaskId = (idempotencyKey: string): string => `TASK-K-${createHash('sha256').update(idempotencyKey, 'utf8').digest('hex').slice(0, 32)}`;
+
+/**
+ * Creates an open task on a customer of the tenant, due by default as the analysis's follow-ups are
+ * (high: 4 h; medium: 1, low: 3 business days, in the tenant's zone), assigned by default to the
+ * customer's owner or else the caller. With an idempotency key the write is a conditional put under
+ * an id derived from it, so a retried or concurrent request returns the first task
+ * (`duplicate: true`) and never makes a second. An unknown customer — or another tenant's — is a
+ * `NotFoundError`.
+ *
+ * @example
+ * const { task, duplicate } = await createTask(deps, { tenantId: 'T001', principal: 'li.wei', customerId: 'C101', title: '回访报价', priority: 'high', idempotencyKey: 'ui-7f3a' });
+ */
+export async function createTask(deps: HubDependencies, command: NewTask): Promise<{ task: Task; duplicate: boolean }> {
+  const { tenantId, customerId } = command;
+  const profile = await deps.customers.getCustomer(tenantId, customerId);
+  // A customer may exist by its records alone (ingested with an explicit id, no profile yet).
+  if (!profile && !(await customerExists(deps, tenantId, customerId))) throw new NotFoundError(`customer ${customerId} not found`);
+  const now = deps.clock.now();
+  const dueAt = command.dueAt ?? followUpDueAt(command.priority, now, (await deps.tenants.getTenant(tenantId))?.timezone ?? DEFAULT_TENANT_ZONE);
+  const at = now.toISOString();
+  const task: Task = {
+    taskId: command.idempotencyKey === undefined ? `TASK-${randomUUID()}` : idempotentTaskId(command.idempotencyKey),
+    tenantId,
+    customerId,
+    title: command.title,
+    ...(command.detail === undefined ? {} : { detail: command.detail }),
+    assignee: command.assignee ?? profile?.owner ?? command.principal,
+    dueAt,
+    status: 'open',
+    priority: command.priority,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: command.principal,
+    ...(command.source === undefined ? {} : { source: command.source }),
+  };
+  const { stored, created } = await deps.workItems.createTask(task);
+  return { task: stored, duplicate: !created };
+}
