@@ -4,7 +4,9 @@ import type { HttpHandler } from '../functions/http/http-route.js';
 import { logger } from '../functions/http/logger.js';
 import { summarizeError } from '../functions/observability/error-summary.js';
 import { acceptedScopes, type RouteId } from '../functions/http/routes.js';
+import type { ConsoleCspOptions } from '../web/security-headers.js';
 import { apiGatewayEventOf } from './api-gateway-event.js';
+import { isConsolePath, serveConsole } from './console-assets.js';
 import { verifyToken } from './jwt.js';
 import { matchRoute } from './router.js';
 
@@ -17,6 +19,8 @@ export interface HttpServerOptions {
   readonly jwtSecret: string;
   /** The same handlers the Lambda functions run, by route id. */
   readonly handlers: ReadonlyMap<RouteId, HttpHandler>;
+  /** Origins the web console (served at every path outside `/v1/`) may load media from: the S3 endpoint. */
+  readonly console?: ConsoleCspOptions;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -75,6 +79,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<{ ser
 async function handle(request: IncomingMessage, response: ServerResponse, options: HttpServerOptions): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = request.method ?? 'GET';
+  if (isConsolePath(url.pathname)) return serveConsole(request, response, url.pathname, options.console ?? {});
   const matched = matchRoute(method, url.pathname);
   if ('notFound' in matched) return sendJson(response, 404, gatewayError('NOT_FOUND', `no route for ${method} ${url.pathname}`));
   if ('methodNotAllowed' in matched) {

@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { outputPaths, persistentSecret, type HubSettings } from './hub-settings.js';
+import { upgradeCustomerDirectory } from './customer-directory-upgrade.js';
 import { createEmbeddedWorkflows, type EmbeddedWorkflowOptions, type EmbeddedWorkflows } from './workflows/embedded-workflows.js';
 import { startHttpServer } from './http-server.js';
 import { startSmtpListener } from './smtp-listener.js';
@@ -109,7 +110,8 @@ export async function startHub(settings: HubSettings, options: HubOptions = {}):
   let url: string;
   let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
   try {
-    ({ server, url } = await startHttpServer({ port: settings.port, host: settings.host, jwtSecret: settings.jwtSecret, handlers: await buildHandlers(workflows.deps) }));
+    if (settings.dataDir !== null) await upgradeCustomerDirectory(deps, settings.dataDir);
+    ({ server, url } = await startHttpServer({ port: settings.port, host: settings.host, jwtSecret: settings.jwtSecret, handlers: await buildHandlers(workflows.deps), console: { mediaOrigins: [servers.s3Endpoint] } }));
     const sesInbound = buildSesInbound(deps);
     smtp = await startSmtpListener({
       port: settings.smtpPort,

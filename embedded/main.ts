@@ -18,6 +18,8 @@ process.stdout.write(
   [
     '',
     `CommHub (embedded) is listening on ${hub.url}`,
+    `  console:   ${hub.url}/#devToken=${token}`,
+    `  demo data: npm run demo (the seed journey for 宁波奥克斯, through the real channels, into this hub)`,
     `  health:    curl ${hub.url}/v1/health`,
     `  mail:      smtp://${settings.host}:${hub.smtpPort} (inbound addresses from ${settings.tenantsFile})`,
     `  webhooks:  ${hub.url}/v1/webhooks/T001/{wecom|zoom|teams|tencent-meeting|dingtalk|telephony|connect}`,

@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useApp } from '../app-context.js';
+
+/** How far below the viewport the end of the list starts loading the next page. */
+const AHEAD_PX = 200;
+
+/**
+ * The end of an infinitely scrolling list: loads the next page once it comes within 200 px of the
+ * viewport's bottom — or has been scrolled past (a fling, or the AI panel below the timeline on a
+ * phone), which an IntersectionObserver would miss. It is a button too, for keyboard users.
+ */
+export function LoadMore({ hasMore, loading, onLoadMore }: { hasMore: boolean; loading: boolean; onLoadMore: () => void }) {
+  const { t } = useApp();
+  const sentinel = useRef<HTMLDivElement>(null);
+  const latest = useRef(onLoadMore);
+  latest.current = onLoadMore;
+  useEffect(() => {
+    if (!hasMore || loading) return;
+    let frame = 0;
+    const check = () => {
+      frame = 0;
+      const element = sentinel.current;
+      if (element && element.getBoundingClientRect().top < window.innerHeight + AHEAD_PX) latest.current();
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(check);
+    };
+    schedule(); // the page may already end above the fold
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      if (frame) cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+  }, [hasMore, loading]);
+  return (
+    <div class="load-more" ref={sentinel}>
+      {loading ? (
+        <p class="muted" role="status">{t('common.loading')}</p>
+      ) : hasMore ? (
+        <button type="button" class="button" onClick={onLoadMore}>{t('timeline.loadMore')}</button>
+      ) : null}
+    </div>
+  );
+}
