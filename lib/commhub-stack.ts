@@ -1,4 +1,5 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { INBOUND_PREFIX } from '../functions/adapters/s3/archive-prefixes.js';
@@ -14,6 +15,7 @@ import { Observability } from './observability.js';
 import { dashboardUrl } from './operations-dashboard.js';
 import type { StageConfig } from './stage-config.js';
 import { Storage } from './storage.js';
+import { WebConsole } from './web-console.js';
 
 /** Properties of {@link CommHubStack}. */
 export interface CommHubStackProps extends StackProps {
@@ -36,6 +38,8 @@ export class CommHubStack extends Stack {
   public readonly periodicReporting: PeriodicReporting;
   /** The daily retention sweep (tenants' `retentionDays`). */
   public readonly dataRetention: DataRetention;
+  /** The web console on S3 + CloudFront; absent when the stage config sets `console: false`. */
+  public readonly webConsole?: WebConsole;
   /** Alarms, their SNS topic and the dashboard: built last, it watches everything built before it. */
   public readonly observability: Observability;
 
@@ -45,6 +49,10 @@ export class CommHubStack extends Stack {
     const removalPolicy = config.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     // stageConfigFromContext accepts only the periods CloudWatch Logs offers (the enum's values).
     const logRetention = config.logRetentionDays as logs.RetentionDays;
+    // The console is built after Auth and the API (its config.json names both), so they take its URL
+    // lazily. A custom domain is known now; the CloudFront domain only once the distribution exists.
+    const consoleOrigins = config.console ? [config.consoleDomain ? `https://${config.consoleDomain.name}` : Lazy.string({ produce: () => this.webConsole?.url })] : [];
+    const browserOrigins = [...new Set([...config.allowedOrigins, ...consoleOrigins])];
 
     this.storage = new Storage(this, 'Storage', {
       rawArchiveRetentionDays: config.retentionDays,
@@ -58,10 +66,10 @@ export class CommHubStack extends Stack {
       machineClientNames: config.machineClients,
       deletionProtection: config.deletionProtection,
       removalPolicy,
-      ...(config.allowedOrigins.length > 0
+      ...(browserOrigins.length > 0
         ? {
-            callbackUrls: config.allowedOrigins.map((origin) => `${origin}/auth/callback`),
-            logoutUrls: config.allowedOrigins.map((origin) => `${origin}/`),
+            callbackUrls: browserOrigins.map((origin) => `${origin}/auth/callback`),
+            logoutUrls: browserOrigins.map((origin) => `${origin}/`),
           }
         : {}),
     });
@@ -95,7 +103,7 @@ export class CommHubStack extends Stack {
       periodicReporting: this.periodicReporting,
       authorizer: this.auth.authorizer,
       stage: config.stage,
-      allowedOrigins: config.allowedOrigins,
+      allowedOrigins: browserOrigins,
       logRetention,
       removalPolicy,
     });
@@ -112,6 +120,24 @@ export class CommHubStack extends Stack {
         domain: config.inboundEmailDomain,
         storage: this.storage,
         stage: config.stage,
+        logRetention,
+        removalPolicy,
+      });
+    }
+    if (config.console) {
+      this.webConsole = new WebConsole(this, 'WebConsole', {
+        storage: this.storage,
+        auth: this.auth,
+        api: this.ingestionApi.api,
+        // The API's CORS names the console's origin: with a CloudFront domain that is a reference to the
+        // distribution, so the distribution's CSP must not reference the API back (WebConsole's default).
+        ...(config.consoleDomain
+          ? {
+              apiCspOrigin: this.ingestionApi.api.apiEndpoint,
+              domainName: config.consoleDomain.name,
+              certificate: acm.Certificate.fromCertificateArn(this, 'ConsoleCertificate', config.consoleDomain.certificateArn),
+            }
+          : {}),
         logRetention,
         removalPolicy,
       });
@@ -179,6 +205,7 @@ export class CommHubStack extends Stack {
       DashboardName: { value: this.observability.dashboard.dashboardName, description: 'CloudWatch dashboard of the stack' },
       DashboardUrl: { value: dashboardUrl(this.region, this.observability.dashboard.dashboardName), description: 'CloudWatch dashboard in the console' },
       ...(this.inboundEmail ? inboundEmailOutputs(this.inboundEmail, this.region) : {}),
+      ...(this.webConsole ? webConsoleOutputs(this.webConsole, config.consoleDomain?.name) : {}),
     };
     for (const [outputId, output] of Object.entries(outputs)) new CfnOutput(this, outputId, output);
   }
@@ -193,6 +220,21 @@ function webhookUrlOutputs(apiUrl: string) {
       { value: `${apiUrl}v1/webhooks/{tenantId}/${channel}`, description: `Webhook URL for ${channel}: replace {tenantId}; the tenant's ${channel} secret is in the tenant settings` },
     ]),
   );
+}
+
+/** Where staff open the console, and what a custom domain's DNS record points at. */
+function webConsoleOutputs(webConsole: WebConsole, domainName: string | undefined) {
+  return {
+    ConsoleUrl: { value: webConsole.url, description: 'Web console: staff sign in with their Cognito user (an administrator creates it, see README)' },
+    ...(domainName
+      ? {
+          ConsoleDistributionDomainName: {
+            value: webConsole.distribution.distributionDomainName,
+            description: `Point a CNAME (or Route 53 alias) for ${domainName} at this CloudFront domain`,
+          },
+        }
+      : {}),
+  };
 }
 
 /** What an operator needs to finish inbound mail: the MX record, the activation step, the DLQ. */

@@ -77,22 +77,35 @@ export class Observability extends Construct {
     this.monitored = monitoredResources(stack);
     for (const { label, fn } of this.monitored.functions) {
       const reserved = (fn.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions !== undefined;
-      this.alarm(`${label} Lambda errors`, fn.metricErrors(), ALARM_POLICY.lambdaErrors, 'Unhandled errors; see the function log group for the stack traces.');
-      this.alarm(
-        `${label} Lambda throttles`,
-        fn.metricThrottles(),
-        reserved ? ALARM_POLICY.reservedLambdaThrottles : ALARM_POLICY.lambdaThrottles,
-        reserved ? 'Throttled for 15 minutes on end: its reserved concurrency (stage config) is too small for the load.' : 'Throttled: the account concurrency is exhausted.',
-      );
+      if (reserved) {
+        this.alarm(`${label} Lambda errors`, fn.metricErrors(), ALARM_POLICY.lambdaErrors, 'Unhandled errors; see the function log group for the stack traces.');
+        this.alarm(`${label} Lambda throttles`, fn.metricThrottles(), ALARM_POLICY.reservedLambdaThrottles, 'Throttled for 15 minutes on end: its reserved concurrency (stage config) is too small for the load.');
+      } else {
+        this.alarm(
+          `${label} Lambda errors or throttles`,
+          eitherOverThreshold({ errors: [fn.metricErrors(), ALARM_POLICY.lambdaErrors], throttles: [fn.metricThrottles(), ALARM_POLICY.lambdaThrottles] }),
+          EITHER_OVER_THRESHOLD,
+          `Value = the larger of errors / ${ALARM_POLICY.lambdaErrors.threshold} and throttles / ${ALARM_POLICY.lambdaThrottles.threshold} in 5 minutes: errors, see the function log group for the stack traces; throttles, the account concurrency is exhausted.`,
+        );
+      }
     }
     const serviceAlarmsFrom = this.alarms.length;
     for (const { label, queue } of this.monitored.deadLetterQueues) {
       this.alarm(`${label} dead letters`, queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum' }), ALARM_POLICY.deadLetterDepth, 'Events wait for a replay: see "Operations" in the README.');
     }
     for (const { label, machine } of this.monitored.stateMachines) {
-      this.alarm(`${label} executions failed`, machine.metricFailed(), ALARM_POLICY.workflowFailures, 'Open the execution (Standard) or the state machine log group (Express).');
-      this.alarm(`${label} executions timed out`, machine.metricTimedOut(), ALARM_POLICY.workflowFailures, 'An execution outlived its timeout.');
-      this.alarm(`${label} executions aborted`, machine.metricAborted(), ALARM_POLICY.workflowFailures, 'An execution was stopped before it finished.');
+      const period = ALARM_POLICY.workflowFailures.period;
+      this.alarm(
+        `${label} executions failed, timed out or aborted`,
+        new cloudwatch.MathExpression({
+          expression: 'FILL(failed, 0) + FILL(timedOut, 0) + FILL(aborted, 0)',
+          usingMetrics: { failed: machine.metricFailed({ period }), timedOut: machine.metricTimedOut({ period }), aborted: machine.metricAborted({ period }) },
+          label: 'executions failed + timed out + aborted',
+          period,
+        }),
+        ALARM_POLICY.workflowFailures,
+        'Open the execution (Standard) or the state machine log group (Express); the metric names which of the three it was.',
+      );
     }
     this.apiAlarms(props.api);
     this.customMetricAlarms(hubServiceName(props.stage));
@@ -188,6 +201,33 @@ export function monitoredResources(scope: IConstruct): MonitoredResources {
     stateMachines: all.filter((c): c is sfn.StateMachine => c instanceof sfn.StateMachine).map((machine) => ({ label: label(machine), machine })),
   };
 }
+
+/**
+ * One alarm for two rules of the same period and evaluation (a function's errors and throttles): the
+ * value is the larger of each metric divided by its own threshold, so it reaches 1 exactly when either
+ * rule would fire. One alarm instead of two per function keeps the stack well inside CloudFormation's
+ * 500 resources (there are about 50 functions), and the notification names both causes.
+ */
+function eitherOverThreshold(rules: Record<string, [cloudwatch.IMetric, AlarmRule]>): cloudwatch.MathExpression {
+  const entries = Object.entries(rules);
+  const [first] = entries;
+  if (!first) throw new Error('eitherOverThreshold needs at least one rule');
+  const { period, comparisonOperator } = first[1][1];
+  for (const [name, [, rule]] of entries) {
+    if (rule.period.toSeconds() !== period.toSeconds() || rule.evaluationPeriods !== 1 || rule.datapointsToAlarm !== 1 || rule.comparisonOperator !== comparisonOperator) {
+      throw new Error(`rule "${name}" cannot share an alarm: the rules must have one period, one operator and a single evaluation period`);
+    }
+  }
+  return new cloudwatch.MathExpression({
+    expression: `MAX([${entries.map(([name, [, rule]]) => `FILL(${name}, 0) / ${rule.threshold}`).join(', ')}])`,
+    usingMetrics: Object.fromEntries(entries.map(([name, [metric]]) => [name, metric instanceof cloudwatch.Metric ? metric.with({ period }) : metric])),
+    label: `largest of ${entries.map(([name]) => `${name} / threshold`).join(', ')}`,
+    period,
+  });
+}
+
+/** The rule of an {@link eitherOverThreshold} alarm: the ratio reaches 1 (the comparisons are all ">="). */
+const EITHER_OVER_THRESHOLD: AlarmRule = { ...ALARM_POLICY.lambdaErrors, threshold: 1 };
 
 function describeRule(rule: AlarmRule): string {
   const operator = rule.comparisonOperator === cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD ? '>' : '>=';

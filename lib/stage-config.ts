@@ -20,6 +20,9 @@ export const STAGE_CONTEXT_KEYS = [
   'transcriptionConcurrency',
   'reportConcurrency',
   'machineClients',
+  'console',
+  'consoleDomainName',
+  'consoleCertificateArn',
 ] as const;
 
 /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy), in days; "never expire" is not offered. */
@@ -103,6 +106,16 @@ export interface StageConfig {
    * tenant; list each client's id under its tenant's `machineClientIds` in the tenant settings.
    */
   readonly machineClients: readonly string[];
+  /**
+   * Hosts the web console on S3 + CloudFront (its URL is added to CORS and the people client's
+   * callbacks). Off by default in China regions, where CloudFront serves only ICP-recorded custom domains.
+   */
+  readonly console: boolean;
+  /**
+   * Custom domain of the console (`console.example.com`), with the ARN of its ACM certificate in
+   * us-east-1; the console is at `https://<distribution>.cloudfront.net` when absent.
+   */
+  readonly consoleDomain?: { readonly name: string; readonly certificateArn: string };
 }
 
 export class StageConfigError extends Error {
@@ -162,6 +175,21 @@ const connectInstanceArn = z
   .regex(
     /^arn:aws(-cn|-us-gov)?:connect:[a-z]{2}(-[a-z]+)+-\d:\d{12}:instance\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
     'each must be an Amazon Connect instance ARN such as "arn:aws:connect:ap-southeast-1:123456789012:instance/<uuid>"',
+  );
+
+// `-c console=false` arrives as a string; cdk.json gives a boolean.
+const booleanFromContext = (value: unknown) => (value === 'true' ? true : value === 'false' ? false : value);
+
+// CloudFront in the China regions serves only ICP-recorded custom domains (with IAM server certificates),
+// which the stack does not set up: the console is opt-in there.
+const hostsConsoleByDefault = (region: string) => !region.startsWith('cn-');
+
+// CloudFront uses ACM certificates from us-east-1 only, whatever the stack's region.
+const cloudFrontCertificateArn = z
+  .string({ error: 'must be an ACM certificate ARN' })
+  .regex(
+    /^arn:aws(-us-gov)?:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/,
+    'must be the ARN of an ACM certificate in us-east-1 ("arn:aws:acm:us-east-1:<account>:certificate/<uuid>"): CloudFront takes no other region\'s',
   );
 
 const stageContextSchema = z.object({
@@ -226,7 +254,17 @@ const stageContextSchema = z.object({
       z.array(connectInstanceArn, { error: 'must be an array of Amazon Connect instance ARNs' }),
     )
     .optional(),
-}).superRefine(({ region, connectInstanceArns = [] }, context) => {
+  console: z.preprocess(booleanFromContext, z.boolean({ error: 'must be true or false' })).optional(),
+  consoleDomainName: domainName.optional(),
+  consoleCertificateArn: cloudFrontCertificateArn.optional(),
+}).superRefine(({ region, connectInstanceArns = [], console: hostsConsole, consoleDomainName, consoleCertificateArn }, context) => {
+  if ((consoleDomainName === undefined) !== (consoleCertificateArn === undefined)) {
+    const missing = consoleDomainName === undefined ? 'consoleDomainName' : 'consoleCertificateArn';
+    context.addIssue({ code: 'custom', path: [missing], message: 'is needed too: a custom console domain takes both consoleDomainName and consoleCertificateArn' });
+  }
+  if (!(hostsConsole ?? hostsConsoleByDefault(region)) && consoleDomainName !== undefined) {
+    context.addIssue({ code: 'custom', path: ['consoleDomainName'], message: 'names a domain for the console, but "console" is false (the default in China regions)' });
+  }
   connectInstanceArns.forEach((arn, index) => {
     // An instance publishes its contact events to the default bus of its own region only.
     if (arn.split(':')[3] !== region) {
@@ -257,13 +295,15 @@ export function stageConfigFromContext(node: Node): StageConfig {
     });
     throw new StageConfigError(`Invalid CDK context — ${problems.join('; ')}`);
   }
-  const { alarmEmail, inboundEmailDomain, connectInstanceArns, logRetentionDays, ...settings } = parsed.data;
+  const { alarmEmail, inboundEmailDomain, connectInstanceArns, logRetentionDays, console: hostsConsole, consoleDomainName, consoleCertificateArn, ...settings } = parsed.data;
   return {
     ...settings,
+    console: hostsConsole ?? hostsConsoleByDefault(settings.region),
     logRetentionDays: logRetentionDays as LogRetentionDays,
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
     ...(inboundEmailDomain === undefined ? {} : { inboundEmailDomain }),
     ...(connectInstanceArns === undefined || connectInstanceArns.length === 0 ? {} : { connectInstanceArns }),
+    ...(consoleDomainName === undefined || consoleCertificateArn === undefined ? {} : { consoleDomain: { name: consoleDomainName, certificateArn: consoleCertificateArn } }),
     deletionProtection: settings.stage === PRODUCTION_STAGE,
   };
 }

@@ -31,14 +31,22 @@ describe('npx cdk synth (the real CLI, offline, with esbuild bundling and cdk-na
     const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
     // One per route, the Connect contact-events and SES inbound functions, one per workflow step
     // (record and periodic), the stream starter, the Transcribe callback, the schedule dispatcher, the
-    // retention sweep and Cognito's tenant-claim trigger.
-    expect(functions).toHaveLength(ROUTES.length + 2 + WORKFLOW_STEP_NAMES.length + 5);
-    const assets = (await readdir(out)).filter((name) => name.startsWith('asset.'));
-    expect(assets.length).toBeGreaterThanOrEqual(functions.length);
-    for (const asset of assets) {
-      const bundle = join(out, asset, 'index.mjs');
-      expect((await stat(bundle)).size, asset).toBeGreaterThan(1000);
+    // retention sweep and Cognito's tenant-claim trigger — and CDK's bucket-deployment handler (Python)
+    // that copies the web console into its bucket.
+    expect(functions).toHaveLength(ROUTES.length + 2 + WORKFLOW_STEP_NAMES.length + 5 + 1);
+    const nodeFunctions = functions.filter((f) => (f.Properties as { Runtime?: string }).Runtime?.startsWith('nodejs'));
+    expect(nodeFunctions).toHaveLength(functions.length - 1);
+    for (const fn of nodeFunctions) {
+      const bundle = join(out, fn.Metadata?.['aws:asset:path'] as string, 'index.mjs');
+      expect((await stat(bundle)).size, bundle).toBeGreaterThan(1000);
     }
+    // The web console was built at synth (web/build-console.ts): the deployments' first source holds
+    // index.html, which names the hashed script beside it.
+    const deployment = Object.values(template.Resources).find((r) => r.Type === 'Custom::CDKBucketDeployment');
+    const [consoleZip] = (deployment?.Properties as { SourceObjectKeys: string[] }).SourceObjectKeys;
+    const consoleDir = join(out, `asset.${consoleZip?.replace(/\.zip$/, '')}`);
+    const script = /src="\/(assets\/[^"]+\.js)"/.exec(await readFile(join(consoleDir, 'index.html'), 'utf8'))?.[1];
+    expect((await stat(join(consoleDir, script as string))).size).toBeGreaterThan(1000);
     // The bundle really runs: load the health function's asset and invoke it with an API Gateway event.
     const health = functions.find((f) => f.Properties.Description === ROUTES.find((r) => r.id === 'health')?.summary);
     const healthAsset = health?.Metadata?.['aws:asset:path'] as string;

@@ -9,7 +9,7 @@ import { acceptedScopes, isAudited, ROUTES, SCOPES, type RouteDefinition } from 
 import type { CommHubStack } from '../../lib/commhub-stack.js';
 import { POWERTOOLS_ENVIRONMENT, TABLE_ACTIONS } from '../../lib/hub-function.js';
 import { LAMBDA_RUNTIME } from '../../lib/route-function.js';
-import { BUILD_TIMEOUT_MS, logicalIdOf, synthCommHub } from './synth-commhub.js';
+import { BUILD_TIMEOUT_MS, isCdkProvidedFunction, logicalIdOf, synthCommHub } from './synth-commhub.js';
 
 const ROUTE_LIST: readonly RouteDefinition[] = ROUTES;
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
@@ -46,8 +46,9 @@ describe('IngestionApi', () => {
     // Assess
     expect(apiFunctions).toHaveLength(ROUTE_LIST.length);
     // Every function of the stack (the event functions too) is arm64, traced, on the same runtime — except
-    // the analysis step, which loads jieba's native binary built for the synthesizing machine (x86_64 here).
-    const others = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => !id.startsWith('RecordWorkflowAnalyzeRecord'));
+    // the analysis step, which loads jieba's native binary built for the synthesizing machine (x86_64 here),
+    // and CDK's bucket-deployment handler of the web console.
+    const others = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => !id.startsWith('RecordWorkflowAnalyzeRecord') && !isCdkProvidedFunction(id));
     expect(Object.keys(functions).sort()).toEqual(others.sort());
     expect(Object.keys(stack.ingestionApi.functions).sort()).toEqual(ROUTE_LIST.map((route) => route.id).sort());
   });
@@ -289,15 +290,16 @@ describe('IngestionApi', () => {
     });
   });
 
-  it('configures CORS only when allowedOrigins is set', { timeout: BUILD_TIMEOUT_MS }, () => {
+  it('configures CORS only when allowedOrigins is set (or the web console is hosted, see web-console.test.ts)', { timeout: BUILD_TIMEOUT_MS }, () => {
     // Prepare
     const origins = ['https://console.example.com'];
 
     // Act
-    const withCors = synthCommHub({ context: { stage: 'dev', allowedOrigins: origins } }).template;
+    const withCors = synthCommHub({ context: { stage: 'dev', allowedOrigins: origins, console: false } }).template;
+    const withoutCors = synthCommHub({ context: { stage: 'dev', console: false } }).template;
 
     // Assess
     withCors.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ AllowOrigins: origins }) });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+    withoutCors.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
   });
 });

@@ -4,6 +4,7 @@ import { DEFAULT_RESERVED_CONCURRENCY, StageConfigError, stageConfigFromContext 
 
 const configFrom = (context: Record<string, unknown>) => stageConfigFromContext(new App({ context }).node);
 const INSTANCE_A = 'arn:aws:connect:ap-southeast-1:123456789012:instance/12345678-90ab-cdef-1234-567890abcdef';
+const CERTIFICATE = 'arn:aws:acm:us-east-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef';
 const INSTANCE_B = 'arn:aws:connect:ap-southeast-1:123456789012:instance/fedcba09-8765-4321-fedc-ba0987654321';
 
 describe('stageConfigFromContext', () => {
@@ -28,6 +29,7 @@ describe('stageConfigFromContext', () => {
       transcriptionConcurrency: DEFAULT_RESERVED_CONCURRENCY.transcription,
       reportConcurrency: DEFAULT_RESERVED_CONCURRENCY.report,
       machineClients: ['integrations'],
+      console: true,
     });
   });
 
@@ -103,6 +105,12 @@ describe('stageConfigFromContext', () => {
     ['machineClients', { machineClients: [] }],
     ['machineClients', { machineClients: 'ERP' }],
     ['machineClients', { machineClients: 'erp,erp' }],
+    ['console', { console: 'no' }],
+    ['consoleDomainName', { consoleDomainName: 'https://console.example.com', consoleCertificateArn: CERTIFICATE }],
+    ['consoleDomainName', { consoleCertificateArn: CERTIFICATE }],
+    ['consoleDomainName', { console: false, consoleDomainName: 'console.example.com', consoleCertificateArn: CERTIFICATE }],
+    ['consoleCertificateArn', { consoleDomainName: 'console.example.com' }],
+    ['consoleCertificateArn', { consoleDomainName: 'console.example.com', consoleCertificateArn: CERTIFICATE.replace('us-east-1', 'ap-southeast-1') }],
   ])('rejects an invalid %s with an error naming the context key', (key, context) => {
     // Prepare
     const build = () => configFrom(context);
@@ -118,6 +126,18 @@ describe('stageConfigFromContext', () => {
     // Assess
     expect(error).toBeInstanceOf(StageConfigError);
     expect((error as Error).message).toContain(`context key "${key}"`);
+  });
+
+  it('hosts the web console unless console is false (from cdk.json or -c console=false) or the region is in China, with a custom domain when both keys are set', () => {
+    // Act
+    const off = [configFrom({ console: false }), configFrom({ console: 'false' }), configFrom({ region: 'cn-north-1' })];
+    const custom = configFrom({ console: 'true', consoleDomainName: 'Console.Example.com', consoleCertificateArn: CERTIFICATE });
+
+    // Assess
+    for (const config of off) expect(config).toMatchObject({ console: false });
+    expect(custom).toMatchObject({ console: true, consoleDomain: { name: 'console.example.com', certificateArn: CERTIFICATE } });
+    expect(configFrom({}).consoleDomain).toBeUndefined();
+    expect(configFrom({ region: 'cn-north-1', console: true }).console).toBe(true);
   });
 
   it('accepts an inbound email domain, lower-cased', () => {

@@ -86,8 +86,8 @@ describe('Storage', () => {
       (policy) => policy.Properties.Bucket.Ref as string,
     );
 
-    // Assess
-    expect(buckets).toHaveLength(3);
+    // Assess: Storage's three, and the web console's files and CloudFront logs
+    expect(buckets).toHaveLength(5);
     expect(policiesByBucket.sort()).toEqual([...buckets].sort());
     for (const bucket of buckets) {
       expect(dev.toJSON().Resources[bucket].Properties).toMatchObject({

@@ -43,6 +43,13 @@ export function synthCommHub({ context = {}, cloudFormationValidation = false }:
   return { app, stack, config, template: Template.fromStack(stack) };
 }
 
+/**
+ * Whether a Lambda function is one CDK provides rather than a CommHub function: the web console's
+ * bucket-deployment handler (Python, a stack-level singleton that runs only while CloudFormation
+ * deploys). CommHub's function conventions (Node.js, tracing, Powertools) do not apply to it.
+ */
+export const isCdkProvidedFunction = (logicalId: string) => logicalId.startsWith('CustomCDKBucketDeployment');
+
 /** The logical id of the only resource of `type` whose id starts with `prefix`. */
 export function logicalIdOf(template: Template, type: string, prefix: string): string {
   const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
