@@ -23,7 +23,7 @@ const seed = await seedDemoJourney({ apiUrl, smtpHost: settings.host === '0.0.0.
 process.stdout.write(
   [
     `Seeded tenant ${tenantId}: ${seed.recordIds.length} records for ${seed.customerId} (宁波奥克斯), ${seed.unmatchedRecordIds.length} in the unmatched inbox${seed.reportId ? `, customer report ${seed.reportId}` : ''}.`,
-    `  console:  ${apiUrl}/#/customers/${seed.customerId}`,
+    `  console:  ${apiUrl}/customers/${seed.customerId} (sign in with the console link npm start printed)`,
     `  timeline: curl -s "${apiUrl}/v1/customers/${seed.customerId}/timeline" -H "Authorization: Bearer $TOKEN"`,
     '',
   ].join('\n'),

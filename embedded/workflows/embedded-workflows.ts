@@ -16,6 +16,8 @@ import type { ReportWriter } from '../../functions/core/ports/report-writer.js';
 import { createLocalReportWriter } from '../../functions/analysis/agents/local-report-writer.js';
 import { WORKFLOW_STEPS, type WorkflowDependencies, type WorkflowStep } from '../../functions/workflow/workflow-steps.js';
 import { startRecordWorkflows } from '../../functions/core/workflow/start-record-workflows.js';
+import { FIRST_RUN } from '../../functions/core/workflow/analyze-record.js';
+import { workflowKindFor } from '../../functions/core/workflow/workflow-kind.js';
 import { logger } from '../../functions/http/logger.js';
 import { summarizeError } from '../../functions/observability/error-summary.js';
 import { correlatedStep } from '../../functions/observability/step-correlation.js';
@@ -82,7 +84,14 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
   const onInserted = (record: Parameters<typeof startRecordWorkflows>[1][number]) => {
     startRecordWorkflows(deps, [record]).catch((error: unknown) => logger.error('could not start the record workflow', { tenantId: record.tenantId, recordId: record.recordId, error: summarizeError(error) }));
   };
-  const records = options.autoStart === false ? base.records : withInsertFeed(base.records, onInserted);
+  // A stored record still pending whose workflow is neither queued nor running lost its start (see withInsertFeed).
+  const onPendingDuplicate = (record: Parameters<typeof startRecordWorkflows>[1][number]) => {
+    engine!
+      .startUnlessInFlight({ kind: workflowKindFor(record, transcriber), tenantId: record.tenantId, recordId: record.recordId, attempt: FIRST_RUN })
+      .then((started) => started && logger.info('started the workflow of a stored record a redelivery found pending', { tenantId: record.tenantId, recordId: record.recordId }))
+      .catch((error: unknown) => logger.error('could not start the record workflow', { tenantId: record.tenantId, recordId: record.recordId, error: summarizeError(error) }));
+  };
+  const records = options.autoStart === false ? base.records : withInsertFeed(base.records, onInserted, onPendingDuplicate);
   const hub: HubDependencies = Object.create(base, { records: { value: records } }) as HubDependencies;
   const periodicRuns: PeriodicRunStarter = {
     startRun: async (run) => engine!.startNamed('periodicRun', run, periodicRunExecutionName(run.tenantId, run.runId)),

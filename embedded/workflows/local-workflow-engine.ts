@@ -86,6 +86,8 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
   private idleWaiters: (() => void)[] = [];
   /** Names of executions started by `startNamed` (Standard-machine name dedupe). */
   private readonly names = new Set<string>();
+  /** Record workflow executions queued or running, by execution name (`<recordId>-<attempt>`). */
+  private readonly inFlight = new Set<string>();
   private closed = false;
 
   constructor(private readonly options: LocalWorkflowEngineOptions) {
@@ -95,8 +97,9 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
     }
   }
 
+  /** Queues a record workflow; a start of the same record and attempt already queued or running is not repeated. */
   async start(execution: RecordWorkflowStart): Promise<void> {
-    if (this.closed) return;
+    if (this.closed || this.inFlight.has(journalKey(execution))) return;
     this.options.journal?.started(execution);
     this.enqueue(execution);
   }
@@ -115,14 +118,26 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
     const machine: StateMachineName = execution.kind === 'media' ? 'recordTranscription' : 'recordAnalysis';
     const input = { tenantId: execution.tenantId, recordId: execution.recordId, run: execution.attempt };
     const name = journalKey(execution);
+    this.inFlight.add(name);
     this.queue.push(async () => {
-      const result = await this.execute(machine, input, name);
-      // Ended by a shutdown (aborted, or failed because its callbacks were cancelled): left open in
-      // the journal, so the next start runs it again.
-      if (!this.closed) this.options.journal?.ended(name);
-      return result;
+      try {
+        const result = await this.execute(machine, input, name);
+        // Ended by a shutdown (aborted, or failed because its callbacks were cancelled): left open in
+        // the journal, so the next start runs it again.
+        if (!this.closed) this.options.journal?.ended(name);
+        return result;
+      } finally {
+        this.inFlight.delete(name);
+      }
     });
     this.pump();
+  }
+
+  /** Starts a record workflow unless an execution of the same record and attempt is queued or running; `false` when one is. */
+  async startUnlessInFlight(execution: RecordWorkflowStart): Promise<boolean> {
+    if (this.closed || this.inFlight.has(journalKey(execution))) return false;
+    await this.start(execution);
+    return true;
   }
 
   async succeed(taskToken: string, output: Record<string, unknown>): Promise<void> {
@@ -192,6 +207,7 @@ export class LocalWorkflowEngine implements WorkflowStarter, WorkflowCallbacks {
   async close(): Promise<void> {
     this.closed = true;
     this.queue.length = 0;
+    this.inFlight.clear();
     for (const waiter of this.waiting.values()) waiter.reject(new TaskFailure('States.Runtime', 'the hub is shutting down'));
     for (const abort of this.aborts) abort();
     await Promise.allSettled([...this.running]);

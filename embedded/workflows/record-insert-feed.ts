@@ -6,14 +6,24 @@ import type { RecordStore } from '../../functions/core/ports/record-store.js';
  * record store is wrapped to report each newly inserted record (not redeliveries) after the write
  * has returned — the same moment a stream record appears on AWS. `onInserted` runs detached: it
  * never delays or fails the request that stored the record.
+ *
+ * Unlike a stream, this sees the client's view of the write: a put that landed but whose answer was
+ * lost (a reset connection, a process killed before the feed ran) looks like a redelivery of a
+ * stored record next time. So a redelivery of a record whose analysis is still `pending` is
+ * reported to `onPendingDuplicate`, which starts its workflow unless one is already queued or running.
  */
-export function withInsertFeed(store: RecordStore, onInserted: (record: CommunicationRecord) => void): RecordStore {
+export function withInsertFeed(
+  store: RecordStore,
+  onInserted: (record: CommunicationRecord) => void,
+  onPendingDuplicate: (record: CommunicationRecord) => void = () => undefined,
+): RecordStore {
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property === 'insertRecord') {
         return async (record: CommunicationRecord) => {
           const result = await target.insertRecord(record);
           if (result.inserted) setImmediate(() => onInserted(result.record));
+          else if (!result.erased && result.record.analysis.status === 'pending') setImmediate(() => onPendingDuplicate(result.record));
           return result;
         };
       }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { WorkflowJournal } from '../../embedded/workflows/workflow-journal.js';
 import { createLocalAnalyzer } from '../../functions/analysis/local/local-analyzer.js';
 import type { CommunicationAnalyzer } from '../../functions/core/ports/analyzer.js';
-import { startTestHub, tempDataDir } from '../support/test-hub.js';
+import { callApi, startTestHub, tempDataDir, tokenFor } from '../support/test-hub.js';
 import { postCommunication, putCustomerWithOwner, settledRecord, TENANT } from './workflow-kit.js';
 
 const start = (recordId: string, attempt = 'first') => ({ kind: 'text' as const, tenantId: TENANT, recordId, attempt });
@@ -77,6 +77,32 @@ describe('the embedded workflow journal', () => {
       for (const id of ids) expect((await settledRecord(second, id)).analysis.status).toBe('completed');
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('a stored record whose workflow start was lost', () => {
+  it('gets its workflow when the same message is delivered again, once, however many redeliveries arrive', async () => {
+    // Prepare: a record stored while the hub started no workflows (as when a put landed but its answer was lost)
+    const dataDir = await tempDataDir();
+    const settings = { dataDir, jwtSecret: 'lost-start-secret' };
+    const quiet = await startTestHub({ ...settings, workflows: false });
+    await putCustomerWithOwner(quiet);
+    const body = { sourceSystem: 'crm', sourceRecordId: 'lost-start-1', type: 'wechat', occurredAt: '2024-06-17T10:00:00+08:00', customer: { id: 'C001' }, content: '请报 PCR-ABS 1000 的价格' };
+    const stored = await callApi(quiet, 'POST', '/v1/communications', { token: tokenFor(quiet, TENANT), body });
+    await quiet.close();
+    const hub = await startTestHub(settings);
+    try {
+      expect((await hub.deps.records.getRecord(TENANT, stored.body.recordId))?.analysis.status).toBe('pending');
+      // Act: the sender delivers it again, three times at once
+      const again = await Promise.all([1, 2, 3].map(() => callApi(hub, 'POST', '/v1/communications', { token: tokenFor(hub, TENANT), body })));
+      // Assess: still one record, now analysed by exactly one execution of its first run
+      expect(again.map((r) => r.body)).toEqual(Array(3).fill({ recordId: stored.body.recordId, duplicate: true }));
+      expect((await settledRecord(hub, stored.body.recordId)).analysis.status).toBe('completed');
+      expect(hub.workflows.engine.history.filter((e) => e.name === `${stored.body.recordId}-first`)).toHaveLength(1);
+    } finally {
+      await hub.close();
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });
