@@ -65,6 +65,14 @@ export const ROUTES = [
     summary: 'Liveness of the API.',
   },
   {
+    id: 'get-openapi',
+    method: 'GET',
+    path: '/v1/openapi.json',
+    scope: null,
+    access: NO_ACCESS,
+    summary: 'This API described as OpenAPI 3.1, generated from the route list and the zod schemas the handlers parse with.',
+  },
+  {
     id: 'create-communication',
     method: 'POST',
     path: '/v1/communications',

@@ -87,12 +87,12 @@ describe('authorization matrix on every route (embedded hub)', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('has only health and the vendor webhooks public', () => {
+  it('has only health, the OpenAPI document and the vendor webhooks public', () => {
     // Act
     const publicRoutes = ROUTE_LIST.filter((route) => route.scope === null).map((route) => route.id);
 
     // Assess
-    expect(publicRoutes.filter((id) => id !== 'health' && !ROUTE_LIST.find((route) => route.id === id)?.path.startsWith('/v1/webhooks/'))).toEqual([]);
+    expect(publicRoutes.filter((id) => id !== 'health' && id !== 'get-openapi' && !ROUTE_LIST.find((route) => route.id === id)?.path.startsWith('/v1/webhooks/'))).toEqual([]);
   });
 
   describe.each(ROUTE_LIST.filter((route) => route.scope !== null).map((route) => [`${route.method} ${route.path}`, route] as const))('%s', (_key, route) => {

@@ -5,7 +5,8 @@ import { BUILD_TIMEOUT_MS, logicalIdOf, synthCommHub } from './synth-commhub.js'
 
 const ROUTE_LIST: readonly RouteDefinition[] = ROUTES;
 const isWebhook = (route: RouteDefinition) => route.path.startsWith('/v1/webhooks/');
-const isHealth = (route: RouteDefinition) => route.id === 'health';
+/** Public documents: liveness and the API's own description. */
+const isPublicDocument = (route: RouteDefinition) => route.id === 'health' || route.id === 'get-openapi';
 
 interface RouteResource {
   readonly Properties: { RouteKey: string; AuthorizationType?: string; AuthorizerId?: unknown; AuthorizationScopes?: string[] };
@@ -63,13 +64,13 @@ describe('authorization of every API route (template)', () => {
   );
 
   it.each(ROUTE_LIST.filter((route) => route.scope === null).map((route) => [`${route.method} ${route.path}`, route] as const))(
-    'leaves %s without an authorizer (health, or a webhook its vendor signs)',
+    'leaves %s without an authorizer (health, the OpenAPI document, or a webhook its vendor signs)',
     (routeKey, route) => {
       // Act
       const properties = routes.get(routeKey);
 
       // Assess
-      expect(isHealth(route) || isWebhook(route)).toBe(true);
+      expect(isPublicDocument(route) || isWebhook(route)).toBe(true);
       expect(properties?.AuthorizationType ?? 'NONE').toBe('NONE');
       expect(properties?.AuthorizerId).toBeUndefined();
       expect(properties?.AuthorizationScopes).toBeUndefined();
