@@ -38,17 +38,6 @@ export interface CustomerOverview {
   readonly openRisks: { insightId: string; title: string; importance: string }[];
 }
 
-/** `GET /v1/customers/{id}`. */
-export interface Customer {
-  readonly customerId: string;
-  readonly name: string;
-  readonly domains: string[];
-  readonly emails: string[];
-  readonly owner?: string;
-  readonly priority?: string;
-  readonly overview?: CustomerOverview;
-}
-
 /** An item of `GET /v1/customers?q=`. */
 export interface CustomerSummary {
   readonly customerId: string;
@@ -57,6 +46,11 @@ export interface CustomerSummary {
   readonly emails: string[];
   readonly owner?: string;
   readonly priority?: string;
+}
+
+/** `GET /v1/customers/{id}`: the summary's profile fields with the computed overview. */
+export interface Customer extends CustomerSummary {
+  readonly overview?: CustomerOverview;
 }
 
 /** `GET /v1/me`. */
