@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROUTES } from '../functions/http/routes.js';
 import { bundleBaseline, sdkEntryPackages } from './coldstart-baseline.js';
@@ -72,6 +72,11 @@ function environmentFor(bundle: LambdaBundle): NodeJS.ProcessEnv {
     AWS_SECRET_ACCESS_KEY: 'bench-secret-access-key',
     AWS_SESSION_TOKEN: 'bench-session-token',
     AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+    // Lambda sets both. Without LAMBDA_TASK_ROOT the X-Ray SDK is not in Lambda mode (no facade
+    // segment): the first `## handler` subsegment then logs a "context missing" error, whose stack —
+    // under --enable-source-maps — parses the bundle's whole source map, ~50-80 ms no Lambda pays.
+    LAMBDA_TASK_ROOT: dirname(bundle.file),
+    _HANDLER: 'index.handler',
     AWS_LAMBDA_FUNCTION_NAME: bundle.name,
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(bundle.memoryMb),

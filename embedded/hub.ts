@@ -6,7 +6,9 @@ import type { Server } from 'node:http';
 import type { HubDependencies } from '../functions/core/dependencies.js';
 import type { HttpHandler } from '../functions/http/http-route.js';
 import { ROUTES, type RouteId } from '../functions/http/routes.js';
+import { routeAdapterGroups } from '../functions/wiring/adapter-groups.js';
 import { createHubDependencies } from '../functions/wiring/hub-dependencies.js';
+import { portsWithin } from '../functions/wiring/ports-within.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,12 +46,15 @@ export interface RunningHub {
 
 type HandlerModule = { build: (deps: HubDependencies) => HttpHandler };
 
-/** Loads every route's handler module (`functions/api/<id>.ts`) and builds it with these ports. */
+/**
+ * Loads every route's handler module (`functions/api/<id>.ts`) and builds it with these ports — those
+ * its access allows, as in its Lambda bundle: a port it did not declare fails here as it would there.
+ */
 async function buildHandlers(deps: HubDependencies): Promise<Map<RouteId, HttpHandler>> {
   const entries = await Promise.all(
     ROUTES.map(async (route) => {
       const module = (await import(`../functions/api/${route.id}.ts`)) as HandlerModule;
-      return [route.id, module.build(deps)] as const;
+      return [route.id, module.build(portsWithin(deps, routeAdapterGroups(route), route.id))] as const;
     }),
   );
   return new Map(entries);

@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -9,6 +9,7 @@ import { RAW_PAYLOAD_PREFIX } from '../functions/adapters/s3/archive-prefixes.js
 import { HUB_METRICS_NAMESPACE, HUB_SERVICE_NAME, hubServiceName } from '../functions/config/hub-metrics.js';
 import { ENV } from '../functions/config/runtime-config.js';
 import type { RouteAccess } from '../functions/http/routes.js';
+import { adapterGroupDefines, adapterGroupsOf } from '../functions/wiring/adapter-groups.js';
 import { acknowledgeGrantWildcards } from './grant-acknowledgments.js';
 import { grantStorageAccess } from './service-grants.js';
 import type { Storage } from './storage.js';
@@ -140,10 +141,19 @@ export class HubFunction extends Construct {
   public readonly function: NodejsFunction;
   public readonly role: iam.Role;
   public readonly logGroup: logs.LogGroup;
+  /** The module the function is bundled from. */
+  public readonly entry: string;
+  /** What the function is granted, and bundled with. */
+  public readonly access: FunctionAccess;
+  /** How esbuild bundles it ({@link hubBundling}). */
+  public readonly bundling: BundlingOptions;
 
   constructor(scope: Construct, id: string, props: HubFunctionProps) {
     super(scope, id);
     const { access, storage } = props;
+    this.entry = props.entry;
+    this.access = access;
+    this.bundling = hubBundling(access, props.nativeModules);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
@@ -174,21 +184,7 @@ export class HubFunction extends Construct {
       deadLetterQueue: props.deadLetterQueue,
       retryAttempts: props.retryAttempts,
       maxEventAge: props.maxEventAge,
-      bundling: {
-        format: OutputFormat.ESM,
-        target: ESBUILD_TARGET,
-        minify: true,
-        sourceMap: true,
-        // Mappings only: stack traces still name our files and lines, and a cold start that formats an
-        // error stack with --enable-source-maps parses a few hundred KB instead of the sources' MBs.
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
-        // Bundle the SDK too, so Lambda runs the SDK version the tests ran, not the runtime's copy.
-        externalModules: [...(props.nativeModules ?? [])],
-        ...(props.nativeModules?.length ? { commandHooks: copyNativeModules(props.nativeModules) } : {}),
-        // CommonJS dependencies inside an ESM bundle still call require().
-        banner: "import { createRequire as __commhubCreateRequire } from 'node:module'; const require = __commhubCreateRequire(import.meta.url);",
-      },
+      bundling: this.bundling,
     });
 
     // Exactly what `access` names: item operations, key prefixes, the data key, the secrets.
@@ -197,6 +193,36 @@ export class HubFunction extends Construct {
     props.deadLetterQueue?.grantSendMessages(this.function);
     acknowledgeGrantWildcards(this, access, storage, { encryptedDeadLetterQueue: props.deadLetterQueue?.encryptionMasterKey !== undefined });
   }
+}
+
+/**
+ * How esbuild bundles a CommHub function: ESM, minified, with a source map, the SDK included, and only
+ * the adapter groups `access` allows.
+ *
+ * @example
+ * ```ts
+ * new NodejsFunction(scope, 'Function', { entry, bundling: hubBundling(access) });
+ * ```
+ */
+export function hubBundling(access: FunctionAccess, nativeModules: readonly string[] = []): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    target: ESBUILD_TARGET,
+    minify: true,
+    sourceMap: true,
+    // Mappings only: stack traces still name our files and lines, and a cold start that formats an
+    // error stack with --enable-source-maps parses a few hundred KB instead of the sources' MBs.
+    sourcesContent: false,
+    mainFields: ['module', 'main'],
+    // Only the adapters `access` allows: the others (and their SDK clients) are dead code that
+    // esbuild drops — functions/package.json declares the sources free of import side effects.
+    define: adapterGroupDefines(access),
+    // Bundle the SDK too, so Lambda runs the SDK version the tests ran, not the runtime's copy.
+    externalModules: [...nativeModules],
+    ...(nativeModules.length > 0 ? { commandHooks: copyNativeModules(nativeModules) } : {}),
+    // CommonJS dependencies inside an ESM bundle still call require().
+    banner: "import { createRequire as __commhubCreateRequire } from 'node:module'; const require = __commhubCreateRequire(import.meta.url);",
+  };
 }
 
 /**
@@ -218,6 +244,7 @@ function copyNativeModules(packages: readonly string[]) {
 
 /** Only the variables the access needs; a missing one fails loudly in the handler. */
 function environmentFor(access: FunctionAccess, storage: Storage, stage: string): Record<string, string> {
+  const groups = adapterGroupsOf(access);
   const rawArchive = access.rawArchive !== 'none' || access.rawArchiveRead !== undefined || access.erase === true;
   return {
     // Stack traces point into the TypeScript sources (bundling emits source maps).
@@ -225,10 +252,10 @@ function environmentFor(access: FunctionAccess, storage: Storage, stage: string)
     ...POWERTOOLS_ENVIRONMENT,
     POWERTOOLS_SERVICE_NAME: hubServiceName(stage),
     [ENV.stage]: stage,
-    ...(access.table === 'none' && !access.audit ? {} : { [ENV.tableName]: storage.table.tableName }),
+    ...(groups.table ? { [ENV.tableName]: storage.table.tableName } : {}),
     ...(rawArchive ? { [ENV.rawArchiveBucket]: storage.rawArchive.bucketName } : {}),
     ...(access.blobs === 'none' && !access.erase ? {} : { [ENV.blobBucket]: storage.blobs.bucketName }),
-    ...(access.cursors ? { [ENV.cursorKeySecretArn]: storage.cursorKey.secretArn } : {}),
-    ...(access.tenants ? { [ENV.tenantsSecretArn]: storage.tenantSettings.secretArn } : {}),
+    ...(groups.cursors ? { [ENV.cursorKeySecretArn]: storage.cursorKey.secretArn } : {}),
+    ...(groups.tenants ? { [ENV.tenantsSecretArn]: storage.tenantSettings.secretArn } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { isAudited, type RouteDefinition } from '../functions/http/routes.js';
-import { HubFunction, RAW_PAYLOAD_PREFIX } from './hub-function.js';
+import { HubFunction, RAW_PAYLOAD_PREFIX, type FunctionAccess } from './hub-function.js';
 import type { PeriodicReporting } from './periodic-reporting.js';
 import type { RecordWorkflow } from './record-workflow.js';
 import type { Storage } from './storage.js';
@@ -54,9 +54,7 @@ export class RouteFunction extends HubFunction {
       entry: `${HANDLERS_DIR}${route.id}.ts`,
       description: route.summary,
       roleDescription: `CommHub ${route.method} ${route.path}`,
-      // Routes write raw payloads only under raw/ (blobKeys.raw); inbound/ belongs to SES.
-      // Every audited route appends its calls to the audit log, whatever else it touches.
-      access: { ...route.access, rawArchiveWritePrefix: RAW_PAYLOAD_PREFIX, audit: isAudited(route) },
+      access: routeFunctionAccess(route),
       storage: props.storage,
       stage: props.stage,
       // API Gateway gives up after 30 s; a handler that needs more is doing a workflow's job.
@@ -72,6 +70,15 @@ export class RouteFunction extends HubFunction {
     if (route.access.workflows) requireWorkflow(props).grantStartWorkflows(this.function);
     if (route.access.periodicRuns) requireReporting(props).grantStartRuns(this.function);
   }
+}
+
+/**
+ * What a route's function is granted and bundled with: the route's access, raw archive writes limited
+ * to raw/ (blobKeys.raw; inbound/ belongs to SES), and audit appends for an audited route, whatever
+ * else it touches.
+ */
+export function routeFunctionAccess(route: RouteDefinition): FunctionAccess {
+  return { ...route.access, rawArchiveWritePrefix: RAW_PAYLOAD_PREFIX, audit: isAudited(route) };
 }
 
 function requireReporting(props: RouteFunctionProps): PeriodicReporting {

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { mapError, RETRY_AFTER_SECONDS } from './api-errors.js';
 import { apiRequestOf, callerOf, identityOf, type ApiRequest, type Caller } from './api-request.js';
 import { appendAuditEntry, type AuditPorts, type AuditRecord } from './audit-trail.js';
+import { JSON_HEADERS } from './json-headers.js';
 import { logger } from './logger.js';
 import { correlate, withCorrelation } from '../observability/correlation.js';
 import { isAudited, routeById, type AuditedRouteId, type RouteId } from './routes.js';
@@ -29,8 +30,6 @@ export interface HttpRouteOptions {
   readonly auditTo?: AuditPorts;
 }
 export type HttpHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer) => Promise<APIGatewayProxyStructuredResultV2>;
-
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
 /**
  * Wraps a route's logic into an API Gateway v2 handler: authenticates and checks scope, limits

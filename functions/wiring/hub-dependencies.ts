@@ -20,6 +20,7 @@ import { DynamoDbRecordStore } from '../adapters/dynamodb/dynamodb-record-store.
 import { DynamoDbWorkItemStore } from '../adapters/dynamodb/dynamodb-work-item-store.js';
 import { S3BlobStore } from '../adapters/s3/s3-blob-store.js';
 import { createS3Client } from '../adapters/s3/s3-client.js';
+import { missingAdapter } from './adapter-groups.js';
 
 async function secretText(config: RuntimeConfig, secretArn: string, envName: string): Promise<string> {
   const secrets = traced(new SecretsManagerClient({ region: config.region }));
@@ -48,32 +49,49 @@ function tenantDocument(config: RuntimeConfig): () => Promise<TenantSettingsDocu
  * Wires the hub's ports to the AWS SDK adapters — used by both runtimes: on AWS from the function's
  * environment, in embedded mode with endpoint overrides pointing at the local servers. Adapters are
  * created on first use, so a function only needs the settings of the ports it touches.
+ *
+ * In a Lambda bundle, only the adapter groups the function's access allows are wired (adapter-groups.ts,
+ * bundle-flags.d.ts): each flag below is then a literal, each other branch dead code that esbuild
+ * drops with the SDK client behind it, and a port outside the access throws `MissingAdapterError`.
  */
 export function createHubDependencies(config: RuntimeConfig, clock: Clock = systemClock, metrics: Metrics = lambdaMetrics()): HubDependencies {
+  // Literals in a bundle (bundle-flags.d.ts): first in the function, where esbuild folds them.
+  const withTable = typeof COMMHUB_BUNDLES_TABLE === 'undefined' || COMMHUB_BUNDLES_TABLE;
+  const withBlobs = typeof COMMHUB_BUNDLES_BLOBS === 'undefined' || COMMHUB_BUNDLES_BLOBS;
+  const withCursors = typeof COMMHUB_BUNDLES_CURSORS === 'undefined' || COMMHUB_BUNDLES_CURSORS;
+  const withTenants = typeof COMMHUB_BUNDLES_TENANTS === 'undefined' || COMMHUB_BUNDLES_TENANTS;
   const once = <T>(make: () => T): (() => T) => {
     let value: T | undefined;
     return () => (value ??= make());
   };
   const endpoints = config.endpoints;
-  const documentClient = once(() => createDocumentClient({ region: config.region, endpoint: endpoints?.dynamodb, credentials: config.credentials }));
+  const documentClient = withTable ? once(() => createDocumentClient({ region: config.region, endpoint: endpoints?.dynamodb, credentials: config.credentials })) : missingAdapter('the table', 'table');
   const tableName = () => requireSetting(config.tableName, ENV.tableName);
-  const cursors = once(() => new CursorCodec(cursorKeyMaterial(config)));
-  const records = once(() => new DynamoDbRecordStore(documentClient(), tableName(), cursors()));
-  const customers = once(() => new DynamoDbCustomerStore(documentClient(), tableName(), cursors()));
-  const workItems = once(() => new DynamoDbWorkItemStore(documentClient(), tableName(), cursors()));
-  const reports = once(() => new DynamoDbReportStore(documentClient(), tableName(), cursors()));
-  const riskEpisodes = once(() => new DynamoDbRiskEpisodeStore(documentClient(), tableName()));
-  const blobReferences = once(() => new DynamoDbBlobReferenceStore(documentClient(), tableName()));
-  const audit = once(() => new DynamoDbAuditLog(documentClient(), tableName(), cursors()));
-  const tenants = once(() => new TenantDocumentDirectory(tenantDocument(config)));
-  const replayGuard = once(() => new DynamoDbReplayGuard(documentClient(), tableName(), () => clock.now()));
-  const blobs = once(
-    () =>
-      new S3BlobStore(createS3Client({ region: config.region, endpoint: endpoints?.s3, credentials: config.credentials }), {
-        rawArchive: requireSetting(config.rawArchiveBucket, ENV.rawArchiveBucket),
-        blobs: requireSetting(config.blobBucket, ENV.blobBucket),
-      }),
-  );
+  // A store that pages signs its cursors; one that never does (cursors: false) has a codec that fails when asked to.
+  const cursors = once(() => new CursorCodec(withCursors ? cursorKeyMaterial(config) : async () => missingAdapter('the cursor key', 'cursors')()));
+  const records = withTable ? once(() => new DynamoDbRecordStore(documentClient(), tableName(), cursors())) : missingAdapter('records', 'table');
+  const customers = withTable ? once(() => new DynamoDbCustomerStore(documentClient(), tableName(), cursors())) : missingAdapter('customers', 'table');
+  const workItems = withTable ? once(() => new DynamoDbWorkItemStore(documentClient(), tableName(), cursors())) : missingAdapter('workItems', 'table');
+  const reports = withTable ? once(() => new DynamoDbReportStore(documentClient(), tableName(), cursors())) : missingAdapter('reports', 'table');
+  const riskEpisodes = withTable ? once(() => new DynamoDbRiskEpisodeStore(documentClient(), tableName())) : missingAdapter('riskEpisodes', 'table');
+  const blobReferences = withTable ? once(() => new DynamoDbBlobReferenceStore(documentClient(), tableName())) : missingAdapter('blobReferences', 'table');
+  const audit = withTable ? once(() => new DynamoDbAuditLog(documentClient(), tableName(), cursors())) : missingAdapter('audit', 'table');
+  const replayGuard = withTable ? once(() => new DynamoDbReplayGuard(documentClient(), tableName(), () => clock.now())) : missingAdapter('replayGuard', 'table');
+  const tenants = withTenants ? once(() => new TenantDocumentDirectory(tenantDocument(config))) : missingAdapter('tenants', 'tenants');
+  const blobs = withBlobs
+    ? once(
+        () =>
+          // Each bucket is required when used: a function reading blobs has no raw archive (get-communication).
+          new S3BlobStore(createS3Client({ region: config.region, endpoint: endpoints?.s3, credentials: config.credentials }), {
+            get rawArchive() {
+              return requireSetting(config.rawArchiveBucket, ENV.rawArchiveBucket);
+            },
+            get blobs() {
+              return requireSetting(config.blobBucket, ENV.blobBucket);
+            },
+          }),
+      )
+    : missingAdapter('blobs', 'blobs');
   return {
     get records() {
       return records();

@@ -12,6 +12,7 @@ import { createStepFunctionsPeriodicRunStarter } from '../adapters/stepfunctions
 import { createStepFunctionsCallbacks, createStepFunctionsWorkflowStarter } from '../adapters/stepfunctions/step-functions-workflows.js';
 import { createTranscribeTranscriber } from '../adapters/transcribe/transcribe-transcriber.js';
 import { createZoomTranscriptSource } from '../adapters/zoom/zoom-transcript-source.js';
+import { missingAdapter } from './adapter-groups.js';
 import { createCustomerAgents, createReportWriter } from './customer-agents.js';
 import { traced } from '../observability/tracing.js';
 import { createLocalAnalyzer } from '../analysis/local/local-analyzer.js';
@@ -30,6 +31,9 @@ const lazy = <T>(make: () => T): (() => T) => {
  * the ports it touches.
  */
 export function createWorkflowDependencies(config: RuntimeConfig, hub: HubDependencies): WorkflowDependencies {
+  // The transcription job store is a DynamoDB adapter: in a bundle without the table group
+  // (bundle-flags.d.ts) it is dead code, like the hub's. First in the function: esbuild folds it only there.
+  const withTable = typeof COMMHUB_BUNDLES_TABLE === 'undefined' || COMMHUB_BUNDLES_TABLE;
   const localAnalyzer = lazy(() => createLocalAnalyzer());
   const modelId = config.modelId ?? LOCAL_MODEL_ID;
   const analyzer = lazy(() =>
@@ -56,9 +60,11 @@ export function createWorkflowDependencies(config: RuntimeConfig, hub: HubDepend
   const periodicRuns = lazy(() =>
     createStepFunctionsPeriodicRunStarter({ client: sfn(), stateMachineArn: requireSetting(config.workflowArns?.periodic, ENV.periodicRunArn) }),
   );
-  const transcriptionJobs = lazy(
-    () => new DynamoDbTranscriptionJobStore(createDocumentClient({ region: config.region, endpoint: config.endpoints?.dynamodb, credentials: config.credentials }), requireSetting(config.tableName, ENV.tableName)),
-  );
+  const transcriptionJobs = withTable
+    ? lazy(
+        () => new DynamoDbTranscriptionJobStore(createDocumentClient({ region: config.region, endpoint: config.endpoints?.dynamodb, credentials: config.credentials }), requireSetting(config.tableName, ENV.tableName)),
+      )
+    : missingAdapter('transcriptionJobs', 'table');
   return Object.defineProperties(Object.create(hub) as WorkflowDependencies, {
     analyzer: { get: analyzer },
     localAnalyzer: { get: localAnalyzer },

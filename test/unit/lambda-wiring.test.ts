@@ -13,6 +13,21 @@ describe('Lambda wiring from the environment', () => {
     expect(() => [deps.records, deps.customers, deps.workItems, deps.blobs, deps.tenants, deps.replayGuard]).not.toThrow();
   });
 
+  it('builds the blob store of a function with the blob bucket and no raw archive (create-upload, get-communication, get-report)', async () => {
+    // Prepare: the environment of a function with blobs but rawArchive 'none'; signing needs no network
+    const config = { ...runtimeConfigFromEnv({ [ENV.tableName]: 't', [ENV.blobBucket]: 'blobs', AWS_REGION: 'ap-southeast-1' }), credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } };
+    const deps = createHubDependencies(config);
+
+    // Act
+    const upload = await deps.blobs.presignUpload('uploads/T001/u1/a.m4a', 'audio/mp4', 60);
+    const download = await deps.blobs.presignDownload('attachments/T001/ab/abc', 60);
+
+    // Assess: each bucket is required only when used
+    expect(new URL(upload).hostname).toBe('blobs.s3.ap-southeast-1.amazonaws.com');
+    expect(new URL(download).pathname).toBe('/attachments/T001/ab/abc');
+    expect(() => deps.blobs.presignDownload('raw/T001/api/2024/05/01/R1/digest', 60)).toThrow(/COMMHUB_RAW_ARCHIVE_BUCKET/);
+  });
+
   it('names the missing variable when a port that needs it is used', async () => {
     const deps = createHubDependencies(runtimeConfigFromEnv({ AWS_REGION: 'ap-southeast-1' }));
     expect(() => deps.records).toThrow(/COMMHUB_TABLE_NAME/);

@@ -1,0 +1,10 @@
+// The esbuild `define` names of ADAPTER_GROUP_FLAGS (adapter-groups.ts): `true` or `false` in a
+// Lambda bundle, from the function's access (lib/hub-function.ts); undeclared outside one — in the
+// embedded runtime and in tests, which wire every adapter. Read them as
+// `const withX = typeof FLAG === 'undefined' || FLAG;` at the top of the wiring function: esbuild folds
+// a branch on such a constant (and drops the adapters behind it), not on a module-level one or one
+// declared after other statements. test/infra/function-bundles.test.ts checks what each bundle holds.
+declare const COMMHUB_BUNDLES_TABLE: boolean | undefined;
+declare const COMMHUB_BUNDLES_BLOBS: boolean | undefined;
+declare const COMMHUB_BUNDLES_CURSORS: boolean | undefined;
+declare const COMMHUB_BUNDLES_TENANTS: boolean | undefined;

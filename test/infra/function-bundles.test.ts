@@ -1,0 +1,151 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, type RouteDefinition } from '../../functions/http/routes.js';
+import { adapterGroupsOf, routeAdapterGroups, type AdapterGroup } from '../../functions/wiring/adapter-groups.js';
+import { HubFunction, hubBundling, type FunctionAccess } from '../../lib/hub-function.js';
+import { routeFunctionAccess } from '../../lib/route-function.js';
+import { synthCommHub } from './synth-commhub.js';
+
+/**
+ * What actually leaves each function's bundle, read from esbuild's metafile: every function of the
+ * stack is bundled with the options its construct passes to NodejsFunction, and must hold the SDK
+ * clients of the adapter groups its access allows — and none of the others.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const ROUTE_LIST: readonly RouteDefinition[] = ROUTES;
+
+/** The SDK packages each group's adapters import. */
+const GROUP_PACKAGES: Readonly<Record<AdapterGroup, readonly string[]>> = {
+  table: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  blobs: ['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'],
+  cursors: ['@aws-sdk/client-secrets-manager'],
+  tenants: ['@aws-sdk/client-secrets-manager'],
+};
+const HUB_PACKAGES = new Set(Object.values(GROUP_PACKAGES).flat());
+
+const expectedHubPackages = (access: FunctionAccess) => {
+  const groups = adapterGroupsOf(access);
+  return [...new Set(Object.entries(GROUP_PACKAGES).flatMap(([group, packages]) => (groups[group as AdapterGroup] ? packages : [])))].sort();
+};
+
+/** The esbuild options NodejsFunction derives from the bundling options that decide what a bundle holds. */
+function esbuildOptions(bundling: BundlingOptions): BuildOptions {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: bundling.format === OutputFormat.ESM ? 'esm' : 'cjs',
+    target: bundling.target,
+    minify: bundling.minify,
+    mainFields: bundling.mainFields,
+    define: bundling.define,
+    external: bundling.externalModules,
+    banner: bundling.banner === undefined ? undefined : { js: bundling.banner },
+    metafile: true,
+    logLevel: 'silent',
+  };
+}
+
+/** The npm packages with at least one byte in a bundle. */
+function packagesIn(output: Metafile['outputs'][string]): string[] {
+  const names = Object.entries(output.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1])
+    .filter((name): name is string => name !== undefined);
+  return [...new Set(names)].sort();
+}
+
+const scratch = await mkdtemp(join(tmpdir(), 'commhub-function-bundles-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+describe('function bundles', () => {
+  const { stack } = synthCommHub();
+  const functions = stack.node.findAll().filter((construct): construct is HubFunction => construct instanceof HubFunction);
+  const nameOf = (fn: HubFunction) => fn.node.path.split('/').slice(1).join('/');
+  const bundles = new Map<string, { packages: string[]; bytes: number }>();
+
+  beforeAll(async () => {
+    // One esbuild run per distinct bundling (same defines, same externals): a few runs for all functions.
+    const byBundling = new Map<string, HubFunction[]>();
+    for (const fn of functions) {
+      const key = JSON.stringify(fn.bundling);
+      byBundling.set(key, [...(byBundling.get(key) ?? []), fn]);
+    }
+    await Promise.all(
+      [...byBundling.values()].map(async (group, index) => {
+        const entries = Object.fromEntries(group.map((fn) => [nameOf(fn).replaceAll('/', '-'), fn.entry]));
+        const result = await build({ ...esbuildOptions(group[0]!.bundling), entryPoints: entries, outdir: join(scratch, `group-${index}`), write: false });
+        for (const [file, output] of Object.entries(result.metafile!.outputs)) {
+          if (!file.endsWith('.js')) continue;
+          bundles.set(relative(join(scratch, `group-${index}`), join(process.cwd(), file)).replace(/\.js$/, ''), { packages: packagesIn(output), bytes: output.bytes });
+        }
+      }),
+    );
+  });
+
+  it('finds the functions of the stack, one per route among them', () => {
+    expect(functions.length).toBeGreaterThan(ROUTE_LIST.length);
+    for (const route of ROUTE_LIST) expect(functions.some((fn) => fn.entry === join(root, 'functions/api', `${route.id}.ts`)), route.id).toBe(true);
+  });
+
+  it('wires each route the same adapter groups in the embedded runtime as in its Lambda bundle', () => {
+    for (const route of ROUTE_LIST) expect(routeAdapterGroups(route), route.id).toEqual(adapterGroupsOf(routeFunctionAccess(route)));
+  });
+
+  it('bundles every function with the SDK clients of the adapters its access allows, and no other', () => {
+    for (const fn of functions) {
+      // Act
+      const bundle = bundles.get(nameOf(fn).replaceAll('/', '-'));
+
+      // Assess
+      expect(bundle, nameOf(fn)).toBeDefined();
+      expect(bundle!.packages.filter((name) => HUB_PACKAGES.has(name)), nameOf(fn)).toEqual(expectedHubPackages(fn.access));
+    }
+  });
+
+  it('bundles health with nothing but its answer: no SDK, logger, tracer, metrics or schemas', () => {
+    // Act
+    const health = [...bundles.entries()].find(([name]) => name.endsWith('-Health'))?.[1];
+
+    // Assess
+    expect(health?.packages).toEqual([]);
+    expect(health?.bytes).toBeLessThan(1024);
+  });
+
+  it('fails in the bundle when a function uses a port outside its access, naming the function and the access it lacks', async () => {
+    // Prepare: a handler that reads a blob, bundled for a function that may only read the table
+    const access: FunctionAccess = { table: 'read', rawArchive: 'none', blobs: 'none', cursors: false };
+    const outfile = join(scratch, 'reads-blobs.mjs');
+    const result = await build({
+      ...esbuildOptions(hubBundling(access)),
+      stdin: {
+        contents: "import { onAws } from './lambda-entry.js';\nexport const handler = onAws((deps) => () => deps.blobs.getText('attachments/T001/ab/abc'));\n",
+        resolveDir: join(root, 'functions/wiring'),
+        sourcefile: 'reads-blobs.ts',
+        loader: 'ts',
+      },
+      outfile,
+    });
+    const module = (await import(pathToFileURL(outfile).href)) as { handler: (event: unknown) => Promise<unknown> };
+    const functionName = process.env.AWS_LAMBDA_FUNCTION_NAME;
+    process.env.AWS_LAMBDA_FUNCTION_NAME = 'CommHub-test-ReadsBlobs';
+
+    // Act
+    const call = module.handler({});
+
+    // Assess
+    try {
+      await expect(call).rejects.toMatchObject({ name: 'MissingAdapterError' });
+      await expect(call).rejects.toThrow(/^CommHub-test-ReadsBlobs uses blobs, but its access allows no blobs adapters/);
+    } finally {
+      if (functionName === undefined) delete process.env.AWS_LAMBDA_FUNCTION_NAME;
+      else process.env.AWS_LAMBDA_FUNCTION_NAME = functionName;
+    }
+    const output = Object.values(result.metafile!.outputs).find((candidate) => candidate.entryPoint !== undefined)!;
+    expect(packagesIn(output).filter((name) => HUB_PACKAGES.has(name))).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ENV, runtimeConfigFromEnv } from '../../functions/config/runtime-config.js';
+import { routeById } from '../../functions/http/routes.js';
+import { adapterGroupDefines, adapterGroupsOf, MissingAdapterError, routeAdapterGroups } from '../../functions/wiring/adapter-groups.js';
+import { createHubDependencies } from '../../functions/wiring/hub-dependencies.js';
+import { portsWithin } from '../../functions/wiring/ports-within.js';
+import { createWorkflowDependencies } from '../../functions/wiring/workflow-dependencies.js';
+
+const NO_ACCESS = { table: 'none', rawArchive: 'none', blobs: 'none', cursors: false } as const;
+const everyPort = () => createHubDependencies(runtimeConfigFromEnv({ [ENV.tableName]: 't', [ENV.rawArchiveBucket]: 'raw', [ENV.blobBucket]: 'blobs', AWS_REGION: 'ap-southeast-1' }));
+
+describe('adapter groups of a function', () => {
+  it.each([
+    ['nothing', NO_ACCESS, { table: false, blobs: false, cursors: false, tenants: false }],
+    ['a paging reader', { ...NO_ACCESS, table: 'read', cursors: true }, { table: true, blobs: false, cursors: true, tenants: false }],
+    ['an audit log only (create-upload)', { ...NO_ACCESS, blobs: 'write', audit: true }, { table: true, blobs: true, cursors: false, tenants: false }],
+    ['a raw archive reader (SES inbound)', { ...NO_ACCESS, rawArchiveRead: 'inbound/' }, { table: false, blobs: true, cursors: false, tenants: false }],
+    ['an eraser', { ...NO_ACCESS, table: 'readWrite', erase: true }, { table: true, blobs: true, cursors: false, tenants: false }],
+    ['tenant settings only (get-caller)', { ...NO_ACCESS, tenants: true }, { table: false, blobs: false, cursors: false, tenants: true }],
+  ] as const)('follows the access of %s', (_case, access, groups) => {
+    // Act / Assess
+    expect(adapterGroupsOf(access)).toEqual(groups);
+  });
+
+  it('gives esbuild one boolean per group', () => {
+    // Act
+    const defines = adapterGroupDefines({ ...NO_ACCESS, table: 'read' });
+
+    // Assess
+    expect(defines).toEqual({ COMMHUB_BUNDLES_TABLE: 'true', COMMHUB_BUNDLES_BLOBS: 'false', COMMHUB_BUNDLES_CURSORS: 'false', COMMHUB_BUNDLES_TENANTS: 'false' });
+  });
+
+  it('gives an audited route the table for its audit log, whatever its access says', () => {
+    // Act / Assess: POST /v1/uploads declares table 'none' but appends audit entries
+    expect(routeAdapterGroups(routeById('create-upload')).table).toBe(true);
+    expect(routeAdapterGroups(routeById('get-caller')).table).toBe(false);
+  });
+});
+
+describe('ports within a function access', () => {
+  it('refuses a port the route did not declare, naming the route and the access it lacks', () => {
+    // Prepare
+    const deps = everyPort();
+
+    // Act
+    const view = portsWithin(deps, routeAdapterGroups(routeById('get-timeline')), 'get-timeline');
+
+    // Assess
+    expect(() => view.blobs).toThrow(MissingAdapterError);
+    expect(() => view.blobs).toThrow(/^get-timeline uses blobs, but its access allows no blobs adapters \(needs rawArchive or blobs other than 'none', rawArchiveRead, or erase\)/);
+    expect(() => view.tenants).toThrow(/needs tenants: true/);
+    expect(view.records).toBe(deps.records);
+    expect(view.clock).toBe(deps.clock);
+  });
+
+  it('leaves every port of a route that may use them all', () => {
+    // Prepare
+    const deps = everyPort();
+
+    // Act
+    const view = portsWithin(deps, routeAdapterGroups(routeById('receive-webhook')), 'receive-webhook');
+
+    // Assess
+    expect(view).toBe(deps);
+  });
+
+  it("keeps the workflow ports of a route that starts workflows (they are not the hub's)", () => {
+    // Prepare
+    const config = runtimeConfigFromEnv({ [ENV.tableName]: 't', [ENV.modelId]: 'local', AWS_REGION: 'ap-southeast-1' });
+    const deps = createWorkflowDependencies(config, createHubDependencies(config));
+
+    // Act
+    const view = portsWithin(deps, routeAdapterGroups(routeById('replay-analyses')), 'replay-analyses');
+
+    // Assess
+    expect(view.analyzerUsesModel).toBe(false);
+    expect(view.analyzer).toBe(deps.analyzer);
+    expect(() => view.workflows).toThrow(/COMMHUB_TEXT_WORKFLOW_ARN/);
+    expect(() => view.blobs).toThrow(MissingAdapterError);
+  });
+});
