@@ -142,14 +142,27 @@ describe('the web console in headless Chromium, on the embedded hub seeded with 
     let shown = await settledCount(page);
     expect(shown).toBeGreaterThanOrEqual(2);
     expect(shown).toBeLessThan(7);
-    // Act / Assess: each scroll to the end brings the next page, until all 7 are there in order
+    // Act / Assess: each scroll to the end of the timeline brings the next page, until all 7 are there in order
     while (shown < 7) {
-      await page.mouse.wheel(0, 5_000);
+      await page.locator('.load-more').scrollIntoViewIfNeeded();
       await expect.poll(() => itemsOf(page).count(), { timeout: 5_000 }).toBeGreaterThan(shown);
       shown = await settledCount(page);
     }
     expect(await recordIdsShown(page)).toEqual([...seed.recordIds]);
     await hidden(page.getByRole('button', { name: zh['timeline.loadMore'] }));
+    await page.context().close();
+  });
+
+  it('leaves the next pages alone while the reader is past the end of the timeline (in the AI panel on a phone)', async () => {
+    // Prepare: two records a page on a phone, the first pages loaded
+    const page = await open(`/customers/${CUSTOMER}?pageSize=2`, { viewport: PHONE });
+    const before = await settledCount(page);
+    // Act: jump to the end of the page, past the timeline into the AI panel
+    await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+    await page.waitForTimeout(1_000);
+    // Assess: nothing more was loaded behind the reader's back
+    expect(await itemsOf(page).count()).toBe(before);
+    expect(before).toBeLessThan(7);
     await page.context().close();
   });
 

@@ -5,9 +5,11 @@ import { useApp } from '../app-context.js';
 const AHEAD_PX = 200;
 
 /**
- * The end of an infinitely scrolling list: loads the next page once it comes within 200 px of the
- * viewport's bottom — or has been scrolled past (a fling, or the AI panel below the timeline on a
- * phone), which an IntersectionObserver would miss. It is a button too, for keyboard users.
+ * The end of an infinitely scrolling list: loads the next page when it is on screen or within 200 px
+ * below it — not once the reader has scrolled past it (into the AI panel below the timeline on a
+ * phone): the browser keeps their view where it is while a page arrives above, so the end would stay
+ * just above the screen and every page would load behind their back. Scrolling back to the end loads
+ * the next one. It is a button too, for keyboard users.
  */
 export function LoadMore({ hasMore, loading, onLoadMore }: { hasMore: boolean; loading: boolean; onLoadMore: () => void }) {
   const { t } = useApp();
@@ -20,7 +22,8 @@ export function LoadMore({ hasMore, loading, onLoadMore }: { hasMore: boolean; l
     const check = () => {
       frame = 0;
       const element = sentinel.current;
-      if (element && element.getBoundingClientRect().top < window.innerHeight + AHEAD_PX) latest.current();
+      const box = element?.getBoundingClientRect();
+      if (box && box.top < window.innerHeight + AHEAD_PX && box.bottom > 0) latest.current();
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(check);
