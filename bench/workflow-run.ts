@@ -1,12 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { startHub, type RunningHub } from '../embedded/hub.js';
 import { DEMO_TENANTS_FILE } from '../embedded/hub-settings.js';
 import { signToken } from '../embedded/jwt.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../embedded/local-servers.js';
 import type { ExecutionRecord } from '../embedded/workflows/local-workflow-engine.js';
+import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
+import { keys } from '../functions/adapters/dynamodb/keys.js';
 import { createS3Client } from '../functions/adapters/s3/s3-client.js';
+import { identityHashOf } from '../functions/core/model/record-id.js';
 import { createLocalAnalyzer } from '../functions/analysis/local/local-analyzer.js';
 import type { A10Input } from '../functions/core/agents/a10-communication-analysis.js';
 import type { CommunicationRecord } from '../functions/core/model/communication-record.js';
@@ -30,7 +34,10 @@ export interface WorkflowRun {
 export interface MeasuredRecord {
   readonly record: CommunicationRecord;
   readonly executions: readonly ExecutionRecord[];
-  readonly taskBytes: readonly number[];
+  /** The record's item as stored — key and index attributes included — for sizing its writes. */
+  readonly recordItem: Record<string, unknown>;
+  /** The items of the tasks its follow-ups became, as stored. */
+  readonly taskItems: readonly Record<string, unknown>[];
 }
 
 /** The labelled dev set's texts: real-looking B2B messages in Chinese and English. */
@@ -42,13 +49,14 @@ export async function devSetTexts(): Promise<string[]> {
 /**
  * A stand-in for the model that answers with the local rules but counts as a model call — so the
  * run goes through the same path (redaction, gating, what is kept) as on AWS, and what would have
- * been sent is metered.
+ * been sent is metered. It answers as the Bedrock adapter does: the tool's output, without the
+ * rules' explanation (which a model answer does not have, so the stored record is the same size).
  */
 export function meteringModel(sink: { input: A10Input; outputJson: string }[]): CommunicationAnalyzer {
   const local = createLocalAnalyzer();
   return {
     async analyze(input) {
-      const result = await local.analyze(input);
+      const { explanation: _rules, ...result } = await local.analyze(input);
       sink.push({ input, outputJson: JSON.stringify(result.output) });
       return { ...result, model: 'metered-model', modelCalls: 1 };
     },
@@ -137,13 +145,16 @@ export async function runWorkflows(options: { policy: 'tiered' | 'always'; texts
         await post({ sourceSystem: 'bench', sourceRecordId: `audio-${i}`, type: 'mobile', occurredAt: '2024-06-17T11:00:00+08:00', customer: { id: 'C001' }, durationSeconds: 300, recording: { storageKey, durationSeconds: 300, format: 'wav' } }),
       );
     }
+    const documents = createDocumentClient({ region: LOCAL_REGION, endpoint: hub.servers.dynamodbEndpoint, credentials: LOCAL_CREDENTIALS });
+    const stored = async (key: Record<string, string>) => (await documents.send(new GetCommand({ TableName: settings.tableName, Key: key }))).Item ?? {};
     const measure = async (ids: string[]) => {
       const records = await settle(hub, ids);
       return Promise.all(
         records.map(async (record) => ({
           record,
           executions: hub.workflows.engine.history.filter((e) => e.input.recordId === record.recordId),
-          taskBytes: await Promise.all(record.analysis.followUps.map(async (f) => JSON.stringify(await hub.deps.workItems.getTask(TENANT, f.taskId!)).length)),
+          recordItem: await stored(keys.record(TENANT, identityHashOf(record.recordId)!)),
+          taskItems: await Promise.all(record.analysis.followUps.map((f) => stored(keys.task(TENANT, f.taskId!)))),
         })),
       );
     };

@@ -9,6 +9,7 @@ import { buildA10Messages } from '../functions/adapters/bedrock/a10-prompt.js';
 import { A10_TOOL_CONFIG } from '../functions/adapters/bedrock/a10-tool.js';
 import { estimateTokens } from '../functions/core/agents/token-estimate.js';
 import { AWS_PRICES as P, PRICES_AS_OF, line, total, type CostLine } from './aws-prices.js';
+import { writeUnits } from './cost-meter.js';
 import { deadline, printTable } from './support.js';
 import { representativeMix } from './text-mix.js';
 import { devSetTexts, runWorkflows, type MeasuredRecord, type WorkflowRun } from './workflow-run.js';
@@ -38,14 +39,9 @@ const ASSUME = {
   lambdaGb: 0.5,
   expressGb: 0.0625,
   audioMinutesPerRecord: 5,
-  /** Bytes DynamoDB adds for key and index attributes of a record item. */
-  keyBytes: 220,
 } as const;
 
 deadline(600);
-const kb = (bytes: number) => Math.max(1, Math.ceil(bytes / 1024));
-/** DynamoDB sizes items in UTF-8 bytes (a Chinese character is three). */
-const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 const avg = (values: readonly number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
 
 function costOf(run: WorkflowRun, records: readonly MeasuredRecord[], kind: 'text' | 'audio'): CostLine[] {
@@ -57,7 +53,7 @@ function costOf(run: WorkflowRun, records: readonly MeasuredRecord[], kind: 'tex
   const standard = executions.filter((e) => e.machine === 'recordTranscription');
   // AWS duration of each record's steps, from the operations they made (see ASSUME).
   const analyzeMs = (m: MeasuredRecord) =>
-    ASSUME.dynamoCallMs * (3 + m.taskBytes.length + (m.record.analysis.alertInsightId ? 1 : 0)) +
+    ASSUME.dynamoCallMs * (3 + m.taskItems.length + (m.record.analysis.alertInsightId ? 1 : 0)) +
     ASSUME.eventBridgeMs +
     (m.record.analysis.modelInput?.blobKey ? ASSUME.s3PutMs : 0) +
     (modelBound.has(m.record.recordId) ? ASSUME.modelLatencyMs : 0) +
@@ -67,9 +63,11 @@ function costOf(run: WorkflowRun, records: readonly MeasuredRecord[], kind: 'tex
   const analyzeMillis = avg(records.map(analyzeMs));
   const otherMillis = avg(records.map(notifyMs)) + transcriptionMs;
   const expressBilledSeconds = avg(records.map((m) => (Math.ceil((analyzeMs(m) + notifyMs(m) + ASSUME.expressOverheadMs) / 100) * 0.1)));
-  const insertWrites = avg(records.map((m) => kb(bytesOf({ ...m.record, analysis: { status: 'pending' } }) + ASSUME.keyBytes) * 3 + (m.record.threadId ? 1 : 0)));
-  const analysisWrites = avg(records.map((m) => kb(bytesOf(m.record) + ASSUME.keyBytes) * 3 + m.taskBytes.reduce((s, b) => s + kb(b + ASSUME.keyBytes) * 3, 0) + (m.record.analysis.alertInsightId ? 2 * 2 : 0)));
-  const transcriptionWrites = kind === 'audio' ? avg(records.map((m) => 1 + 2 * kb(bytesOf(m.record) + ASSUME.keyBytes) * 3)) : 0;
+  // Write units from the items as stored (key and index attributes included), sized as DynamoDB
+  // does, on the table and every index holding a copy; the insert wrote the record still pending.
+  const insertWrites = avg(records.map((m) => writeUnits({ ...m.recordItem, analysis: { status: 'pending' } }) + (m.record.threadId ? 1 : 0)));
+  const analysisWrites = avg(records.map((m) => writeUnits(m.recordItem) + m.taskItems.reduce((s, item) => s + writeUnits(item), 0) + (m.record.analysis.alertInsightId ? 2 * 2 : 0)));
+  const transcriptionWrites = kind === 'audio' ? avg(records.map((m) => 1 + 2 * writeUnits(m.recordItem))) : 0;
   const tokensIn = inputs.reduce((s, m) => s + estimateTokens(JSON.stringify(buildA10Messages(m.input)) + JSON.stringify(A10_TOOL_CONFIG)), 0) / records.length;
   const tokensOut = inputs.reduce((s, m) => s + estimateTokens(m.outputJson), 0) / records.length;
   const stepInvocations = avg(records.map((m) => m.executions.reduce((s, e) => s + e.stepInvocations, 0)));
