@@ -14,6 +14,7 @@ import type { CustomerAgents } from '../../functions/core/ports/customer-agents.
 import type { PeriodicRunStarter } from '../../functions/core/ports/periodic-run-starter.js';
 import type { ReportWriter } from '../../functions/core/ports/report-writer.js';
 import { createLocalReportWriter } from '../../functions/analysis/agents/local-report-writer.js';
+import { namingDependencyFailures } from '../../functions/workflow/dependency-unavailable.js';
 import { WORKFLOW_STEPS, type WorkflowDependencies, type WorkflowStep } from '../../functions/workflow/workflow-steps.js';
 import { startRecordWorkflows } from '../../functions/core/workflow/start-record-workflows.js';
 import { FIRST_RUN } from '../../functions/core/workflow/analyze-record.js';
@@ -113,8 +114,9 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
     periodicRuns: { value: periodicRuns },
     reportMail: { value: { from: options.mailFrom, mailer: outbox } },
   }) as WorkflowDependencies;
-  // Each step runs as its Lambda would: in a correlation scope with its tenant, record and execution ids.
-  const steps = Object.fromEntries(WORKFLOW_STEP_NAMES.map((name) => [name, correlatedStep(WORKFLOW_STEPS[name](deps))])) as Record<WorkflowStepName, WorkflowStep>;
+  // Each step runs as its Lambda would: in a correlation scope with its tenant, record and execution ids,
+  // its transient dependency failures named `DependencyUnavailable` for the state machines to retry.
+  const steps = Object.fromEntries(WORKFLOW_STEP_NAMES.map((name) => [name, correlatedStep(namingDependencyFailures(WORKFLOW_STEPS[name](deps)))])) as Record<WorkflowStepName, WorkflowStep>;
   engine = new LocalWorkflowEngine({
     steps,
     concurrency: options.concurrency,
