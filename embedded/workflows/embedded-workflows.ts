@@ -26,7 +26,7 @@ import { WORKFLOW_STEP_NAMES, type WorkflowStepName } from '../../statemachines/
 import { createLocalEventLog, type LocalEventLog } from '../event-log.js';
 import { createOutboxMailer } from '../outbox-mailer.js';
 import { LocalWorkflowEngine } from './local-workflow-engine.js';
-import { WorkflowJournal } from './workflow-journal.js';
+import { WorkflowJournal, type InsertedRecordRef } from './workflow-journal.js';
 import { withInsertFeed } from './record-insert-feed.js';
 
 /** Why embedded mode has no speech-to-text: said on every audio-only record it cannot transcribe. */
@@ -82,8 +82,15 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
   const mailer: Mailer = options.overrides?.mailer ?? outbox;
   const documentClient = createDocumentClient({ region: options.region, endpoint: options.dynamodbEndpoint, credentials: options.credentials });
   let engine: LocalWorkflowEngine | undefined;
+  const journal = options.journalFile ? new WorkflowJournal(options.journalFile) : undefined;
+  // The stream's part: publish `communication.ingested` and start the workflow; noted `fed` in the
+  // journal once both are done (an insert noted and never fed is fed again at the next start).
+  const feed = async (record: Parameters<typeof startRecordWorkflows>[1][number]) => {
+    await startRecordWorkflows(deps, [record]);
+    journal?.fed(record);
+  };
   const onInserted = (record: Parameters<typeof startRecordWorkflows>[1][number]) => {
-    startRecordWorkflows(deps, [record]).catch((error: unknown) => logger.error('could not start the record workflow', { tenantId: record.tenantId, recordId: record.recordId, error: summarizeError(error) }));
+    feed(record).catch((error: unknown) => logger.error('could not start the record workflow', { tenantId: record.tenantId, recordId: record.recordId, error: summarizeError(error) }));
   };
   // A stored record still pending whose workflow is neither queued nor running lost its start (see withInsertFeed).
   const onPendingDuplicate = (record: Parameters<typeof startRecordWorkflows>[1][number]) => {
@@ -92,7 +99,7 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
       .then((started) => started && logger.info('started the workflow of a stored record a redelivery found pending', { tenantId: record.tenantId, recordId: record.recordId }))
       .catch((error: unknown) => logger.error('could not start the record workflow', { tenantId: record.tenantId, recordId: record.recordId, error: summarizeError(error) }));
   };
-  const records = options.autoStart === false ? base.records : withInsertFeed(base.records, onInserted, onPendingDuplicate);
+  const records = options.autoStart === false ? base.records : withInsertFeed(base.records, onInserted, onPendingDuplicate, (record) => journal?.inserted(record));
   const hub: HubDependencies = Object.create(base, { records: { value: records } }) as HubDependencies;
   const periodicRuns: PeriodicRunStarter = {
     startRun: async (run) => engine!.startNamed('periodicRun', run, periodicRunExecutionName(run.tenantId, run.runId)),
@@ -122,10 +129,29 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
     concurrency: options.concurrency,
     retryIntervalMs: options.retryIntervalMs,
     onFailure: (execution) => logger.warn('workflow execution failed', { machine: execution.machine, execution: execution.name, error: execution.error }),
-    ...(options.journalFile ? { journal: new WorkflowJournal(options.journalFile) } : {}),
+    ...(journal ? { journal } : {}),
   });
   const resumed = engine.resumeUnfinished();
   if (resumed > 0) logger.info('resumed record workflows the last stop left unfinished', { count: resumed });
+  const unfed = journal?.unfed() ?? [];
+  if (unfed.length > 0) void refeed(unfed);
+  async function refeed(inserts: readonly InsertedRecordRef[]): Promise<void> {
+    let fed = 0;
+    for (const insert of inserts) {
+      try {
+        const record = await base.records.getRecord(insert.tenantId, insert.recordId);
+        // Erased meanwhile, or analysed by a replay: nothing left to hand on.
+        if (record?.analysis.status === 'pending') {
+          await startRecordWorkflows(deps, [record]);
+          fed++;
+        }
+        journal!.fed(insert);
+      } catch (error) {
+        logger.error('could not start the record workflow', { tenantId: insert.tenantId, recordId: insert.recordId, error: summarizeError(error) });
+      }
+    }
+    logger.info('fed the records the last stop caught between store and workflow start', { count: fed, noted: inserts.length });
+  }
   return {
     hub,
     deps,

@@ -4,10 +4,21 @@ import type { RecordWorkflowStart } from '../../functions/core/ports/workflow.js
 /** Lines written since the last compaction before the journal is rewritten with only what is open. */
 const COMPACT_AFTER_LINES = 50_000;
 
-type JournalLine = { readonly op: 'start'; readonly start: RecordWorkflowStart } | { readonly op: 'end'; readonly key: string };
+/** A stored record the insert feed has yet to hand on (its `communication.ingested` event and its workflow start). */
+export interface InsertedRecordRef {
+  readonly tenantId: string;
+  readonly recordId: string;
+}
+
+type JournalLine =
+  | { readonly op: 'start'; readonly start: RecordWorkflowStart }
+  | { readonly op: 'end'; readonly key: string }
+  | { readonly op: 'insert'; readonly record: InsertedRecordRef }
+  | { readonly op: 'fed'; readonly key: string };
 
 /** The execution name of a record workflow start: record id and attempt, as the engine names it. */
 export const journalKey = (start: RecordWorkflowStart) => `${start.recordId}-${start.attempt}`;
+const insertKey = (record: InsertedRecordRef) => `${record.tenantId}/${record.recordId}`;
 
 /**
  * A write-ahead journal of the embedded engine's record workflow starts, in a JSON-lines file of the
@@ -19,13 +30,22 @@ export const journalKey = (start: RecordWorkflowStart) => `${start.recordId}-${s
  * safe (every step is idempotent), so an end lost in a crash costs one repeated analysis, never a
  * lost one.
  *
+ * It also stands in for the durability of the table's stream: on AWS a stored record stays in the
+ * stream until the starter function has published its event and started its workflow; here the
+ * insert feed notes each new record (`insert`) as soon as the put returns — before the request is
+ * answered — and `fed` once both are done. What was inserted and never fed (the feed's queue dies
+ * with the process) is fed again at the next start: its event may then be published twice, as a
+ * stream retry would.
+ *
  * Writes are synchronous appends (one small line each, no fsync per line: the OS keeps them across a
  * process crash; a machine crash may lose the last few, as it would lose dynalite's own writes).
  */
 export class WorkflowJournal {
   private readonly open = new Map<string, RecordWorkflowStart>();
+  private readonly unfedInserts = new Map<string, InsertedRecordRef>();
   private fd: number;
   private linesSinceCompaction = 0;
+  private closed = false;
 
   /** Opens (or creates) the journal; what it held open is {@link unfinished}, rewritten compactly. */
   constructor(private readonly file: string) {
@@ -52,17 +72,39 @@ export class WorkflowJournal {
   ended(key: string): void {
     if (!this.open.delete(key)) return;
     this.append({ op: 'end', key });
-    if (this.linesSinceCompaction >= COMPACT_AFTER_LINES) {
-      closeSync(this.fd);
-      this.fd = this.rewrite();
-    }
+    this.compactWhenLong();
+  }
+
+  /** Notes a newly stored record before the feed hands it on (called as the put returns). */
+  inserted(record: InsertedRecordRef): void {
+    const key = insertKey(record);
+    if (this.unfedInserts.has(key)) return;
+    this.unfedInserts.set(key, { tenantId: record.tenantId, recordId: record.recordId });
+    this.append({ op: 'insert', record: { tenantId: record.tenantId, recordId: record.recordId } });
+  }
+
+  /** Notes that the record's event was published and its workflow start journaled. */
+  fed(record: InsertedRecordRef): void {
+    const key = insertKey(record);
+    if (!this.unfedInserts.delete(key)) return;
+    this.append({ op: 'fed', key });
+    this.compactWhenLong();
+  }
+
+  /** Records stored before the last stop whose feed never finished: to be fed again, oldest first. */
+  unfed(): InsertedRecordRef[] {
+    return [...this.unfedInserts.values()];
   }
 
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
   }
 
+  /** After `close` (a shutdown with feeds still finishing), notes are dropped: what is open stays open for the next start. */
   private append(line: JournalLine): void {
+    if (this.closed) return;
     writeSync(this.fd, `${JSON.stringify(line)}\n`);
     this.linesSinceCompaction++;
   }
@@ -78,13 +120,22 @@ export class WorkflowJournal {
     }
     if (line.op === 'start' && line.start?.recordId) this.open.set(journalKey(line.start), line.start);
     else if (line.op === 'end') this.open.delete(line.key);
+    else if (line.op === 'insert' && line.record?.recordId) this.unfedInserts.set(insertKey(line.record), line.record);
+    else if (line.op === 'fed') this.unfedInserts.delete(line.key);
   }
 
-  /** Writes the open starts to a new file and swaps it in atomically (rename), then appends to it. */
+  private compactWhenLong(): void {
+    if (this.linesSinceCompaction < COMPACT_AFTER_LINES) return;
+    closeSync(this.fd);
+    this.fd = this.rewrite();
+  }
+
+  /** Writes what is open (starts, unfed inserts) to a new file and swaps it in atomically (rename), then appends to it. */
   private rewrite(): number {
     const temporary = `${this.file}.${process.pid}.tmp`;
     const fd = openSync(temporary, 'w');
     for (const start of this.open.values()) writeSync(fd, `${JSON.stringify({ op: 'start', start } satisfies JournalLine)}\n`);
+    for (const record of this.unfedInserts.values()) writeSync(fd, `${JSON.stringify({ op: 'insert', record } satisfies JournalLine)}\n`);
     fsyncSync(fd);
     closeSync(fd);
     renameSync(temporary, this.file);

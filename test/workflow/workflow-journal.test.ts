@@ -54,6 +54,55 @@ describe('the embedded workflow journal', () => {
     expect((await readFile(file, 'utf8')).trim().split('\n')).toEqual([JSON.stringify({ op: 'start', start: start('R2') })]);
   });
 
+  it('keeps an insert noted and never fed across a reopen and a compaction, and forgets it once fed', async () => {
+    // Prepare
+    const file = await journalFile();
+    const first = new WorkflowJournal(file);
+    first.inserted({ tenantId: TENANT, recordId: 'R1' });
+    first.inserted({ tenantId: TENANT, recordId: 'R2' });
+    first.inserted({ tenantId: 'T002', recordId: 'R1' });
+    first.fed({ tenantId: TENANT, recordId: 'R1' });
+    first.close();
+    first.fed({ tenantId: TENANT, recordId: 'R2' }); // after close: dropped, stays open
+    // Act
+    const second = new WorkflowJournal(file);
+    const unfed = second.unfed();
+    second.fed({ tenantId: 'T002', recordId: 'R1' });
+    second.close();
+    const third = new WorkflowJournal(file);
+    third.close();
+    // Assess
+    expect(unfed).toEqual([{ tenantId: TENANT, recordId: 'R2' }, { tenantId: 'T002', recordId: 'R1' }]);
+    expect(third.unfed()).toEqual([{ tenantId: TENANT, recordId: 'R2' }]);
+    expect((await readFile(file, 'utf8')).trim().split('\n')).toEqual([JSON.stringify({ op: 'insert', record: { tenantId: TENANT, recordId: 'R2' } })]);
+  });
+
+  it('feeds, at the next start, records a stop caught after their put and before their workflow start', async () => {
+    // Prepare: the event log never answers, so every feed stops after the put (as a kill -9 would catch it)
+    const dataDir = await tempDataDir();
+    dirs.push(dataDir);
+    const settings = { dataDir, jwtSecret: 'journal-secret' };
+    const stuck = { publish: () => new Promise<void>(() => undefined) };
+    const first = await startTestHub(settings, { workflowOverrides: { events: stuck } });
+    await putCustomerWithOwner(first);
+    const ids: string[] = [];
+    for (let n = 0; n < 3; n++) ids.push(await postCommunication(first, { content: `PCR-ABS 1000 询价，第 ${n + 1} 次，请报价` }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = first.workflows.engine.history.length;
+    // Act
+    await first.close();
+    const second = await startTestHub(settings);
+    try {
+      // Assess: nothing started before the stop; all three analysed after it, and announced
+      expect(started).toBe(0);
+      for (const id of ids) expect((await settledRecord(second, id)).analysis.status).toBe('completed');
+      const ingested = (await second.workflows.eventLog.read()).filter((e) => e.type === 'communication.ingested').map((e) => e.recordId);
+      expect(ingested.sort()).toEqual([...ids].sort());
+    } finally {
+      await second.close();
+    }
+  });
+
   it('lets a hub stopped with analyses queued finish them at its next start, without a replay', async () => {
     // Prepare: a hub on disk analysing one record at a time, slowly
     const dataDir = await tempDataDir();
