@@ -188,7 +188,7 @@ export const ROUTES = [
     path: '/v1/tasks',
     scope: SCOPES.read,
     access: { table: 'create', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true },
-    summary: 'Create a task on a customer (due by priority in the tenant zone unless given; assigned to the owner, else the caller); idempotent by idempotencyKey.',
+    summary: 'Create a task on a customer (due by priority in the tenant zone unless given; assigned to the owner, else the caller); idempotent by idempotencyKey (409 when the key was used for a different task).',
   },
   {
     // Read scope, as for insights: the staff a task is assigned to work it; only the task changes.

@@ -54,7 +54,7 @@ export const NewTaskBody = z
     /** An id, or `me`; absent = the customer's owner, else the caller. */
     assignee: Assignee.optional(),
     source: z.object({ reportId: PathId.optional(), insightId: PathId.optional(), recordId: PathId.optional() }).strict().optional(),
-    /** The same key from the same tenant returns the task it created first (200, `duplicate: true`). */
+    /** The same key from the same tenant returns the task it created first (200, `duplicate: true`); for a different task, 409. */
     idempotencyKey: z.string().min(1).max(200).optional(),
   })
   .strict();

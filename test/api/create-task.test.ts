@@ -69,8 +69,9 @@ describe('POST /v1/tasks: staff create tasks (embedded hub, real local servers)'
 
   it('makes one task per idempotency key: a repeat — even 10 at once — is 200 with the same task and duplicate: true', async () => {
     // Act
-    const first = await post({ customerId: OWNED, title: '洞察：沟通频率下降，安排拜访', source: { insightId: 'RISK-C-1' }, idempotencyKey: 'insight-RISK-C-1' });
-    const repeats = await Promise.all(Array.from({ length: 10 }, () => post({ customerId: OWNED, title: '洞察：沟通频率下降，安排拜访', idempotencyKey: 'insight-RISK-C-1' })));
+    const body = { customerId: OWNED, title: '洞察：沟通频率下降，安排拜访', source: { insightId: 'RISK-C-1' }, idempotencyKey: 'insight-RISK-C-1' };
+    const first = await post(body);
+    const repeats = await Promise.all(Array.from({ length: 10 }, () => post(body)));
     const listed = await callApi(hub, 'GET', `/v1/tasks?customerId=${OWNED}&limit=100`, { token: zhang });
 
     // Assess
@@ -78,6 +79,24 @@ describe('POST /v1/tasks: staff create tasks (embedded hub, real local servers)'
     expect(first.body.task.taskId).toBe(idempotentTaskId('insight-RISK-C-1'));
     for (const repeat of repeats) expect(repeat).toEqual({ status: 200, body: { task: first.body.task, duplicate: true } });
     expect(taskIds(listed).filter((id) => id === first.body.task.taskId)).toHaveLength(1);
+  });
+
+  it('answers 409 naming what differs when a key is reused for a different task, and keeps the first one', async () => {
+    // Prepare
+    const first = await post({ customerId: OWNED, title: '报价跟进', priority: 'high', source: { reportId: 'RPT-1' }, idempotencyKey: 'report-RPT-1-action-1' });
+
+    // Act
+    const otherTitle = await post({ customerId: OWNED, title: '另一件事', priority: 'high', source: { reportId: 'RPT-1' }, idempotencyKey: 'report-RPT-1-action-1' });
+    const otherSource = await post({ customerId: OWNED, title: '报价跟进', priority: 'low', source: { reportId: 'RPT-2' }, idempotencyKey: 'report-RPT-1-action-1' });
+    // Reassigned since: a retry of the first request is still that request
+    await callApi(hub, 'PATCH', `/v1/tasks/${first.body.task.taskId}`, { token: zhang, body: { assignee: 'wang.gong@demo-materials.cn' } });
+    const retry = await post({ customerId: OWNED, title: '报价跟进', priority: 'high', source: { reportId: 'RPT-1' }, idempotencyKey: 'report-RPT-1-action-1' });
+
+    // Assess
+    expect(otherTitle).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT', message: 'idempotency key already used for a different task (title differ)' } } });
+    expect(otherSource.status).toBe(409);
+    expect(otherSource.body.error.message).toBe('idempotency key already used for a different task (priority, source differ)');
+    expect(retry).toMatchObject({ status: 200, body: { duplicate: true, task: { taskId: first.body.task.taskId, title: '报价跟进', assignee: 'wang.gong@demo-materials.cn' } } });
   });
 
   it('keeps idempotency keys per tenant: the same key in another tenant makes that tenant its own task', async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { HubDependencies } from '../dependencies.js';
-import { NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { DEFAULT_TENANT_ZONE, followUpDueAt } from '../model/follow-up-due.js';
 import type { Task, TaskPriority, TaskSource } from '../model/task.js';
 import { customerExists } from './customer-exists.js';
@@ -36,8 +36,10 @@ export const idempotentTaskId = (idempotencyKey: string): string => `TASK-K-${cr
  * (high: 4 h; medium: 1, low: 3 business days, in the tenant's zone), assigned by default to the
  * customer's owner or else the caller. With an idempotency key the write is a conditional put under
  * an id derived from it, so a retried or concurrent request returns the first task
- * (`duplicate: true`) and never makes a second. An unknown customer — or another tenant's — is a
- * `NotFoundError`.
+ * (`duplicate: true`) and never makes a second. A key reused for a different task — another
+ * customer, title, detail, priority or source than the first request's — is a `ConflictError` (409),
+ * not a silent answer with the first task; assignee and due time may have been changed on the task
+ * since, so they are not compared. An unknown customer — or another tenant's — is a `NotFoundError`.
  *
  * @example
  * const { task, duplicate } = await createTask(deps, { tenantId: 'T001', principal: 'li.wei', customerId: 'C101', title: '回访报价', priority: 'high', idempotencyKey: 'ui-7f3a' });
@@ -66,5 +68,16 @@ export async function createTask(deps: HubDependencies, command: NewTask): Promi
     ...(command.source === undefined ? {} : { source: command.source }),
   };
   const { stored, created } = await deps.workItems.createTask(task);
+  if (!created) {
+    const differing = IDEMPOTENT_FIELDS.filter((field) => canonical(stored[field]) !== canonical(task[field]));
+    if (differing.length > 0) throw new ConflictError(`idempotency key already used for a different task (${differing.join(', ')} differ)`);
+  }
   return { task: stored, duplicate: !created };
 }
+
+/** A value as comparable text: a stored map's keys come back in any order. */
+const canonical = (value: unknown): string =>
+  value !== null && typeof value === 'object' ? JSON.stringify(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : JSON.stringify(value ?? null);
+
+/** What a retry must repeat to be the same request (the rest may have been changed on the task since). */
+const IDEMPOTENT_FIELDS = ['customerId', 'title', 'detail', 'priority', 'source'] as const satisfies readonly (keyof Task)[];
