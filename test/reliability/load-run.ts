@@ -37,12 +37,12 @@ export interface LoadRunSummary extends RunFindings {
 
 /** `lost=0 duplicated=0 …`: the one line the suite prints. */
 export function summaryLine(s: LoadRunSummary): string {
-  return `lost=${s.lost} duplicated=${s.duplicated} unarchived=${s.unarchived} unfinished=${s.unfinished} rejected=${s.rejected.length} replay_failures=${s.replayFailures} refused_then_redelivered=${s.refusedThenRedelivered} restarts=${s.restarts} throttle_windows=${s.throttleWindows} deliveries=${s.deliveries} sends=${s.sends} records=${s.records} replayed=${s.replayed} duration_s=${s.durationS.toFixed(1)}`;
+  return `lost=${s.lost} duplicated=${s.duplicated} unarchived=${s.unarchived} unfinished=${s.unfinished} rejected=${s.rejected.length} replay_failures=${s.replayFailures} stranded=${s.stranded} refused_then_redelivered=${s.refusedThenRedelivered} restarts=${s.restarts} throttle_windows=${s.throttleWindows} deliveries=${s.deliveries} sends=${s.sends} records=${s.records} replayed=${s.replayed} duration_s=${s.durationS.toFixed(1)}`;
 }
 
 /** Whether a summary meets issue 7's acceptance. */
 export const passed = (s: LoadRunSummary, o: LoadRunOptions) =>
-  s.lost === 0 && s.duplicated === 0 && s.unarchived === 0 && s.unfinished === 0 && s.replayFailures === 0 && s.rejected.length === 0 && s.restarts === o.restarts && s.throttleWindows === o.throttleWindows && s.hubCrashes === 0;
+  s.lost === 0 && s.duplicated === 0 && s.unarchived === 0 && s.unfinished === 0 && s.replayFailures === 0 && s.stranded === 0 && s.rejected.length === 0 && s.restarts === o.restarts && s.throttleWindows === o.throttleWindows && s.hubCrashes === 0;
 
 /**
  * Issue 7's load-and-fault run against `npm start` in a child process: deliveries over every channel at

@@ -18,7 +18,7 @@ describe('reliability (short run; the full one is `npm run test:reliability`)', 
     const line = summaryLine(summary);
     process.stdout.write(`${line}\n`);
     expect(summary.rejected, lines.join('\n')).toEqual([]);
-    expect(line).toMatch(/^lost=0 duplicated=0 unarchived=0 unfinished=0 rejected=0 replay_failures=0 /);
+    expect(line).toMatch(/^lost=0 duplicated=0 unarchived=0 unfinished=0 rejected=0 replay_failures=0 stranded=0 /);
     expect(passed(summary, SHORT), `${line}\n${lines.join('\n')}`).toBe(true);
   });
 

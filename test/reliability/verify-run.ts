@@ -16,6 +16,11 @@ export interface RunFindings {
   /** Records the `failed`/`unfinished` replays could not bring to `completed`. */
   readonly replayFailures: number;
   readonly records: number;
+  /**
+   * Records still `pending` once the run settled, before any replay: a workflow start lost to a
+   * crash or a fault (the journal and the insert feed's notes are there so that none is).
+   */
+  readonly stranded: number;
   /** Workflows the replays started. */
   readonly replayed: number;
 }
@@ -105,8 +110,10 @@ async function replay(options: VerifyOptions, select: 'unfinished' | 'failed', r
  * raw payload archived, its workflow finished (lost ones replayed as `unfinished`, failed ones replayed).
  */
 export async function verifyRun(options: VerifyOptions): Promise<RunFindings> {
-  let items = await settle(options, 15_000);
+  // A step waiting out a dependency's unavailability retries up to 30 s apart: a shorter quiet spell is not a stall.
+  let items = await settle(options, 45_000);
   const stuck = items.filter((i) => i.analysis.status !== 'completed').length;
+  const stranded = items.filter((i) => i.analysis.status === 'pending').length;
   let replayed = 0;
   if (stuck > 0) {
     options.log(`  ${stuck} records not completed after the run (workflows killed with the hub, or failed): replaying`);
@@ -132,6 +139,7 @@ export async function verifyRun(options: VerifyOptions): Promise<RunFindings> {
     unfinished: notCompleted.filter((i) => i.analysis.status === 'pending').length,
     replayFailures: notCompleted.filter((i) => i.analysis.status !== 'pending').length,
     records: items.length,
+    stranded,
     replayed,
   };
 }
