@@ -1,7 +1,7 @@
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HubDependencies } from '../functions/core/dependencies.js';
-import { reindexCustomerDirectory } from '../functions/core/use-cases/reindex-customer-directory.js';
+import { indexUnlistedCustomers } from '../functions/core/use-cases/reindex-customer-directory.js';
 import { logger } from '../functions/http/logger.js';
 
 /** Written once the data dir's customer profiles all have directory entries (name listing, search terms). */
@@ -16,7 +16,7 @@ export async function upgradeCustomerDirectory(deps: HubDependencies, dataDir: s
   const marker = join(dataDir, MARKER);
   if (await access(marker).then(() => true, () => false)) return;
   let indexed = 0;
-  for (const { tenantId } of await deps.tenants.listTenants()) indexed += await reindexCustomerDirectory(deps, tenantId);
+  for (const { tenantId } of await deps.tenants.listTenants()) indexed += await indexUnlistedCustomers(deps, tenantId);
   if (indexed > 0) logger.info('indexed customers stored before the customer directory', { count: indexed });
   await writeFile(marker, `${new Date().toISOString()}\n`);
 }

@@ -8,7 +8,8 @@ import { InvalidCursorError } from '../../functions/core/errors.js';
 import type { Customer } from '../../functions/core/model/customer.js';
 import { customerSearchTerms, searchQueryOf } from '../../functions/core/model/customer-search.js';
 import type { CustomerStore } from '../../functions/core/ports/customer-store.js';
-import { reindexCustomerDirectory } from '../../functions/core/use-cases/reindex-customer-directory.js';
+import { indexUnlistedCustomers, reindexCustomerDirectory } from '../../functions/core/use-cases/reindex-customer-directory.js';
+import { sweepRetention } from '../../functions/core/use-cases/sweep-retention.js';
 import { startTestHub } from '../support/test-hub.js';
 import { tableContents } from '../support/table-contents.js';
 
@@ -184,5 +185,32 @@ describe('customer directory: listing by name and search (against the local Dyna
     expect(await allPages(store, 'T7')).toEqual(['C1']);
     expect(await allPages(store, 'T7', 'legacy')).toEqual(['C1']);
     expect(await allPages(store, 'T7', '客户')).toEqual(['C1']);
+  });
+
+  it('indexes only the unlisted profiles, and the daily sweep does it in both runtimes (AWS upgrades included)', async () => {
+    // Prepare: in a tenant the hub serves, one listed customer and one profile written as the previous version did
+    const tenantId = (await hub.deps.tenants.listTenants())[0]!.tenantId;
+    await store.putCustomer(customer(tenantId, 'C-LISTED', { name: '现有客户' }));
+    const client = createDocumentClient({ region: LOCAL_REGION, endpoint: hub.servers.dynamodbEndpoint, credentials: LOCAL_CREDENTIALS });
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    const legacy = (customerId: string, name: string) =>
+      client.send(new PutCommand({ TableName: hub.settings.tableName, Item: { PK: `T#${tenantId}#C#${customerId}`, SK: 'PROFILE', GSI2PK: `T#${tenantId}#CUSTOMERS`, GSI2SK: `normal#${customerId}`, ...customer(tenantId, customerId, { name }), version: 1 } }));
+    await legacy('C-OLD-1', 'Legacy Trading');
+    await legacy('C-OLD-2', '旧时光贸易');
+
+    // Act
+    const unlisted = await store.listUnlistedCustomerIds(tenantId);
+    const indexed = await indexUnlistedCustomers(hub.deps, tenantId);
+    await legacy('C-OLD-3', 'Older Still Ltd');
+    await sweepRetention(hub.deps);
+    const afterSweep = await store.listUnlistedCustomerIds(tenantId);
+
+    // Assess
+    expect(unlisted.sort()).toEqual(['C-OLD-1', 'C-OLD-2']);
+    expect(indexed).toBe(2);
+    expect(afterSweep).toEqual([]);
+    expect(await allPages(store, tenantId, 'legacy')).toEqual(['C-OLD-1']);
+    expect(await allPages(store, tenantId, '旧时光')).toEqual(['C-OLD-2']);
+    expect(await allPages(store, tenantId, 'older')).toEqual(['C-OLD-3']);
   });
 });

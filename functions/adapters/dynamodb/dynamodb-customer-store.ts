@@ -100,16 +100,31 @@ export class DynamoDbCustomerStore implements CustomerStore {
 
   async listCustomerIds(tenantId: string, options: { priority?: Customer['priority'] } = {}): Promise<string[]> {
     const ids: string[] = [];
+    for await (const item of this.listedProfiles(tenantId, options.priority, ['customerId'])) ids.push(item.customerId as string);
+    return ids;
+  }
+
+  async listUnlistedCustomerIds(tenantId: string): Promise<string[]> {
+    const ids: string[] = [];
+    // A profile on the name listing carries GSI1's keys (nameListingKeys); one stored before the directory does not.
+    for await (const item of this.listedProfiles(tenantId, undefined, ['customerId', byOwner.partitionKey])) {
+      if (item[byOwner.partitionKey] === undefined) ids.push(item.customerId as string);
+    }
+    return ids;
+  }
+
+  /** The tenant's profiles from its customers-by-priority listing (GSI2), every page, with the attributes named. */
+  private async *listedProfiles(tenantId: string, priority: Customer['priority'] | undefined, attributes: readonly string[]): AsyncGenerator<Record<string, unknown>> {
+    const projected = Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name]));
     const pages = queryEveryPage(this.client, {
       TableName: this.tableName,
       IndexName: byFeed.name,
-      KeyConditionExpression: options.priority ? '#pk = :pk AND begins_with(#sk, :priority)' : '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': byFeed.partitionKey, ...(options.priority ? { '#sk': byFeed.sortKey } : {}) },
-      ExpressionAttributeValues: { ':pk': keys.tenantCustomers(tenantId), ...(options.priority ? { ':priority': `${options.priority}#` } : {}) },
-      ProjectionExpression: 'customerId',
+      KeyConditionExpression: priority ? '#pk = :pk AND begins_with(#sk, :priority)' : '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': byFeed.partitionKey, ...(priority ? { '#sk': byFeed.sortKey } : {}), ...projected },
+      ExpressionAttributeValues: { ':pk': keys.tenantCustomers(tenantId), ...(priority ? { ':priority': `${priority}#` } : {}) },
+      ProjectionExpression: Object.keys(projected).join(', '),
     });
-    for await (const page of pages) for (const item of page.Items ?? []) ids.push(item.customerId as string);
-    return ids;
+    for await (const page of pages) yield* page.Items ?? [];
   }
 
   async findCustomersByIdentities(tenantId: string, identities: readonly Identity[]): Promise<Map<string, string>> {

@@ -32,6 +32,8 @@ export interface CustomerStore {
   reindexCustomer(tenantId: string, customerId: string): Promise<boolean>;
   /** Ids of the tenant's customers (every page), optionally of one priority only. */
   listCustomerIds(tenantId: string, options?: { priority?: Customer['priority'] }): Promise<string[]>;
+  /** Ids of the tenant's customers whose profile has no directory entries yet (stored before the directory existed). */
+  listUnlistedCustomerIds(tenantId: string): Promise<string[]>;
   /** The owner of each identity found (one round trip). */
   findCustomersByIdentities(tenantId: string, identities: readonly Identity[]): Promise<Map<string, string>>;
   /**

@@ -5,6 +5,8 @@ import { eraseRecord } from '../erasure/erase-record.js';
 import { purgeRefusedDeliveries } from '../erasure/purge-refused-deliveries.js';
 import { DAY_TOUCH_INTERVAL_MS, type RecordDay, type RetentionState } from '../ports/record-store.js';
 import { utcDayOf } from '../reports/zoned-time.js';
+import { logger } from '../../http/logger.js';
+import { indexUnlistedCustomers } from './reindex-customer-directory.js';
 
 /** The audit actor of the hub's own deletions. */
 export const RETENTION_PRINCIPAL = 'system:retention';
@@ -102,7 +104,8 @@ async function sweepTenant(deps: HubDependencies, tenantId: string, cutoff: stri
  * more than that many days ago through the same erasure as a privacy request (`eraseRecord`: blobs,
  * tasks, alerts, evidence in insights, thread; a tombstone that refuses a redelivery for 30 days),
  * and appends one audit entry per tenant (actor `system:retention`, no scopes) with the ids removed.
- * For every tenant it also purges what refused redeliveries of erased records stored again.
+ * For every tenant it also purges what refused redeliveries of erased records stored again, and
+ * indexes customers stored before the customer directory (`indexUnlistedCustomers`).
  *
  * It walks only days that have records (the store notes each day a record lands on): on the first
  * sweep all of them up to the cutoff, later the days from where the last sweep stopped plus any
@@ -115,6 +118,9 @@ async function sweepTenant(deps: HubDependencies, tenantId: string, cutoff: stri
 export async function sweepRetention(deps: HubDependencies, options: RetentionSweepOptions = {}): Promise<TenantSweep[]> {
   const sweeps: TenantSweep[] = [];
   for (const { tenantId, settings } of await deps.tenants.listTenants()) {
+    // Upkeep beside the sweep: customers an earlier version stored without directory entries.
+    const indexed = await indexUnlistedCustomers(deps, tenantId);
+    if (indexed > 0) logger.info('indexed customers stored before the customer directory', { tenantId, count: indexed });
     const purged = await purgeRefusedDeliveries(deps, tenantId, options.budget ?? {});
     if (settings.retentionDays === undefined) continue;
     const now = deps.clock.now();
