@@ -122,6 +122,12 @@ export interface HubFunctionProps {
    */
   readonly nativeModules?: readonly string[];
   /**
+   * Values computed at synth and folded into the bundle as esbuild `define`s (each name a JSON value),
+   * for work a handler would otherwise do on its first call (e.g. the OpenAPI document).
+   * @default - none
+   */
+  readonly bundledConstants?: Readonly<Record<string, unknown>>;
+  /**
    * How long the function's logs are kept.
    * @default logs.RetentionDays.ONE_MONTH
    */
@@ -153,7 +159,7 @@ export class HubFunction extends Construct {
     const { access, storage } = props;
     this.entry = props.entry;
     this.access = access;
-    this.bundling = hubBundling(access, props.nativeModules);
+    this.bundling = hubBundling(access, props.nativeModules, props.bundledConstants);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
@@ -204,7 +210,7 @@ export class HubFunction extends Construct {
  * new NodejsFunction(scope, 'Function', { entry, bundling: hubBundling(access) });
  * ```
  */
-export function hubBundling(access: FunctionAccess, nativeModules: readonly string[] = []): BundlingOptions {
+export function hubBundling(access: FunctionAccess, nativeModules: readonly string[] = [], constants: Readonly<Record<string, unknown>> = {}): BundlingOptions {
   return {
     format: OutputFormat.ESM,
     target: ESBUILD_TARGET,
@@ -216,7 +222,7 @@ export function hubBundling(access: FunctionAccess, nativeModules: readonly stri
     mainFields: ['module', 'main'],
     // Only the adapters `access` allows: the others (and their SDK clients) are dead code that
     // esbuild drops — functions/package.json declares the sources free of import side effects.
-    define: adapterGroupDefines(access),
+    define: { ...adapterGroupDefines(access), ...Object.fromEntries(Object.entries(constants).map(([name, value]) => [name, JSON.stringify(value)])) },
     // Bundle the SDK too, so Lambda runs the SDK version the tests ran, not the runtime's copy.
     externalModules: [...nativeModules],
     ...(nativeModules.length > 0 ? { commandHooks: copyNativeModules(nativeModules) } : {}),

@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { isAudited, type RouteDefinition } from '../functions/http/routes.js';
+import { openApiDocument } from '../functions/http/openapi.js';
+import { isAudited, type RouteDefinition, type RouteId } from '../functions/http/routes.js';
 import { HubFunction, RAW_PAYLOAD_PREFIX, type FunctionAccess } from './hub-function.js';
 import type { PeriodicReporting } from './periodic-reporting.js';
 import type { RecordWorkflow } from './record-workflow.js';
@@ -60,6 +61,7 @@ export class RouteFunction extends HubFunction {
       // API Gateway gives up after 30 s; a handler that needs more is doing a workflow's job.
       timeout: Duration.seconds(10),
       memorySize: 512,
+      bundledConstants: ROUTE_BUNDLED_CONSTANTS[route.id as RouteId]?.(),
       logRetention: props.logRetention,
       removalPolicy: props.removalPolicy,
       environment: {
@@ -71,6 +73,15 @@ export class RouteFunction extends HubFunction {
     if (route.access.periodicRuns) requireReporting(props).grantStartRuns(this.function);
   }
 }
+
+/**
+ * Work a route would do on its first call, done at synth instead: `get-openapi` serves the document
+ * generated from the route table and schemas here (`functions/api/get-openapi.ts` reads the constants;
+ * the embedded runtime and tests, which have none, generate it on the first call as before).
+ */
+const ROUTE_BUNDLED_CONSTANTS: Partial<Record<RouteId, () => Record<string, unknown>>> = {
+  'get-openapi': () => ({ COMMHUB_OPENAPI_BUNDLED: true, COMMHUB_OPENAPI_DOCUMENT: JSON.stringify(openApiDocument()) }),
+};
 
 /**
  * What a route's function is granted and bundled with: the route's access, raw archive writes limited

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../functions/http/openapi.js';
 import { ROUTES, type RouteDefinition } from '../../functions/http/routes.js';
 import { adapterGroupsOf, routeAdapterGroups, type AdapterGroup } from '../../functions/wiring/adapter-groups.js';
 import { HubFunction, hubBundling, type FunctionAccess } from '../../lib/hub-function.js';
@@ -114,6 +115,24 @@ describe('function bundles', () => {
     // Assess
     expect(health?.packages).toEqual([]);
     expect(health?.bytes).toBeLessThan(1024);
+  });
+
+  it('bundles get-openapi with the document generated at synth — the same document, without the generator', async () => {
+    // Prepare
+    const fn = functions.find((candidate) => candidate.entry === join(root, 'functions/api/get-openapi.ts'))!;
+    const outfile = join(scratch, 'get-openapi.mjs');
+    const result = await build({ ...esbuildOptions(fn.bundling), entryPoints: [fn.entry], outfile });
+    const module = (await import(pathToFileURL(outfile).href)) as { handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }> };
+    const event = { version: '2.0', routeKey: 'GET /v1/openapi.json', rawPath: '/v1/openapi.json', rawQueryString: '', headers: {}, isBase64Encoded: false, requestContext: { http: { method: 'GET', path: '/v1/openapi.json' }, requestId: 'r-1', routeKey: 'GET /v1/openapi.json', stage: '$default' } };
+
+    // Act
+    const answer = await module.handler(event, { awsRequestId: 'r-1', functionName: 'CommHub-test-GetOpenapi', getRemainingTimeInMillis: () => 10_000 });
+
+    // Assess
+    expect(answer.statusCode).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual(openApiDocument());
+    const inputs = Object.keys(Object.values(result.metafile!.outputs).find((output) => output.entryPoint !== undefined)!.inputs);
+    expect(inputs.filter((path) => /functions\/http\/(openapi|route-schemas)\.ts$/.test(path))).toEqual([]);
   });
 
   it('fails in the bundle when a function uses a port outside its access, naming the function and the access it lacks', async () => {
