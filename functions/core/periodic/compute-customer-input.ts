@@ -11,6 +11,11 @@ import { loadCustomerWindow } from '../insight/load-customer-window.js';
 export interface CustomerInputOutcome {
   /** `false` when the customer has no record in the window: nothing for the agents to read. */
   readonly active: boolean;
+  /**
+   * `true` when the run names an `activeSince` and the customer has no record from then on: the
+   * state machine runs A14 alone for it (nothing new for A11–A13 since they last read its records).
+   */
+  readonly quiet: boolean;
   readonly input?: CustomerAgentInput;
   /** Store round trips made (the periodic bench checks they stay per page, not per record). */
   readonly reads: number;
@@ -39,22 +44,25 @@ function summaryOf(record: CommunicationRecord): RecordSummary {
  * of the most recent records — everything the agents may quote, computed here and nowhere else.
  */
 export async function computeCustomerInput(deps: PeriodicRunDependencies, rawItem: unknown): Promise<CustomerInputOutcome> {
-  const item = CustomerRunItem.pick({ tenantId: true, customerId: true, asOf: true }).parse(rawItem);
+  const item = CustomerRunItem.pick({ tenantId: true, customerId: true, asOf: true, activeSince: true }).parse(rawItem);
   const asOf = new Date(item.asOf);
   const window = await loadCustomerWindow(deps, item.tenantId, item.customerId, asOf);
   let reads = window.reads;
   const { records, tasks } = window;
-  if (!records.some((record) => record.direction !== 'internal')) return { active: false, reads };
+  const external = records.filter((record) => record.direction !== 'internal');
+  if (external.length === 0) return { active: false, quiet: true, reads };
+  const since = item.activeSince;
+  const quiet = typeof since === 'string' && !external.some((record) => Date.parse(record.occurredAt) >= Date.parse(since));
   const [customer, settings] = await Promise.all([deps.customers.getCustomer(item.tenantId, item.customerId), deps.tenants.getTenant(item.tenantId)]);
   reads++;
   const timeZone = settings?.timezone ?? 'Asia/Shanghai';
   const metrics = computeCustomerMetrics({ customerId: item.customerId, records, tasks, asOf, timeZone });
-  const recent = records
-    .filter((record) => record.direction !== 'internal')
+  const recent = [...external]
     .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))
     .slice(0, RECORD_SUMMARIES_MAX);
   return {
     active: true,
+    quiet,
     reads,
     input: {
       customer: {

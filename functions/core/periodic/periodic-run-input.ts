@@ -26,5 +26,7 @@ export const CustomerRunItem = z.object({
   reportId: z.string().min(1).nullable(),
   customerId: z.string().min(1),
   asOf: z.string(),
+  /** The plan's `activeSince` (absent in items from before it existed: analysed in full). */
+  activeSince: z.string().nullable().optional(),
 });
 export type CustomerRunItem = z.infer<typeof CustomerRunItem>;

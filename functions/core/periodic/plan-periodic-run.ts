@@ -9,6 +9,12 @@ export interface PeriodicRunPlan {
   readonly customerIds: string[];
   /** The report's period; `null` for the risk check. */
   readonly period: ReportPeriod | null;
+  /**
+   * A tenant-wide report's period start: a customer with no record since then gets A14 alone (its
+   * insight, opportunities and marketing stand as last computed; its churn is still watched). `null`
+   * for a customer report (analysed in full, as asked) and the risk check (A14 alone anyway).
+   */
+  readonly activeSince: string | null;
   readonly asOf: string;
 }
 
@@ -40,17 +46,18 @@ export async function riskCheckCustomers(deps: Pick<PeriodicRunDependencies, 'cu
  * customer's standing changes only with time, which the daily run reassesses (churn included), so
  * re-running A14 every five minutes on unchanged records would only cost model calls. Other reports: every customer of the tenant plus any customer
  * seen in the period without a profile (records ingested with an explicit customer id) — inactive
- * ones are skipped cheaply by the next step, which is how a customer that went quiet is still
- * checked for churn.
+ * ones (nothing in 120 days) are skipped cheaply by the next step, and one with nothing in the period
+ * gets A14 alone ({@link PeriodicRunPlan.activeSince}), which is how a customer that went quiet is
+ * still checked for churn without re-running A11–A13 on what they already read.
  */
 export async function planPeriodicRun(deps: PeriodicRunDependencies, rawInput: unknown): Promise<PeriodicRunPlan> {
   const run = PeriodicRunInput.parse(rawInput);
-  if (run.type === 'risk-check') return { customerIds: await riskCheckCustomers(deps, run.tenantId, run.asOf), period: null, asOf: run.asOf };
+  if (run.type === 'risk-check') return { customerIds: await riskCheckCustomers(deps, run.tenantId, run.asOf), period: null, activeSince: null, asOf: run.asOf };
   const report = run.reportId ? await deps.reports.getReport(run.tenantId, run.reportId) : null;
   if (!report) throw new NotFoundError(`report ${run.reportId} of tenant ${run.tenantId} not found`);
   const only = run.customerId ?? report.customerId;
-  if (only) return { customerIds: [only], period: report.period, asOf: run.asOf };
+  if (only) return { customerIds: [only], period: report.period, activeSince: null, asOf: run.asOf };
   const [profiles, records] = await Promise.all([deps.customers.listCustomerIds(run.tenantId), recordsInPeriod(deps.records, run.tenantId, report.period)]);
   const seen = records.flatMap((record) => (record.customerId ? [record.customerId] : []));
-  return { customerIds: [...new Set([...profiles, ...seen])].sort(), period: report.period, asOf: run.asOf };
+  return { customerIds: [...new Set([...profiles, ...seen])].sort(), period: report.period, activeSince: report.period.start, asOf: run.asOf };
 }
