@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../embedded/hub.js';
+import { syntheticHistory } from '../support/synthetic-history.js';
 import { callApi, startTestHub, tokenFor } from '../support/test-hub.js';
 import { insightsOf, runPeriodic, seedCustomer, TENANT } from './periodic-kit.js';
 
@@ -23,7 +24,7 @@ describe('risk check (A14): a customer going quiet and naming a cheaper competit
   }, 60_000);
   afterAll(() => hub.close());
 
-  it('raises one alert per risk with the computed numbers, refreshes it on the next run instead of repeating it, and records a dismissal', async () => {
+  it('raises one alert per risk with the computed numbers, skips a check with nothing new, refreshes it on news instead of repeating it, and records a dismissal', async () => {
     // Act: the five-minute check runs
     const first = await runPeriodic(hub, { runId: 'RISK-test-1', type: 'risk-check', asOf });
 
@@ -50,9 +51,19 @@ describe('risk check (A14): a customer going quiet and naming a cheaper competit
     expect(overview.body.overview.healthScore).toBeLessThan(50);
     expect(overview.body.overview.openRisks.map((risk: { insightId: string }) => risk.insightId).sort()).toEqual(raised.map((insight) => insight.insightId).sort());
 
-    // Act: the next check, five minutes later, finds the same signals
+    // Act: the next check, five minutes later: the same message is still in its 15-minute look-back, nothing is new
     const later = new Date(asOf.getTime() + 5 * 60_000);
     expect((await runPeriodic(hub, { runId: 'RISK-test-2', type: 'risk-check', asOf: later })).status).toBe('SUCCEEDED');
+
+    // Assess: A14 did not run again on what it already read — the alerts are untouched
+    const unchanged = await customerRisks(hub, 'C001');
+    expect(unchanged.map((insight) => [insight.insightId, insight.updatedAt]).sort()).toEqual(raised.map((insight) => [insight.insightId, insight.updatedAt]).sort());
+
+    // Act: a new message arrives, and the check after it finds the same signals
+    const [message] = syntheticHistory({ tenantId: TENANT, customerId: 'C001', asOf: later, monthlyCounts: [1], competitorMentions: 1, seed: 77 });
+    await hub.deps.records.insertRecord({ ...message!, occurredAt: new Date(later.getTime() + 60_000).toISOString() });
+    const afterMessage = new Date(later.getTime() + 5 * 60_000);
+    expect((await runPeriodic(hub, { runId: 'RISK-test-2b', type: 'risk-check', asOf: afterMessage })).status).toBe('SUCCEEDED');
 
     // Assess: the same alerts, refreshed, none added
     const again = await customerRisks(hub, 'C001');
@@ -66,7 +77,9 @@ describe('risk check (A14): a customer going quiet and naming a cheaper competit
     // Assess: who, when and why are recorded; the next run neither revives nor repeats it
     expect(dismissed.status).toBe(200);
     expect(dismissed.body).toMatchObject({ status: 'dismissed', handledBy: 'li.wei', handlingNote: '客户确认淡季减少采购' });
-    expect((await runPeriodic(hub, { runId: 'RISK-test-3', type: 'risk-check', asOf: new Date(later.getTime() + 5 * 60_000) })).status).toBe('SUCCEEDED');
+    const [another] = syntheticHistory({ tenantId: TENANT, customerId: 'C001', asOf: afterMessage, monthlyCounts: [1], competitorMentions: 1, seed: 78 });
+    await hub.deps.records.insertRecord({ ...another!, occurredAt: new Date(afterMessage.getTime() + 60_000).toISOString() });
+    expect((await runPeriodic(hub, { runId: 'RISK-test-3', type: 'risk-check', asOf: new Date(afterMessage.getTime() + 5 * 60_000) })).status).toBe('SUCCEEDED');
     const afterDismissal = await customerRisks(hub, 'C001');
     expect(afterDismissal).toHaveLength(raised.length);
     expect(afterDismissal.find((insight) => insight.insightId === churn.insightId)).toMatchObject({ status: 'dismissed', handledBy: 'li.wei' });

@@ -13,15 +13,16 @@ export class DynamoDbRiskEpisodeStore implements RiskEpisodeStore {
   async getRiskEpisodes(tenantId: string, customerId: string): Promise<RiskEpisodes> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.riskEpisodes(tenantId, customerId), ConsistentRead: true }));
     if (!result.Item) return { episodes: {}, version: 0 };
-    return { episodes: result.Item.episodes as Record<string, RiskEpisode>, version: result.Item.version as number };
+    const checkedThrough = result.Item.checkedThrough as string | undefined;
+    return { episodes: result.Item.episodes as Record<string, RiskEpisode>, version: result.Item.version as number, ...(checkedThrough ? { checkedThrough } : {}) };
   }
 
-  async saveRiskEpisodes(tenantId: string, customerId: string, episodes: Readonly<Record<string, RiskEpisode>>, expectedVersion: number): Promise<void> {
+  async saveRiskEpisodes(tenantId: string, customerId: string, episodes: Readonly<Record<string, RiskEpisode>>, expectedVersion: number, checkedThrough?: string): Promise<void> {
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.riskEpisodes(tenantId, customerId), episodes, version: expectedVersion + 1 },
+          Item: { ...keys.riskEpisodes(tenantId, customerId), episodes, version: expectedVersion + 1, ...(checkedThrough ? { checkedThrough } : {}) },
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :expected',
           ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
         }),

@@ -1,5 +1,6 @@
 import { redactPii } from '../../analysis/pii-redaction.js';
 import { RECORD_SUMMARIES_MAX, RECORD_SUMMARY_MAX, type CustomerAgentInput, type RecordSummary } from '../agents/customer-agent-input.js';
+import { newestRecordKey } from './risk-alerts.js';
 import { computeCustomerMetrics } from '../insight/compute-customer-metrics.js';
 import { scoreCustomerHealth } from '../insight/score-customer-health.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
@@ -9,13 +10,19 @@ import { loadCustomerWindow } from '../insight/load-customer-window.js';
 
 
 export interface CustomerInputOutcome {
-  /** `false` when the customer has no record in the window: nothing for the agents to read. */
+  /**
+   * `false` when there is nothing for the agents to read: no record in the window — or, for the
+   * five-minute risk check, none newer than what the customer's last A14 assessment read (each new
+   * record is otherwise seen by the three checks of its 15-minute look-back).
+   */
   readonly active: boolean;
   /**
    * `true` when the run names an `activeSince` and the customer has no record from then on: the
    * state machine runs A14 alone for it (nothing new for A11–A13 since they last read its records).
    */
   readonly quiet: boolean;
+  /** The newest analysed record the agents read (`<occurredAt>#<recordId>`): the A14 watermark the save step keeps. */
+  readonly assessedThrough?: string;
   readonly input?: CustomerAgentInput;
   /** Store round trips made (the periodic bench checks they stay per page, not per record). */
   readonly reads: number;
@@ -44,13 +51,20 @@ function summaryOf(record: CommunicationRecord): RecordSummary {
  * of the most recent records — everything the agents may quote, computed here and nowhere else.
  */
 export async function computeCustomerInput(deps: PeriodicRunDependencies, rawItem: unknown): Promise<CustomerInputOutcome> {
-  const item = CustomerRunItem.pick({ tenantId: true, customerId: true, asOf: true, activeSince: true }).parse(rawItem);
+  const item = CustomerRunItem.pick({ tenantId: true, customerId: true, asOf: true, type: true, activeSince: true }).parse(rawItem);
   const asOf = new Date(item.asOf);
   const window = await loadCustomerWindow(deps, item.tenantId, item.customerId, asOf);
   let reads = window.reads;
   const { records, tasks } = window;
   const external = records.filter((record) => record.direction !== 'internal');
   if (external.length === 0) return { active: false, quiet: true, reads };
+  // What this assessment will have read: records still being analysed are not counted as seen.
+  const assessedThrough = newestRecordKey(external.filter((record) => record.analysis.status !== 'pending'));
+  if (item.type === 'risk-check') {
+    const { checkedThrough } = await deps.riskEpisodes.getRiskEpisodes(item.tenantId, item.customerId);
+    reads++;
+    if (checkedThrough !== undefined && (assessedThrough === undefined || assessedThrough <= checkedThrough)) return { active: false, quiet: true, reads };
+  }
   const since = item.activeSince;
   const quiet = typeof since === 'string' && !external.some((record) => Date.parse(record.occurredAt) >= Date.parse(since));
   const [customer, settings] = await Promise.all([deps.customers.getCustomer(item.tenantId, item.customerId), deps.tenants.getTenant(item.tenantId)]);
@@ -63,6 +77,7 @@ export async function computeCustomerInput(deps: PeriodicRunDependencies, rawIte
   return {
     active: true,
     quiet,
+    ...(assessedThrough ? { assessedThrough } : {}),
     reads,
     input: {
       customer: {

@@ -35,6 +35,23 @@ function alertContent(risk: RiskAlert, model: string): Pick<Insight, 'title' | '
 }
 
 /**
+ * The watermark of an A14 assessment: the newest of the records it read, as `<occurredAt>#<recordId>`
+ * (occurredAt in UTC ISO form, so the keys order by time); `undefined` for none.
+ */
+export function newestRecordKey(records: readonly { readonly occurredAt: string; readonly recordId: string }[]): string | undefined {
+  return records.map((record) => `${record.occurredAt}#${record.recordId}`).sort().at(-1);
+}
+
+/** Whose alerts, when, by which model — and the newest record the assessment read ({@link newestRecordKey}). */
+export interface RiskAlertScope {
+  readonly tenantId: string;
+  readonly customerId: string;
+  readonly at: string;
+  readonly model: string;
+  readonly checkedThrough?: string;
+}
+
+/**
  * A14's risks become alerts that are raised once per episode: a risk not open before raises a new
  * alert; one already open has its figures refreshed (while nobody has acted on or dismissed it —
  * then it is left alone, and not raised again while the signal persists); an open risk A14 no longer
@@ -43,7 +60,7 @@ function alertContent(risk: RiskAlert, model: string): Pick<Insight, 'title' | '
  */
 export async function recordRiskAlerts(
   deps: Pick<PeriodicRunDependencies, 'workItems' | 'riskEpisodes'>,
-  scope: { tenantId: string; customerId: string; at: string; model: string },
+  scope: RiskAlertScope,
   risks: readonly RiskAlert[],
 ): Promise<RiskAlertOutcome> {
   for (let attempt = 1; ; attempt++) {
@@ -57,7 +74,7 @@ export async function recordRiskAlerts(
 
 async function recordOnce(
   deps: Pick<PeriodicRunDependencies, 'workItems' | 'riskEpisodes'>,
-  scope: { tenantId: string; customerId: string; at: string; model: string },
+  scope: RiskAlertScope,
   risks: readonly RiskAlert[],
 ): Promise<RiskAlertOutcome> {
   const { tenantId, customerId, at } = scope;
@@ -79,6 +96,8 @@ async function recordOnce(
     outcome.raised.push(insightId);
   }
   for (const [type, open] of Object.entries(stored.episodes)) if (!episodes[type]) outcome.ended.push(open.insightId);
-  await deps.riskEpisodes.saveRiskEpisodes(tenantId, customerId, episodes, stored.version);
+  // The watermark only moves forward (a retried or slower run may have read less).
+  const checkedThrough = [stored.checkedThrough, scope.checkedThrough].filter((key): key is string => key !== undefined).sort().at(-1);
+  await deps.riskEpisodes.saveRiskEpisodes(tenantId, customerId, episodes, stored.version, checkedThrough);
   return outcome;
 }

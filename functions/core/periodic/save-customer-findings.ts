@@ -15,7 +15,7 @@ const agentResult = <T extends z.ZodType>(output: T) =>
 
 /** The state of one customer's child execution when it reaches "Save the customer's findings". */
 export const CustomerFindingsState = CustomerRunItem.extend({
-  metrics: z.object({ active: z.literal(true), input: CustomerAgentInput }),
+  metrics: z.object({ active: z.literal(true), input: CustomerAgentInput, assessedThrough: z.string().optional() }),
   findings: z.object({ insight: agentResult(A11Output), opportunities: agentResult(A12Output), risks: agentResult(A14Output) }).optional(),
   marketing: agentResult(A13Output).optional(),
   risks: agentResult(A14Output).optional(),
@@ -70,7 +70,8 @@ export async function saveCustomerFindings(deps: PeriodicRunDependencies, rawSta
   const at = deps.clock.now().toISOString();
   const risks = state.findings?.risks ?? state.risks;
   if (!risks) throw new Error('no A14 answer in the state: the run reached the save step without the risk agent');
-  const alerts = await recordRiskAlerts(deps, { tenantId, customerId, at, model: risks.model }, risks.output.risks);
+  const checkedThrough = state.metrics.assessedThrough;
+  const alerts = await recordRiskAlerts(deps, { tenantId, customerId, at, model: risks.model, ...(checkedThrough ? { checkedThrough } : {}) }, risks.output.risks);
 
   const base = { tenantId, customerId, status: 'new' as const, createdAt: at, updatedAt: at };
   const week = isoWeekOf(state.asOf);

@@ -10,6 +10,11 @@ export interface RiskEpisodes {
   readonly episodes: Readonly<Record<string, RiskEpisode>>;
   /** 0 when nothing was saved yet. */
   readonly version: number;
+  /**
+   * The newest record (`<occurredAt>#<recordId>`) the last A14 assessment read: the five-minute risk
+   * check skips a customer with nothing newer. Absent before the first assessment.
+   */
+  readonly checkedThrough?: string;
 }
 
 export class RiskEpisodesChangedError extends Error {
@@ -22,8 +27,11 @@ export class RiskEpisodesChangedError extends Error {
  */
 export interface RiskEpisodeStore {
   getRiskEpisodes(tenantId: string, customerId: string): Promise<RiskEpisodes>;
-  /** Saves when the stored version is still `expectedVersion`; throws `RiskEpisodesChangedError` otherwise. */
-  saveRiskEpisodes(tenantId: string, customerId: string, episodes: Readonly<Record<string, RiskEpisode>>, expectedVersion: number): Promise<void>;
+  /**
+   * Saves when the stored version is still `expectedVersion`; throws `RiskEpisodesChangedError`
+   * otherwise. `checkedThrough` absent keeps none.
+   */
+  saveRiskEpisodes(tenantId: string, customerId: string, episodes: Readonly<Record<string, RiskEpisode>>, expectedVersion: number, checkedThrough?: string): Promise<void>;
   /** Forgets a customer's risk episodes (the customer is being deleted); `false` when there were none. */
   deleteRiskEpisodes(tenantId: string, customerId: string): Promise<boolean>;
 }
