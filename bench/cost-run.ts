@@ -228,12 +228,25 @@ export async function runMix(options: MixOptions): Promise<Phase[]> {
       for (const type of ['daily', 'weekly', 'monthly'] as const) {
         await phase(`report-${type}`, 1, 1, async () => void (await requestReport(hub.workflows.deps, { tenantId: TENANT, type, trigger: 'schedule', asOf })), customers.length);
       }
-      await phase('risk-check', 1, 1, async () => void (await hub.workflows.deps.periodicRuns.startRun({ tenantId: TENANT, runId: 'RISK-COST', type: 'risk-check', reportId: null, customerId: null, asOf: asOf.toISOString() })), highPriority.length);
+      // The reports' A14 read every record so far: the check assesses only news since. A new message
+      // for each high-priority customer a minute after the reports, then the next check, five minutes on.
+      const news = new Date(asOf.getTime() + 60_000);
+      await meter.unmetered(() => addNews(hub, highPriority, news));
+      const check = new Date(asOf.getTime() + 5 * 60_000).toISOString();
+      await phase('risk-check', 1, 1, async () => void (await hub.workflows.deps.periodicRuns.startRun({ tenantId: TENANT, runId: 'RISK-COST', type: 'risk-check', reportId: null, customerId: null, asOf: check })), highPriority.length);
     }
     return phases;
   } finally {
     mail.close();
     await hub.close();
+  }
+}
+
+/** One new, analysed message for each of `customerIds` at `at` (straight to the store, like the seeded history). */
+async function addNews(hub: RunningHub, customerIds: readonly string[], at: Date): Promise<void> {
+  for (const [i, customerId] of customerIds.entries()) {
+    const [message] = syntheticHistory({ tenantId: TENANT, customerId, asOf: at, monthlyCounts: [1], seed: 1000 + i });
+    await (Object.getPrototypeOf(hub.deps) as typeof hub.deps).records.insertRecord({ ...message!, occurredAt: at.toISOString() });
   }
 }
 
@@ -244,10 +257,6 @@ async function seedCustomers(hub: RunningHub, customers: number, asOf: Date): Pr
     const now = asOf.toISOString();
     await hub.deps.customers.putCustomer({ tenantId: TENANT, customerId, name: `客户${i}`, domains: [], emails: [], phones: [], wecomUserIds: [], priority: i % 10 === 0 ? 'high' : 'normal', tags: [], createdAt: now, updatedAt: now, version: 0 });
     const history = syntheticHistory({ tenantId: TENANT, customerId, asOf, monthlyCounts: i % 5 === 0 ? [16, 16, 16, 2] : [12, 12, 13, 13], competitorMentions: i % 5 === 0 ? 2 : 0, seed: i + 1 });
-    // A high-priority customer's newest record arrived a minute ago, so the measured risk check visits
-    // each of them (it looks only at customers with news; bench/cost.ts scales to how many have some).
-    const newest = history.at(-1);
-    if (i % 10 === 0 && newest) history[history.length - 1] = { ...newest, occurredAt: new Date(asOf.getTime() - 60_000).toISOString() };
     // Straight to the store, without the insert feed: seeding is history, not new traffic.
     for (const record of history) await (Object.getPrototypeOf(hub.deps) as typeof hub.deps).records.insertRecord(record);
   });

@@ -28,17 +28,18 @@ const COMMS_PER_CUSTOMER_MONTH = Number(process.env.BENCH_COST_COMMS_PER_CUSTOME
 const RUNS_PER_MONTH = { 'report-daily': 30, 'report-weekly': 52 / 12, 'report-monthly': 1, 'risk-check': 12 * 24 * 30 } as const;
 /**
  * How the measured periodic runs scale to the tenant. Reports visit every customer: scaled per customer.
- * The risk check visits only high-priority customers (1 in 10) with a record in its 15-minute look-back
- * (plan-periodic-run.ts); the measured run visits all of its high-priority customers (each given a
- * record a minute old), so it is scaled to the expected number with news: Poisson arrivals at
- * COMMS_PER_CUSTOMER_MONTH, P(≥ 1 in 15 min) each.
+ * The risk check assesses only high-priority customers (1 in 10) with a record its last assessment has
+ * not read (plan-periodic-run.ts, compute-customer-input.ts): each message once, so per check the
+ * customers with news since the previous check, five minutes earlier. The measured run gives each of
+ * its high-priority customers such a message, so it is scaled to the expected number with news:
+ * Poisson arrivals at COMMS_PER_CUSTOMER_MONTH, P(≥ 1 in 5 min) each.
  */
 const HIGH_PRIORITY_SHARE = 0.1;
-const RISK_LOOKBACK_MINUTES = 15;
+const RISK_CHECK_INTERVAL_MINUTES = 5;
 function periodicScale(name: keyof typeof RUNS_PER_MONTH): number {
   if (name !== 'risk-check') return TENANT_CUSTOMERS / PERIODIC_CUSTOMERS;
-  const perLookback = (COMMS_PER_CUSTOMER_MONTH * RISK_LOOKBACK_MINUTES) / (30 * 24 * 60);
-  const withNews = TENANT_CUSTOMERS * HIGH_PRIORITY_SHARE * (1 - Math.exp(-perLookback));
+  const perInterval = (COMMS_PER_CUSTOMER_MONTH * RISK_CHECK_INTERVAL_MINUTES) / (30 * 24 * 60);
+  const withNews = TENANT_CUSTOMERS * HIGH_PRIORITY_SHARE * (1 - Math.exp(-perInterval));
   return withNews / Math.max(1, PERIODIC_CUSTOMERS * HIGH_PRIORITY_SHARE);
 }
 const CALL_MINUTES = 5;
@@ -165,8 +166,8 @@ try {
 
 /** What would cut a component (printed only when the target is missed). */
 function remedy(component: string): string {
-  if (/Periodic: Bedrock/.test(component)) return 'reports run A11–A13 for every customer daily: skip customers with no record in the period (A14 still checks them for churn), or run A11–A13 weekly';
-  if (/Periodic: Step Functions/.test(component)) return 'the daily report visits every customer (a Standard Map with an Express child each): visit only customers with records in the period or an open risk, and run the risk check as an Express workflow';
+  if (/Periodic: Bedrock/.test(component)) return 'the daily report runs A11–A13 for every customer with a record that day, and A14 for every customer active in 120 days, each reading up to 40 record summaries (~5k tokens): run A11–A13 weekly, or give a daily run only the records since the last findings';
+  if (/Periodic: Step Functions/.test(component)) return 'the daily report visits every customer active in 120 days (a Standard Map with an Express child each): run the risk check as an Express workflow, and leave quiet customers with no open risk to the weekly run';
   if (/SES receiving/.test(component)) return 'inherent to receiving mail through SES ($0.10/1,000 mails + $0.09/1,000 chunks); a mailbox pull (IMAP/Graph) or forwarding webhook avoids it';
   if (/SES outbound/.test(component)) return 'one digest mail per owner every few minutes instead of one per urgent record';
   if (/audit entry/.test(component)) return 'audit only API calls a person makes (not machine ingestion), or batch ingestion audits into one entry per request/batch';
