@@ -31,6 +31,14 @@ describe('POST /v1/tasks: staff create tasks (embedded hub, real local servers)'
     li = tokenFor(hub, TENANT, 'commhub/read', 'li.wei');
     expect((await callApi(hub, 'PUT', `/v1/customers/${OWNED}`, { token: admin, body: { name: '宁波奥克斯', owner: 'li.wei' } })).status).toBe(201);
     expect((await callApi(hub, 'PUT', `/v1/customers/${UNOWNED}`, { token: admin, body: { name: '杭州华诚化工' } })).status).toBe(201);
+    // What tasks name as their source: reports of the tenant, an insight about OWNED
+    const at = new Date().toISOString();
+    const period = { start: at, end: at, timeZone: 'Asia/Shanghai' };
+    for (const reportId of ['RPT-weekly-1', 'RPT-1', 'RPT-2']) await hub.deps.reports.createReport({ reportId, tenantId: TENANT, type: 'weekly', status: 'ready', period, trigger: 'api', createdAt: at, updatedAt: at });
+    await hub.deps.reports.createReport({ reportId: 'RPT-T002', tenantId: 'T002', type: 'weekly', status: 'ready', period, trigger: 'api', createdAt: at, updatedAt: at });
+    const insight = { tenantId: TENANT, type: 'risk' as const, title: '沟通频率下降', detail: '', status: 'new' as const, confidence: 0.8, importance: 'high' as const, relatedRecordIds: [], data: {}, createdAt: at, updatedAt: at };
+    await hub.deps.workItems.putInsight({ ...insight, insightId: 'RISK-C-1', customerId: OWNED });
+    await hub.deps.workItems.putInsight({ ...insight, insightId: 'RISK-FREE-1', customerId: UNOWNED });
   });
   afterAll(() => hub?.close());
 
@@ -97,6 +105,20 @@ describe('POST /v1/tasks: staff create tasks (embedded hub, real local servers)'
     expect(otherSource.status).toBe(409);
     expect(otherSource.body.error.message).toBe('idempotency key already used for a different task (priority, source differ)');
     expect(retry).toMatchObject({ status: 200, body: { duplicate: true, task: { taskId: first.body.task.taskId, title: '报价跟进', assignee: 'wang.gong@demo-materials.cn' } } });
+  });
+
+  it('refuses a source that is not there (404, another tenant\'s alike) or is about another customer (400 naming the field)', async () => {
+    // Act
+    const unknownReport = await post({ customerId: OWNED, title: '跟进', source: { reportId: 'RPT-NONE' } });
+    const theirReport = await post({ customerId: OWNED, title: '跟进', source: { reportId: 'RPT-T002' } });
+    const unknownRecord = await post({ customerId: OWNED, title: '跟进', source: { recordId: 'WX-20240617-0000000000000000000000000' } });
+    const otherCustomers = await post({ customerId: OWNED, title: '跟进', source: { insightId: 'RISK-FREE-1' } });
+
+    // Assess
+    expectError(unknownReport, 404, 'NOT_FOUND', /source report RPT-NONE not found/);
+    expect(theirReport.body).toEqual({ error: { ...unknownReport.body.error, message: 'source report RPT-T002 not found' } });
+    expectError(unknownRecord, 404, 'NOT_FOUND', /source communication/);
+    expectError(otherCustomers, 400, 'VALIDATION_FAILED', /source\.insightId/);
   });
 
   it('keeps idempotency keys per tenant: the same key in another tenant makes that tenant its own task', async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { HubDependencies } from '../dependencies.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../errors.js';
 import { DEFAULT_TENANT_ZONE, followUpDueAt } from '../model/follow-up-due.js';
 import type { Task, TaskPriority, TaskSource } from '../model/task.js';
 import { customerExists } from './customer-exists.js';
@@ -49,6 +49,7 @@ export async function createTask(deps: HubDependencies, command: NewTask): Promi
   const profile = await deps.customers.getCustomer(tenantId, customerId);
   // A customer may exist by its records alone (ingested with an explicit id, no profile yet).
   if (!profile && !(await customerExists(deps, tenantId, customerId))) throw new NotFoundError(`customer ${customerId} not found`);
+  await checkSource(deps, tenantId, customerId, command.source);
   const now = deps.clock.now();
   const dueAt = command.dueAt ?? followUpDueAt(command.priority, now, (await deps.tenants.getTenant(tenantId))?.timezone ?? DEFAULT_TENANT_ZONE);
   const at = now.toISOString();
@@ -73,6 +74,27 @@ export async function createTask(deps: HubDependencies, command: NewTask): Promi
     if (differing.length > 0) throw new ConflictError(`idempotency key already used for a different task (${differing.join(', ')} differ)`);
   }
   return { task: stored, duplicate: !created };
+}
+
+/**
+ * What a task says it came from must be there: a report, insight or record of the tenant (404 like
+ * any absent id — another tenant's included), and an insight or record of the task's own customer
+ * (400 naming the field otherwise).
+ */
+async function checkSource(deps: HubDependencies, tenantId: string, customerId: string, source: TaskSource | undefined): Promise<void> {
+  if (!source) return;
+  const [report, insight, record] = await Promise.all([
+    source.reportId === undefined ? undefined : deps.reports.getReport(tenantId, source.reportId),
+    source.insightId === undefined ? undefined : deps.workItems.getInsight(tenantId, source.insightId),
+    source.recordId === undefined ? undefined : deps.records.getRecord(tenantId, source.recordId),
+  ]);
+  if (report === null) throw new NotFoundError(`source report ${source.reportId} not found`);
+  if (insight === null) throw new NotFoundError(`source insight ${source.insightId} not found`);
+  if (record === null) throw new NotFoundError(`source communication ${source.recordId} not found`);
+  const foreign: ErrorDetail[] = [];
+  if (insight && insight.customerId !== customerId) foreign.push({ path: 'source.insightId', message: `the insight is not about customer ${customerId}` });
+  if (record && record.customerId !== customerId) foreign.push({ path: 'source.recordId', message: `the communication is not customer ${customerId}'s` });
+  if (foreign.length > 0) throw new ValidationError('the task\'s source belongs to another customer', foreign);
 }
 
 /** A value as comparable text: a stored map's keys come back in any order. */
