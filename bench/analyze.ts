@@ -8,10 +8,10 @@ import { analyzeText, defaultSegmenter } from '../functions/analysis/local/local
 import { tokenize } from '../functions/analysis/local/segmenter.js';
 import type { A10Input } from '../functions/core/agents/a10-communication-analysis.js';
 import { estimateTokens } from '../functions/core/agents/token-estimate.js';
-import { deadline, ms, percentile, printTable } from './support.js';
+import { deadline, envCount, ms, percentile, printTable } from './support.js';
 import { devSetTexts } from './workflow-run.js';
 
-const ROUNDS = Number(process.env.BENCH_ANALYZE_ROUNDS ?? 300);
+const ROUNDS = envCount('BENCH_ANALYZE_ROUNDS', 300);
 const TARGET_P99_MS = 20;
 deadline(300);
 

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { ROUTES } from '../functions/http/routes.js';
 import { bundleBaseline, sdkEntryPackages } from './coldstart-baseline.js';
 import { bytesByPackage, lambdaBundles, synthesize, type LambdaBundle } from './coldstart-bundles.js';
-import { deadline, percentile, printTable } from './support.js';
+import { deadline, envCount, percentile, printTable } from './support.js';
 
-const REPEATS = Number(process.env.BENCH_COLDSTART_REPEATS ?? 5);
+const REPEATS = envCount('BENCH_COLDSTART_REPEATS', 5);
 /** Reuse an existing synth output (`cdk synth -o <dir>`) instead of synthesizing again. */
 const REUSE_OUT = process.env.BENCH_CDK_OUT;
 const ONLY = process.env.BENCH_COLDSTART_ONLY ? new RegExp(process.env.BENCH_COLDSTART_ONLY) : undefined;

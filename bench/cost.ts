@@ -5,7 +5,7 @@
 // the cost per 1M text communications and per 1,000 audio minutes, component by component. The
 // baselines, measured in the same run, are the same text mix with every record sent to the model
 // ("always"), priced as Express + Nova Micro, as Standard workflows, and with a Haiku-class model.
-import { deadline, printTable } from './support.js';
+import { deadline, envCount, printTable } from './support.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,16 +14,16 @@ import { agentTokens, ASSUME, phaseCost, type Pricing } from './cost-model.js';
 import { runMix, type Phase } from './cost-run.js';
 import { representativeMix } from './text-mix.js';
 
-const COMMUNICATIONS = Number(process.env.BENCH_COST_COMMUNICATIONS ?? 300);
+const COMMUNICATIONS = envCount('BENCH_COST_COMMUNICATIONS', 300);
 const MIX = { text: 0.7, call: 0.2, audio: 0.1 } as const;
-const PERIODIC_CUSTOMERS = Number(process.env.BENCH_COST_PERIODIC_CUSTOMERS ?? 20);
+const PERIODIC_CUSTOMERS = envCount('BENCH_COST_PERIODIC_CUSTOMERS', 20, 0);
 /**
  * Amortising the periodic runs needs a tenant's size: customers, and communications a month. The
  * default is a B2B account team of some size: 1,000 customers (1 in 10 high priority, which the risk
  * check covers), 100 communications per customer a month (about five a working day) — 100k a month.
  */
-const TENANT_CUSTOMERS = Number(process.env.BENCH_COST_TENANT_CUSTOMERS ?? 1000);
-const COMMS_PER_CUSTOMER_MONTH = Number(process.env.BENCH_COST_COMMS_PER_CUSTOMER_MONTH ?? 100);
+const TENANT_CUSTOMERS = envCount('BENCH_COST_TENANT_CUSTOMERS', 1000);
+const COMMS_PER_CUSTOMER_MONTH = envCount('BENCH_COST_COMMS_PER_CUSTOMER_MONTH', 100);
 /** Periodic runs per tenant a month (report-schedules.ts: daily, weekly, monthly, risk check every 5 minutes). */
 const RUNS_PER_MONTH = { 'report-daily': 30, 'report-weekly': 52 / 12, 'report-monthly': 1, 'risk-check': 12 * 24 * 30 } as const;
 /**

@@ -8,11 +8,11 @@ import { detectLanguage } from '../functions/analysis/local/language.js';
 import { createLocalAnalyzer } from '../functions/analysis/local/local-analyzer.js';
 import { hottestKeys, LoadTally, type KeyPeak } from './partition-load.js';
 import { EventSampler, seededRandom, tenantIdOf, WORKLOAD, writesOf, type AnalysisOutcome, type IndexName, type KeyVariant } from './partition-model.js';
-import { deadline, printTable } from './support.js';
+import { deadline, envCount, printTable } from './support.js';
 import { representativeMix } from './text-mix.js';
 
-const SAMPLES = Number(process.env.BENCH_PARTITION_SAMPLES ?? 300_000);
-const SEED = Number(process.env.BENCH_PARTITION_SEED ?? 7);
+const SAMPLES = envCount('BENCH_PARTITION_SAMPLES', 300_000);
+const SEED = envCount('BENCH_PARTITION_SEED', 7, 0);
 const TARGET_SHARE = 0.5;
 const INDEXES: readonly IndexName[] = ['base', 'GSI1', 'GSI2'];
 

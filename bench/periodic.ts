@@ -2,7 +2,7 @@
 // A15, email) over N customers × 50 records in embedded mode — the real ASL, dynalite and s3rver.
 // Prints wall time, store round trips per customer by kind, and how the per-customer cost scales
 // from the small run to the large one (same process, same hub: the small run is the baseline).
-import { deadline, inMemorySettings, pool, printTable } from './support.js';
+import { deadline, envCount, inMemorySettings, pool, printTable } from './support.js';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { DEMO_TENANTS_FILE } from '../embedded/hub-settings.js';
 import { requestReport } from '../functions/core/periodic/start-periodic-run.js';
 import { syntheticHistory } from '../test/support/synthetic-history.js';
 
-const LARGE = Number(process.env.BENCH_PERIODIC_CUSTOMERS ?? 1000);
+const LARGE = envCount('BENCH_PERIODIC_CUSTOMERS', 1000);
 const SMALL = Math.max(10, Math.round(LARGE / 10));
 /** 50 records a customer over four months, falling for every fifth customer (so A14 has work). */
 const STEADY = [12, 12, 13, 13];

@@ -25,6 +25,24 @@ export const inMemorySettings = (jwtSecret = 'bench-secret-bench-secret-bench-se
   ...EMBEDDED_NAMES,
 });
 
+/**
+ * A count from the environment (`BENCH_…`), or `fallback` when unset. Anything else than a whole
+ * number ≥ `min` stops the bench with a message naming the variable: an empty or mistyped value must
+ * not quietly measure nothing.
+ *
+ * @example const SAMPLES = envCount('BENCH_PARTITION_SAMPLES', 300_000);
+ */
+export function envCount(name: string, fallback: number, min = 1): number {
+  const raw = process.env[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isInteger(value) || value < min) {
+    process.stderr.write(`${name}=${JSON.stringify(raw)}: expected a whole number ≥ ${min} (unset for the default, ${fallback})\n`);
+    process.exit(2);
+  }
+  return value;
+}
+
 /** Runs `task(i)` for i in [0, count) with at most `concurrency` in flight. */
 export async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
   let next = 0;

@@ -10,12 +10,12 @@ import { A10_TOOL_CONFIG } from '../functions/adapters/bedrock/a10-tool.js';
 import { estimateTokens } from '../functions/core/agents/token-estimate.js';
 import { AWS_PRICES as P, PRICES_AS_OF, line, total, type CostLine } from './aws-prices.js';
 import { writeUnits } from './cost-meter.js';
-import { deadline, printTable } from './support.js';
+import { deadline, envCount, printTable } from './support.js';
 import { representativeMix } from './text-mix.js';
 import { devSetTexts, runWorkflows, type MeasuredRecord, type WorkflowRun } from './workflow-run.js';
 
-const TEXT_RECORDS = Number(process.env.BENCH_TEXT_RECORDS ?? 280);
-const AUDIO_RECORDS = Number(process.env.BENCH_AUDIO_RECORDS ?? 10);
+const TEXT_RECORDS = envCount('BENCH_TEXT_RECORDS', 280);
+const AUDIO_RECORDS = envCount('BENCH_AUDIO_RECORDS', 10, 0);
 const TARGET_USD_PER_MILLION = 40;
 /**
  * AWS-side latencies the embedded run cannot measure (its local DynamoDB and S3 servers share two
