@@ -7,6 +7,8 @@ import type { HubDependencies } from '../functions/core/dependencies.js';
 import type { HttpHandler } from '../functions/http/http-route.js';
 import { ROUTES, type RouteId } from '../functions/http/routes.js';
 import { routeAdapterGroups } from '../functions/wiring/adapter-groups.js';
+import { routeWorkflowPorts, workflowPortsWithin } from '../functions/wiring/workflow-port-groups.js';
+import type { WorkflowDependencies } from '../functions/workflow/workflow-steps.js';
 import { createHubDependencies } from '../functions/wiring/hub-dependencies.js';
 import { portsWithin } from '../functions/wiring/ports-within.js';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -54,7 +56,8 @@ async function buildHandlers(deps: HubDependencies): Promise<Map<RouteId, HttpHa
   const entries = await Promise.all(
     ROUTES.map(async (route) => {
       const module = (await import(`../functions/api/${route.id}.ts`)) as HandlerModule;
-      return [route.id, module.build(portsWithin(deps, routeAdapterGroups(route), route.id))] as const;
+      const within = portsWithin(deps, routeAdapterGroups(route), route.id);
+      return [route.id, module.build(workflowPortsWithin(within as WorkflowDependencies, routeWorkflowPorts(route.access), route.id))] as const;
     }),
   );
   return new Map(entries);

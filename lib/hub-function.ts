@@ -10,6 +10,7 @@ import { HUB_METRICS_NAMESPACE, HUB_SERVICE_NAME, hubServiceName } from '../func
 import { ENV } from '../functions/config/runtime-config.js';
 import type { RouteAccess } from '../functions/http/routes.js';
 import { adapterGroupDefines, adapterGroupsOf } from '../functions/wiring/adapter-groups.js';
+import { workflowPortDefines, type WorkflowPortGroup } from '../functions/wiring/workflow-port-groups.js';
 import { acknowledgeGrantWildcards } from './grant-acknowledgments.js';
 import { grantStorageAccess } from './service-grants.js';
 import type { Storage } from './storage.js';
@@ -122,6 +123,13 @@ export interface HubFunctionProps {
    */
   readonly nativeModules?: readonly string[];
   /**
+   * The workflow ports the function uses (`functions/wiring/workflow-port-groups.ts`): its bundle holds
+   * those and no others. Absent: the function wires no workflow ports of its own choosing — every one
+   * stays in a bundle that imports them (as before these declarations).
+   * @default - undeclared
+   */
+  readonly workflowPorts?: readonly WorkflowPortGroup[];
+  /**
    * Values computed at synth and folded into the bundle as esbuild `define`s (each name a JSON value),
    * for work a handler would otherwise do on its first call (e.g. the OpenAPI document).
    * @default - none
@@ -153,13 +161,16 @@ export class HubFunction extends Construct {
   public readonly access: FunctionAccess;
   /** How esbuild bundles it ({@link hubBundling}). */
   public readonly bundling: BundlingOptions;
+  /** The workflow ports it declared (undefined: undeclared). */
+  public readonly workflowPorts?: readonly WorkflowPortGroup[];
 
   constructor(scope: Construct, id: string, props: HubFunctionProps) {
     super(scope, id);
     const { access, storage } = props;
     this.entry = props.entry;
     this.access = access;
-    this.bundling = hubBundling(access, props.nativeModules, props.bundledConstants);
+    this.workflowPorts = props.workflowPorts;
+    this.bundling = hubBundling(access, props.nativeModules, props.bundledConstants, props.workflowPorts);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
@@ -210,7 +221,12 @@ export class HubFunction extends Construct {
  * new NodejsFunction(scope, 'Function', { entry, bundling: hubBundling(access) });
  * ```
  */
-export function hubBundling(access: FunctionAccess, nativeModules: readonly string[] = [], constants: Readonly<Record<string, unknown>> = {}): BundlingOptions {
+export function hubBundling(
+  access: FunctionAccess,
+  nativeModules: readonly string[] = [],
+  constants: Readonly<Record<string, unknown>> = {},
+  workflowPorts?: readonly WorkflowPortGroup[],
+): BundlingOptions {
   return {
     format: OutputFormat.ESM,
     target: ESBUILD_TARGET,
@@ -222,7 +238,11 @@ export function hubBundling(access: FunctionAccess, nativeModules: readonly stri
     mainFields: ['module', 'main'],
     // Only the adapters `access` allows: the others (and their SDK clients) are dead code that
     // esbuild drops — functions/package.json declares the sources free of import side effects.
-    define: { ...adapterGroupDefines(access), ...Object.fromEntries(Object.entries(constants).map(([name, value]) => [name, JSON.stringify(value)])) },
+    define: {
+      ...adapterGroupDefines(access),
+      ...(workflowPorts ? workflowPortDefines(workflowPorts) : {}),
+      ...Object.fromEntries(Object.entries(constants).map(([name, value]) => [name, JSON.stringify(value)])),
+    },
     // Bundle the SDK too, so Lambda runs the SDK version the tests ran, not the runtime's copy.
     externalModules: [...nativeModules],
     ...(nativeModules.length > 0 ? { commandHooks: copyNativeModules(nativeModules) } : {}),

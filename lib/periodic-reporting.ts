@@ -10,6 +10,8 @@ import { ENV, LOCAL_MODEL_ID } from '../functions/config/runtime-config.js';
 import { REPORT_SCHEDULES } from '../functions/core/schedules/report-schedules.js';
 import { stepEntryName } from '../functions/workflow/step-entry-name.js';
 import { PERIODIC_STEP_NAMES, type PeriodicStepName } from '../statemachines/state-machines.js';
+import { STEP_WORKFLOW_PORTS } from '../functions/workflow/workflow-steps.js';
+import { EVENT_WORKFLOW_PORTS } from '../functions/wiring/workflow-port-groups.js';
 import { aslStateMachine } from './asl-state-machine.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { grantBedrockModel, grantSendMail } from './service-grants.js';
@@ -89,6 +91,7 @@ export class PeriodicReporting extends Construct {
         entry: entry(`workflow/${stepEntryName(step)}.ts`),
         description: `CommHub periodic run step ${step}.`,
         access,
+        workflowPorts: STEP_WORKFLOW_PORTS[step],
         environment: environment[step],
         timeout: Duration.seconds(step === 'WriteReport' ? 240 : step === 'RunCustomerAgent' ? 90 : 50),
         memorySize: step === 'WriteReport' ? 1024 : 512,
@@ -113,6 +116,7 @@ export class PeriodicReporting extends Construct {
       ...common,
       entry: entry('events/scheduled-run.ts'),
       description: 'Starts each tenant scheduled report or risk check (EventBridge Scheduler target).',
+      workflowPorts: EVENT_WORKFLOW_PORTS['scheduled-run'],
       // Cursors: the risk check reads the last minutes' day feed (paged) to start a run only when a customer has news.
       access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: true, tenants: true },
       environment: this.starterEnvironment(),

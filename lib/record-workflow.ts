@@ -10,6 +10,8 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV, LOCAL_MODEL_ID } from '../functions/config/runtime-config.js';
 import { stepEntryName } from '../functions/workflow/step-entry-name.js';
+import { STEP_WORKFLOW_PORTS } from '../functions/workflow/workflow-steps.js';
+import { EVENT_WORKFLOW_PORTS } from '../functions/wiring/workflow-port-groups.js';
 import {
   RECORD_STEP_NAMES,
   stateMachinePlaceholder,
@@ -109,6 +111,7 @@ export class RecordWorkflow extends Construct {
         entry: entry(`workflow/${stepEntryName(step)}.ts`),
         description: `CommHub record workflow step ${step}.`,
         access: STEP_ACCESS,
+        workflowPorts: STEP_WORKFLOW_PORTS[step],
         environment: stepEnvironment[step],
         timeout: Duration.seconds(analyzes ? 90 : 30),
         memorySize: 512,
@@ -132,6 +135,7 @@ export class RecordWorkflow extends Construct {
       ...common,
       entry: entry('events/record-stream.ts'),
       description: 'Starts the record workflow for each record the table stream reports as new.',
+      workflowPorts: EVENT_WORKFLOW_PORTS['record-stream'],
       access: { table: 'none', rawArchive: 'none', blobs: 'none', cursors: false, tenants: false },
       environment: workflowEnvironment,
       timeout: Duration.seconds(60),
@@ -156,6 +160,7 @@ export class RecordWorkflow extends Construct {
       ...common,
       entry: entry('events/transcription-job-state.ts'),
       description: 'Resumes the record workflow waiting on a finished Transcribe job.',
+      workflowPorts: EVENT_WORKFLOW_PORTS['transcription-job-state'],
       access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: false, tenants: false },
       deadLetterQueue: this.deadLetterQueue.queue,
       retryAttempts: 2,

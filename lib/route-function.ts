@@ -3,6 +3,7 @@ import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { openApiDocument } from '../functions/http/openapi.js';
+import { routeWorkflowPorts } from '../functions/wiring/workflow-port-groups.js';
 import { isAudited, type RouteDefinition, type RouteId } from '../functions/http/routes.js';
 import { HubFunction, RAW_PAYLOAD_PREFIX, type FunctionAccess } from './hub-function.js';
 import type { PeriodicReporting } from './periodic-reporting.js';
@@ -62,6 +63,7 @@ export class RouteFunction extends HubFunction {
       timeout: Duration.seconds(10),
       memorySize: 512,
       bundledConstants: ROUTE_BUNDLED_CONSTANTS[route.id as RouteId]?.(),
+      workflowPorts: routeWorkflowPorts(route.access),
       logRetention: props.logRetention,
       removalPolicy: props.removalPolicy,
       environment: {

@@ -15,7 +15,8 @@ import type { PeriodicRunStarter } from '../../functions/core/ports/periodic-run
 import type { ReportWriter } from '../../functions/core/ports/report-writer.js';
 import { createLocalReportWriter } from '../../functions/analysis/agents/local-report-writer.js';
 import { namingDependencyFailures } from '../../functions/workflow/dependency-unavailable.js';
-import { WORKFLOW_STEPS, type WorkflowDependencies, type WorkflowStep } from '../../functions/workflow/workflow-steps.js';
+import { workflowPortsWithin } from '../../functions/wiring/workflow-port-groups.js';
+import { STEP_WORKFLOW_PORTS, WORKFLOW_STEPS, type WorkflowDependencies, type WorkflowStep } from '../../functions/workflow/workflow-steps.js';
 import { startRecordWorkflows } from '../../functions/core/workflow/start-record-workflows.js';
 import { FIRST_RUN } from '../../functions/core/workflow/analyze-record.js';
 import { workflowKindFor } from '../../functions/core/workflow/workflow-kind.js';
@@ -123,7 +124,10 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
   }) as WorkflowDependencies;
   // Each step runs as its Lambda would: in a correlation scope with its tenant, record and execution ids,
   // its transient dependency failures named `DependencyUnavailable` for the state machines to retry.
-  const steps = Object.fromEntries(WORKFLOW_STEP_NAMES.map((name) => [name, correlatedStep(namingDependencyFailures(WORKFLOW_STEPS[name](deps)))])) as Record<WorkflowStepName, WorkflowStep>;
+  // Each step also sees only the workflow ports it declares, as its Lambda bundle holds only those.
+  const steps = Object.fromEntries(
+    WORKFLOW_STEP_NAMES.map((name) => [name, correlatedStep(namingDependencyFailures(WORKFLOW_STEPS[name](workflowPortsWithin(deps, STEP_WORKFLOW_PORTS[name], name))))]),
+  ) as Record<WorkflowStepName, WorkflowStep>;
   engine = new LocalWorkflowEngine({
     steps,
     concurrency: options.concurrency,

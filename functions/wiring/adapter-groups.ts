@@ -1,5 +1,6 @@
 import type { HubDependencies } from '../core/dependencies.js';
 import { isAudited, type RouteAccess, type RouteDefinition } from '../http/routes.js';
+import type { WorkflowPortGroup } from './workflow-port-groups.js';
 
 /**
  * The groups of AWS adapters a Lambda bundle may hold, each behind one SDK client, with the esbuild
@@ -96,8 +97,9 @@ export const HUB_PORT_GROUPS: Readonly<Record<keyof HubDependencies, AdapterGrou
 export class MissingAdapterError extends Error {
   override readonly name = 'MissingAdapterError';
 
-  constructor(functionName: string, port: string, group: AdapterGroup) {
-    super(`${functionName} uses ${port}, but its access allows no ${group} adapters (needs ${ADAPTER_GROUP_ACCESS[group]}): declare it in the function's access`);
+  constructor(functionName: string, port: string, group: AdapterGroup | WorkflowPortGroup) {
+    const needs = group in ADAPTER_GROUP_ACCESS ? ADAPTER_GROUP_ACCESS[group as AdapterGroup] : `workflowPorts including '${group}'`;
+    super(`${functionName} uses ${port}, but its access allows no ${group} adapters (needs ${needs}): declare it in the function's access`);
   }
 }
 
@@ -105,7 +107,7 @@ export class MissingAdapterError extends Error {
  * What a port outside the function's adapter groups is in its bundle: a thunk that throws
  * {@link MissingAdapterError} naming the function (Lambda's name for it) and the access it lacks.
  */
-export function missingAdapter(port: string, group: AdapterGroup): () => never {
+export function missingAdapter(port: string, group: AdapterGroup | WorkflowPortGroup): () => never {
   return () => {
     throw new MissingAdapterError(process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'this function', port, group);
   };

@@ -34,32 +34,49 @@ export function createWorkflowDependencies(config: RuntimeConfig, hub: HubDepend
   // The transcription job store is a DynamoDB adapter: in a bundle without the table group
   // (bundle-flags.d.ts) it is dead code, like the hub's. First in the function: esbuild folds it only there.
   const withTable = typeof COMMHUB_BUNDLES_TABLE === 'undefined' || COMMHUB_BUNDLES_TABLE;
-  const localAnalyzer = lazy(() => createLocalAnalyzer());
+  // Likewise the workflow ports of the groups the function declares (workflow-port-groups.ts).
+  const withModel = typeof COMMHUB_BUNDLES_MODEL === 'undefined' || COMMHUB_BUNDLES_MODEL;
+  const withTranscribe = typeof COMMHUB_BUNDLES_TRANSCRIBE === 'undefined' || COMMHUB_BUNDLES_TRANSCRIBE;
+  const withStepFunctions = typeof COMMHUB_BUNDLES_STEP_FUNCTIONS === 'undefined' || COMMHUB_BUNDLES_STEP_FUNCTIONS;
+  const withEvents = typeof COMMHUB_BUNDLES_EVENTS === 'undefined' || COMMHUB_BUNDLES_EVENTS;
+  const withMail = typeof COMMHUB_BUNDLES_MAIL === 'undefined' || COMMHUB_BUNDLES_MAIL;
+  // Each port is a ternary on its flag where it is made: esbuild drops the branch (and its imports)
+  // only when the flag folds to false right there.
   const modelId = config.modelId ?? LOCAL_MODEL_ID;
-  const analyzer = lazy(() =>
-    modelId === LOCAL_MODEL_ID ? localAnalyzer() : createBedrockAnalyzer({ client: createBedrockRuntimeClient({ region: config.region }), modelId, fallback: localAnalyzer() }),
-  );
+  const localAnalyzer = withModel ? lazy(() => createLocalAnalyzer()) : missingAdapter('localAnalyzer', 'model');
+  const analyzer = withModel
+    ? lazy(() =>
+        modelId === LOCAL_MODEL_ID ? localAnalyzer() : createBedrockAnalyzer({ client: createBedrockRuntimeClient({ region: config.region }), modelId, fallback: localAnalyzer() }),
+      )
+    : missingAdapter('analyzer', 'model');
+  const agents = withModel ? lazy(() => createCustomerAgents(modelId, config.region)) : missingAdapter('agents', 'model');
+  const reportWriter = withModel ? lazy(() => createReportWriter(modelId, config.region)) : missingAdapter('reportWriter', 'model');
   const blobBucket = () => requireSetting(config.blobBucket, ENV.blobBucket);
-  const transcriber = lazy(() => createTranscribeTranscriber({ client: traced(new TranscribeClient({ region: config.region })), mediaBucket: blobBucket(), outputBucket: blobBucket() }));
-  const sfn = lazy(() => traced(new SFNClient({ region: config.region })));
-  const workflows = lazy(() =>
-    createStepFunctionsWorkflowStarter({
-      client: sfn(),
-      stateMachineArns: {
-        text: requireSetting(config.workflowArns?.text, ENV.textWorkflowArn),
-        media: requireSetting(config.workflowArns?.media, ENV.mediaWorkflowArn),
-      },
-    }),
-  );
-  const callbacks = lazy(() => createStepFunctionsCallbacks({ client: sfn() }));
-  const events = lazy(() => createEventBridgePublisher({ client: traced(new EventBridgeClient({ region: config.region })), eventBusName: requireSetting(config.eventBusName, ENV.eventBusName) }));
+  const transcriber = withTranscribe
+    ? lazy(() => createTranscribeTranscriber({ client: traced(new TranscribeClient({ region: config.region })), mediaBucket: blobBucket(), outputBucket: blobBucket() }))
+    : missingAdapter('transcriber', 'transcribe');
+  const sfn = withStepFunctions ? lazy(() => traced(new SFNClient({ region: config.region }))) : missingAdapter('Step Functions', 'stepFunctions');
+  const workflows = withStepFunctions
+    ? lazy(() =>
+        createStepFunctionsWorkflowStarter({
+          client: sfn(),
+          stateMachineArns: {
+            text: requireSetting(config.workflowArns?.text, ENV.textWorkflowArn),
+            media: requireSetting(config.workflowArns?.media, ENV.mediaWorkflowArn),
+          },
+        }),
+      )
+    : missingAdapter('workflows', 'stepFunctions');
+  const callbacks = withStepFunctions ? lazy(() => createStepFunctionsCallbacks({ client: sfn() })) : missingAdapter('callbacks', 'stepFunctions');
+  const periodicRuns = withStepFunctions
+    ? lazy(() => createStepFunctionsPeriodicRunStarter({ client: sfn(), stateMachineArn: requireSetting(config.workflowArns?.periodic, ENV.periodicRunArn) }))
+    : missingAdapter('periodicRuns', 'stepFunctions');
+  const events = withEvents
+    ? lazy(() => createEventBridgePublisher({ client: traced(new EventBridgeClient({ region: config.region })), eventBusName: requireSetting(config.eventBusName, ENV.eventBusName) }))
+    : missingAdapter('events', 'events');
   const mailFrom = config.mailFrom;
-  const mailer = lazy(() => (mailFrom ? createSesMailer({ client: traced(new SESv2Client({ region: config.region })), from: mailFrom }) : null));
-  const agents = lazy(() => createCustomerAgents(modelId, config.region));
-  const reportWriter = lazy(() => createReportWriter(modelId, config.region));
-  const periodicRuns = lazy(() =>
-    createStepFunctionsPeriodicRunStarter({ client: sfn(), stateMachineArn: requireSetting(config.workflowArns?.periodic, ENV.periodicRunArn) }),
-  );
+  const mailer = withMail ? lazy(() => (mailFrom ? createSesMailer({ client: traced(new SESv2Client({ region: config.region })), from: mailFrom }) : null)) : missingAdapter('mailer', 'mail');
+  const reportMail = withMail ? () => (mailFrom ? { from: mailFrom, mailer: mailer()! } : null) : missingAdapter('reportMail', 'mail');
   const transcriptionJobs = withTable
     ? lazy(
         () => new DynamoDbTranscriptionJobStore(createDocumentClient({ region: config.region, endpoint: config.endpoints?.dynamodb, credentials: config.credentials }), requireSetting(config.tableName, ENV.tableName)),
@@ -80,6 +97,6 @@ export function createWorkflowDependencies(config: RuntimeConfig, hub: HubDepend
     agentsModel: { value: modelId },
     reportWriter: { get: reportWriter },
     periodicRuns: { get: periodicRuns },
-    reportMail: { get: () => (mailFrom ? { from: mailFrom, mailer: mailer()! } : null) },
+    reportMail: { get: reportMail },
   });
 }

@@ -1,4 +1,5 @@
 import type { WorkflowStepName } from '../../statemachines/state-machines.js';
+import type { WorkflowPortGroup } from '../wiring/workflow-port-groups.js';
 import type { PeriodicRunDependencies } from '../core/periodic/periodic-run-dependencies.js';
 import type { RecordWorkflowDependencies } from '../core/workflow/record-workflow-dependencies.js';
 import * as analyzeRecord from './analyze-record.js';
@@ -39,4 +40,26 @@ export const WORKFLOW_STEPS: Readonly<Record<WorkflowStepName, (deps: WorkflowDe
   WriteReport: writeReport.build,
   EmailReport: emailReport.build,
   MarkReportFailed: markReportFailed.build,
+};
+
+/**
+ * The workflow ports each step uses, by group (workflow-port-groups.ts): its Lambda bundle holds those
+ * and no others, and the embedded runtime runs it on the same restricted view — a step reaching for a
+ * port it does not declare fails in the tests as in its function.
+ */
+export const STEP_WORKFLOW_PORTS: Readonly<Record<WorkflowStepName, readonly WorkflowPortGroup[]>> = {
+  // A10 (Bedrock, local rules as fallback), communication.analyzed, and whether speech can be transcribed.
+  AnalyzeRecord: ['model', 'events', 'transcribe'],
+  NotifyUrgentRecord: ['mail'],
+  MarkAnalysisFailed: [],
+  StartTranscription: ['transcribe'],
+  CollectTranscript: ['transcribe'],
+  NoteTranscriptionFailed: [],
+  PlanPeriodicRun: [],
+  ComputeCustomerMetrics: [],
+  RunCustomerAgent: ['model'],
+  SaveCustomerFindings: [],
+  WriteReport: ['model'],
+  EmailReport: ['mail'],
+  MarkReportFailed: [],
 };

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../functions/http/openapi.js';
 import { ROUTES, type RouteDefinition } from '../../functions/http/routes.js';
 import { adapterGroupsOf, routeAdapterGroups, type AdapterGroup } from '../../functions/wiring/adapter-groups.js';
+import type { WorkflowPortGroup } from '../../functions/wiring/workflow-port-groups.js';
 import { HubFunction, hubBundling, type FunctionAccess } from '../../lib/hub-function.js';
 import { routeFunctionAccess } from '../../lib/route-function.js';
 import { synthCommHub } from './synth-commhub.js';
@@ -28,6 +29,16 @@ const GROUP_PACKAGES: Readonly<Record<AdapterGroup, readonly string[]>> = {
   tenants: ['@aws-sdk/client-secrets-manager'],
 };
 const HUB_PACKAGES = new Set(Object.values(GROUP_PACKAGES).flat());
+
+/** The SDK package of each workflow port group's client. */
+const WORKFLOW_GROUP_PACKAGES: Readonly<Record<WorkflowPortGroup, string>> = {
+  model: '@aws-sdk/client-bedrock-runtime',
+  transcribe: '@aws-sdk/client-transcribe',
+  stepFunctions: '@aws-sdk/client-sfn',
+  events: '@aws-sdk/client-eventbridge',
+  mail: '@aws-sdk/client-sesv2',
+};
+const WORKFLOW_PACKAGES = new Set(Object.values(WORKFLOW_GROUP_PACKAGES));
 
 const expectedHubPackages = (access: FunctionAccess) => {
   const groups = adapterGroupsOf(access);
@@ -67,7 +78,7 @@ describe('function bundles', () => {
   const { stack } = synthCommHub();
   const functions = stack.node.findAll().filter((construct): construct is HubFunction => construct instanceof HubFunction);
   const nameOf = (fn: HubFunction) => fn.node.path.split('/').slice(1).join('/');
-  const bundles = new Map<string, { packages: string[]; bytes: number }>();
+  const bundles = new Map<string, { packages: string[]; bytes: number; localAnalyzer: boolean }>();
 
   beforeAll(async () => {
     // One esbuild run per distinct bundling (same defines, same externals): a few runs for all functions.
@@ -82,7 +93,8 @@ describe('function bundles', () => {
         const result = await build({ ...esbuildOptions(group[0]!.bundling), entryPoints: entries, outdir: join(scratch, `group-${index}`), write: false });
         for (const [file, output] of Object.entries(result.metafile!.outputs)) {
           if (!file.endsWith('.js')) continue;
-          bundles.set(relative(join(scratch, `group-${index}`), join(process.cwd(), file)).replace(/\.js$/, ''), { packages: packagesIn(output), bytes: output.bytes });
+          const localAnalyzer = Object.entries(output.inputs).some(([path, input]) => path.includes('functions/analysis/local/') && input.bytesInOutput > 0);
+          bundles.set(relative(join(scratch, `group-${index}`), join(process.cwd(), file)).replace(/\.js$/, ''), { packages: packagesIn(output), bytes: output.bytes, localAnalyzer });
         }
       }),
     );
@@ -106,6 +118,22 @@ describe('function bundles', () => {
       expect(bundle, nameOf(fn)).toBeDefined();
       expect(bundle!.packages.filter((name) => HUB_PACKAGES.has(name)), nameOf(fn)).toEqual(expectedHubPackages(fn.access));
     }
+  });
+
+  it('bundles every function with the clients of the workflow ports it declares, and no other — the local analyzer only with the model', () => {
+    for (const fn of functions) {
+      // Act
+      const bundle = bundles.get(nameOf(fn).replaceAll('/', '-'))!;
+      const declared = fn.workflowPorts ?? [];
+
+      // Assess
+      expect(bundle.packages.filter((name) => WORKFLOW_PACKAGES.has(name)), nameOf(fn)).toEqual(declared.map((group) => WORKFLOW_GROUP_PACKAGES[group]).sort());
+      expect(bundle.localAnalyzer, nameOf(fn)).toBe(declared.includes('model'));
+    }
+    // Every workflow step declares its ports; most need few (the record workflow's own bookkeeping none).
+    const steps = functions.filter((fn) => fn.entry.includes('/functions/workflow/'));
+    expect(steps.every((fn) => fn.workflowPorts !== undefined)).toBe(true);
+    expect(steps.filter((fn) => fn.workflowPorts!.length === 0).length).toBeGreaterThanOrEqual(6);
   });
 
   it('bundles health with nothing but its answer: no SDK, logger, tracer, metrics or schemas', () => {
