@@ -1,5 +1,6 @@
 import type { HubDependencies } from '../core/dependencies.js';
 import { HUB_PORT_GROUPS, MissingAdapterError, type AdapterGroup, type AdapterGroups } from './adapter-groups.js';
+import type { WorkflowPortGroup } from './workflow-port-groups.js';
 
 /**
  * `deps` as a function bundled with `groups` sees them on AWS: every port of a group it lacks throws
@@ -15,6 +16,11 @@ import { HUB_PORT_GROUPS, MissingAdapterError, type AdapterGroup, type AdapterGr
  */
 export function portsWithin<D extends HubDependencies>(deps: D, groups: AdapterGroups, functionName: string): D {
   const missing = Object.entries(HUB_PORT_GROUPS).filter((entry): entry is [string, AdapterGroup] => entry[1] !== null && !groups[entry[1]]);
+  return refusing(deps, missing, functionName);
+}
+
+/** `deps` with each of `missing`'s ports throwing {@link MissingAdapterError} (`deps` itself when there are none). */
+export function refusing<D extends object>(deps: D, missing: readonly (readonly [port: string, group: AdapterGroup | WorkflowPortGroup])[], functionName: string): D {
   const refusals = missing.map(([port, group]) => [
     port,
     {

@@ -1,6 +1,6 @@
 import type { RouteAccess } from '../http/routes.js';
 import type { WorkflowDependencies } from '../workflow/workflow-steps.js';
-import { MissingAdapterError } from './adapter-groups.js';
+import { refusing } from './ports-within.js';
 
 /**
  * The workflows' ports a Lambda bundle may hold, by the AWS service behind them, with the esbuild
@@ -51,20 +51,11 @@ export function workflowPortDefines(groups: readonly WorkflowPortGroup[]): Recor
 
 /**
  * `deps` as a function bundled with `groups` sees it on AWS: a workflow port of another group throws
- * {@link MissingAdapterError}. The embedded runtime runs every step on this view, so a step using a
+ * `MissingAdapterError`. The embedded runtime runs every step on this view, so a step using a
  * port it does not declare fails in the tests as it would in its Lambda function.
  */
 export function workflowPortsWithin<D extends WorkflowDependencies>(deps: D, groups: readonly WorkflowPortGroup[], functionName: string): D {
-  const missing = Object.entries(WORKFLOW_PORT_GROUPS).filter(([, group]) => !groups.includes(group));
-  const refusals = missing.map(([port, group]) => [
-    port,
-    {
-      get: () => {
-        throw new MissingAdapterError(functionName, port, group);
-      },
-    },
-  ]);
-  return missing.length === 0 ? deps : (Object.create(deps, Object.fromEntries(refusals) as PropertyDescriptorMap) as D);
+  return refusing(deps, Object.entries(WORKFLOW_PORT_GROUPS).filter(([, group]) => !groups.includes(group)), functionName);
 }
 
 /**

@@ -5,6 +5,8 @@ import { adapterGroupDefines, adapterGroupsOf, MissingAdapterError, routeAdapter
 import { createHubDependencies } from '../../functions/wiring/hub-dependencies.js';
 import { portsWithin } from '../../functions/wiring/ports-within.js';
 import { createWorkflowDependencies } from '../../functions/wiring/workflow-dependencies.js';
+import { routeWorkflowPorts, workflowPortDefines, workflowPortsWithin } from '../../functions/wiring/workflow-port-groups.js';
+import { STEP_WORKFLOW_PORTS } from '../../functions/workflow/workflow-steps.js';
 
 const NO_ACCESS = { table: 'none', rawArchive: 'none', blobs: 'none', cursors: false } as const;
 const everyPort = () => createHubDependencies(runtimeConfigFromEnv({ [ENV.tableName]: 't', [ENV.rawArchiveBucket]: 'raw', [ENV.blobBucket]: 'blobs', AWS_REGION: 'ap-southeast-1' }));
@@ -77,5 +79,29 @@ describe('ports within a function access', () => {
     expect(view.analyzer).toBe(deps.analyzer);
     expect(() => view.workflows).toThrow(/COMMHUB_TEXT_WORKFLOW_ARN/);
     expect(() => view.blobs).toThrow(MissingAdapterError);
+  });
+
+  it('refuses a workflow port outside the declared groups, naming the function and the declaration it lacks', () => {
+    // Prepare
+    const config = runtimeConfigFromEnv({ [ENV.tableName]: 't', [ENV.modelId]: 'local', AWS_REGION: 'ap-southeast-1' });
+    const deps = createWorkflowDependencies(config, createHubDependencies(config));
+
+    // Act
+    const notify = workflowPortsWithin(deps, STEP_WORKFLOW_PORTS.NotifyUrgentRecord, 'NotifyUrgentRecord');
+    const report = workflowPortsWithin(deps, routeWorkflowPorts(routeById('create-report').access), 'create-report');
+
+    // Assess
+    expect(notify.mailer).toBe(deps.mailer);
+    expect(() => notify.analyzer).toThrow("NotifyUrgentRecord uses analyzer, but its access allows no model adapters (needs workflowPorts including 'model')");
+    expect(() => notify.events).toThrow(MissingAdapterError);
+    expect(() => report.periodicRuns).toThrow(/COMMHUB_PERIODIC_RUN_ARN/);
+    expect(() => report.transcriber).toThrow(MissingAdapterError);
+    expect(workflowPortDefines(STEP_WORKFLOW_PORTS.NotifyUrgentRecord)).toEqual({
+      COMMHUB_BUNDLES_MODEL: 'false',
+      COMMHUB_BUNDLES_TRANSCRIBE: 'false',
+      COMMHUB_BUNDLES_STEP_FUNCTIONS: 'false',
+      COMMHUB_BUNDLES_EVENTS: 'false',
+      COMMHUB_BUNDLES_MAIL: 'true',
+    });
   });
 });
