@@ -2,6 +2,8 @@
 // fresh `node` process takes to import it and handle one event — against a baseline measured in the
 // same run, interleaved: a minimal handler importing the same SDK clients, bundled the same way.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -60,8 +62,24 @@ function eventFor(bundle: LambdaBundle): unknown {
   };
 }
 
-/** A Lambda-like environment in which any AWS call fails at once on loopback: nothing leaves the machine. */
-function environmentFor(bundle: LambdaBundle): NodeJS.ProcessEnv {
+/**
+ * Where the probes' AWS calls go: a loopback server answering every request at once with a 400 the
+ * SDK does not retry, so a first call costs the work and one round trip, as against a reachable
+ * service. (A closed port instead made the clients that set their own `maxAttempts` — DynamoDB's,
+ * 5 — back off between connection retries: ~300 ms of "first call" no function pays on AWS.)
+ */
+async function refusingEndpoint(): Promise<{ url: string; close: () => void }> {
+  const server = createServer((request, response) => {
+    request.resume();
+    response.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': 'ValidationException', 'x-amzn-requestid': 'coldstart-bench' });
+    response.end(JSON.stringify({ __type: 'ValidationException', message: 'coldstart bench: no AWS here' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+/** A Lambda-like environment in which any AWS call is refused at once on loopback: nothing leaves the machine. */
+function environmentFor(bundle: LambdaBundle, endpoint: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     TZ: 'UTC',
@@ -80,7 +98,7 @@ function environmentFor(bundle: LambdaBundle): NodeJS.ProcessEnv {
     AWS_LAMBDA_FUNCTION_NAME: bundle.name,
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(bundle.memoryMb),
-    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+    AWS_ENDPOINT_URL: endpoint,
     AWS_MAX_ATTEMPTS: '1',
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
@@ -118,6 +136,7 @@ function sample(file: string, event: unknown, env: NodeJS.ProcessEnv): Promise<S
 
 const started = performance.now();
 const outDir = REUSE_OUT ?? (await mkdtemp(join(tmpdir(), 'commhub-bench-coldstart-')));
+const endpoint = await refusingEndpoint();
 try {
   if (!REUSE_OUT) await synthesize(root, join(outDir, 'cdk.out'));
   const cdkOut = REUSE_OUT ?? join(outDir, 'cdk.out');
@@ -138,7 +157,7 @@ try {
       baseline = { file, bytes: (await stat(file)).size };
       baselines.set(key, baseline);
     }
-    pairs.push({ bundle, baseline, event: eventFor(bundle), env: environmentFor(bundle) });
+    pairs.push({ bundle, baseline, event: eventFor(bundle), env: environmentFor(bundle, endpoint.url) });
   }
 
   // Interleaved: every repeat measures each function next to its baseline, alternating which goes first.
@@ -164,7 +183,7 @@ try {
     return { ...pair, ms: median(t.fn), loadMs: median(t.load), callMs: median(t.call), baseMs: median(t.base), ratio: median(t.fn) / median(t.base), outcome: t.outcome };
   });
   console.log(`\ncoldstart: ${bundles.length} bundles from cdk synth (${synthSeconds.toFixed(0)} s), ${REPEATS} fresh processes each, interleaved with the baseline; medians`);
-  console.log("total = from the process's start (Node boot incl.) until the first handler call returned; import and call ms are its parts. Environment: the function's own (NODE_OPTIONS incl.) plus Lambda's variables; AWS calls fail on loopback");
+  console.log("total = from the process's start (Node boot incl.) until the first handler call returned; import and call ms are its parts. Environment: the function's own (NODE_OPTIONS incl.) plus Lambda's variables; AWS calls answered at once by a loopback stand-in with a 400 the SDK does not retry");
   printTable([
     ['function', 'entry', 'KB', 'gzip KB', 'SDK clients', 'first call', 'import ms', 'call ms', 'total ms', 'baseline ms', 'ratio'],
     ...rows.map((r) => [
@@ -211,5 +230,6 @@ try {
   console.log(`bench: coldstart_max_ratio=${worst.ratio.toFixed(2)} (target <= ${TARGET_RATIO})`);
   if (worst.ratio > TARGET_RATIO || over.length > 0) process.exitCode = 1;
 } finally {
+  endpoint.close();
   if (!REUSE_OUT) await rm(outDir, { recursive: true, force: true });
 }
