@@ -5,7 +5,7 @@ import { DEMO_CUSTOMER, seedDemoJourney, type DemoSeed } from '../../embedded/de
 import type { RunningHub } from '../../embedded/hub.js';
 import { MESSAGES } from '../../web/src/i18n/messages.js';
 import { formatDay, formatTime } from '../../web/src/time/format.js';
-import { groupByDay } from '../../web/src/time/zoned-day.js';
+import { dayInZone, groupByDay, startOfDayInZone } from '../../web/src/time/zoned-day.js';
 import { consoleContext, DESKTOP, launchChromium, PageProblems, PHONE, seriousAccessibilityViolations } from '../support/console-browser.js';
 import { attribute, containsText, counts, focused, hasText, hidden, shows } from '../support/locator-expect.js';
 import { callApi, startTestHub, tokenFor } from '../support/test-hub.js';
@@ -136,6 +136,35 @@ describe('the web console in headless Chromium, on the embedded hub seeded with 
     await page.context().close();
   });
 
+  it('shows the filtered records as a list and their split in the analysis view', async () => {
+    // Prepare: e-mail only
+    const page = await open(`/customers/${CUSTOMER}`);
+    await expect.poll(() => itemsOf(page).count()).toBe(7);
+    await page.getByLabel(zh['filter.channel']).selectOption({ label: zh['channel.email'] });
+    const emails = journey.filter((r) => r.type === 'email');
+    expect(emails.length).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => recordIdsShown(page)).toEqual(emails.map((r) => r.recordId));
+    // Act: the list view
+    await page.getByRole('group', { name: zh['view.label'] }).getByRole('button', { name: zh['view.list'] }).click();
+    // Assess: one row per filtered record, newest first, with its intent
+    const rows = page.getByRole('region', { name: zh['view.list'] }).locator('tbody tr');
+    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-record-id')))).toEqual(emails.map((r) => r.recordId));
+    for (const [n, record] of emails.entries()) {
+      if (record.analysis.intent) await containsText(rows.nth(n), label(`intent.${record.analysis.intent.category}`));
+    }
+    // Act: the analysis view
+    await page.getByRole('group', { name: zh['view.label'] }).getByRole('button', { name: zh['view.analysis'] }).click();
+    // Assess: counted over the filtered records only — every one an e-mail
+    await shows(page.getByText(zh['analysis.basedOnAll'].replace('{count}', String(emails.length))));
+    const byChannel = page.getByRole('region', { name: zh['analysis.byChannel'] }).locator('.bar-row');
+    await counts(byChannel, 1);
+    await containsText(byChannel.first(), `${zh['channel.email']}`);
+    await hasText(byChannel.first().locator('.bar-value'), String(emails.length));
+    const intents = new Set(emails.flatMap((r) => (r.analysis.intent ? [r.analysis.intent.category] : [])));
+    await counts(page.getByRole('region', { name: zh['analysis.byIntent'] }).locator('.bar-row'), intents.size);
+    await page.context().close();
+  });
+
   it('loads the next page of the cursor API when the end of the timeline is scrolled into view', async () => {
     // Prepare: two records a page, on a phone: the first pages fill the screen, then loading waits for a scroll
     const page = await open(`/customers/${CUSTOMER}?pageSize=2`, { viewport: PHONE });
@@ -260,6 +289,33 @@ describe('the web console in headless Chromium, on the embedded hub seeded with 
     await shows(page.getByRole('heading', { level: 2, name: `5. ${zh['report.sectionActions']}` }));
     await page.pdf({ path: `${SHOTS}/report.pdf` }).catch(() => undefined);
     await page.context().close();
+  });
+
+  it('runs the report for a chosen period start, shows that period, and finds it again on the next visit', async () => {
+    // Prepare: the seed's report covers the last 30 days; pick a start 10 days ago in the tenant's zone
+    const page = await open(`/customers/${CUSTOMER}/report`);
+    await shows(page.getByRole('heading', { level: 2, name: `1. ${zh['report.sectionInsight']}` }));
+    const day = dayInZone(Date.now() - 10 * 86_400_000, TENANT_ZONE);
+    const before = (await callApi(hub, 'GET', '/v1/reports?limit=100', { token })).body.items as { reportId: string }[];
+    // Act
+    await page.getByLabel(zh['report.periodStart']).fill(day);
+    // Assess: a new customer report for that period, shown with its dates once ready
+    const periodLine = page.locator('header p.muted').first();
+    await expect.poll(() => periodLine.textContent({ timeout: 2_000 }).catch(() => null), { timeout: 30_000 }).toContain(`${zh['report.period']}: ${formatDay(day, 'zh-CN')}`);
+    await shows(page.getByRole('heading', { level: 2, name: `5. ${zh['report.sectionActions']}` }));
+    const after = (await callApi(hub, 'GET', '/v1/reports?limit=100', { token })).body.items as { reportId: string; customerId?: string; period: { start: string } }[];
+    const made = after.filter((r) => !before.some((b) => b.reportId === r.reportId));
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ customerId: CUSTOMER, period: { start: startOfDayInZone(day, TENANT_ZONE) } });
+    // Act: the same start on a fresh page reuses that report instead of running another
+    const again = await open(`/customers/${CUSTOMER}/report`);
+    await shows(again.getByRole('heading', { level: 2, name: `1. ${zh['report.sectionInsight']}` }));
+    await again.getByLabel(zh['report.periodStart']).fill(day);
+    await containsText(again.locator('header p.muted').first(), `${zh['report.period']}: ${formatDay(day, 'zh-CN')}`);
+    // Assess
+    expect(((await callApi(hub, 'GET', '/v1/reports?limit=100', { token })).body.items as unknown[]).length).toBe(after.length);
+    await page.context().close();
+    await again.context().close();
   });
 
   it('screenshots the panorama, the report and the inbox at desktop (1280×800) and phone (390×844) widths, with nothing wider than a phone', async () => {
