@@ -1,12 +1,12 @@
 import { redactPii } from '../../analysis/pii-redaction.js';
 import { RECORD_SUMMARIES_MAX, RECORD_SUMMARY_MAX, type CustomerAgentInput, type RecordSummary } from '../agents/customer-agent-input.js';
-import { newestRecordKey } from './risk-alerts.js';
 import { computeCustomerMetrics } from '../insight/compute-customer-metrics.js';
 import { scoreCustomerHealth } from '../insight/score-customer-health.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
 import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
 import { CustomerRunItem } from './periodic-run-input.js';
 import { loadCustomerWindow } from '../insight/load-customer-window.js';
+import { newestRecordKey } from './risk-alerts.js';
 
 
 export interface CustomerInputOutcome {
