@@ -132,7 +132,7 @@ export async function runMix(options: MixOptions): Promise<Phase[]> {
   const tenant = (await hub.deps.tenants.getTenant(TENANT))!;
   const { wecom, telephony } = tenant.webhooks ?? {};
   if (!wecom || !telephony) throw new Error(`tenant ${TENANT} lacks the wecom or telephony webhook setting`);
-  const token = signToken({ sub: 'bench', 'custom:tenant_id': TENANT, scope: 'commhub/ingest commhub/read' }, settings.jwtSecret);
+  const token = signToken({ sub: 'bench', 'custom:tenant_id': TENANT, scope: 'commhub/ingest commhub/read commhub/admin' }, settings.jwtSecret);
   const api = (path: string, method: string, body: unknown) =>
     fetch(`${hub.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const mail = nodemailer.createTransport({ host: '127.0.0.1', port: hub.smtpPort, secure: false, ignoreTLS: true });
@@ -176,7 +176,9 @@ export async function runMix(options: MixOptions): Promise<Phase[]> {
   };
 
   try {
-    await api('/v1/customers/C001', 'PUT', { name: '宁波奥克斯', domains: ['aux-ningbo.com'], owner: 'li.wei@demo-materials.cn' });
+    // The customer's owner is who its tasks are assigned to and whom its alerts are mailed to.
+    const saved = await api('/v1/customers/C001', 'PUT', { name: '宁波奥克斯', domains: ['aux-ningbo.com'], owner: 'li.wei@demo-materials.cn' });
+    if (!saved.ok) throw new Error(`PUT /v1/customers/C001 → ${saved.status} ${await saved.text()}`);
     const texts = options.texts;
     await phase('text', options.textCount, options.textCount, () => pool(options.textCount, 8, async (i) => {
       const content = texts[i % texts.length]!;

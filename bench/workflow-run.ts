@@ -120,11 +120,14 @@ export async function runWorkflows(options: { policy: 'tiered' | 'always'; texts
       if (response.status !== 201) throw new Error(`POST → ${response.status} ${JSON.stringify(json)}`);
       return json.recordId;
     };
-    await fetch(`${hub.url}/v1/customers/C001`, {
+    // The customer's owner is who its tasks are assigned to and whom its alerts are mailed to.
+    const admin = signToken({ sub: 'bench', 'custom:tenant_id': TENANT, scope: 'commhub/admin' }, settings.jwtSecret);
+    const saved = await fetch(`${hub.url}/v1/customers/C001`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: '宁波奥克斯', domains: ['aux-ningbo.com'], owner: 'li.wei@demo-materials.cn' }),
     });
+    if (!saved.ok) throw new Error(`PUT /v1/customers/C001 → ${saved.status} ${await saved.text()}`);
     const texts = options.texts;
     const types = ['wechat', 'email', 'webchat', 'form'] as const;
     const latencies: number[] = [];

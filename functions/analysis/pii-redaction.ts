@@ -1,4 +1,4 @@
-import { PII_KIND_NAMES, type PiiKindName } from '../core/model/pii-kinds.js';
+import { PII_KIND_NAMES, PII_PLACEHOLDER_PATTERN, type PiiKindName } from '../core/model/pii-kinds.js';
 
 /** The kinds of personal data masked before any model call, in the model's vocabulary. */
 export const PII_KINDS = PII_KIND_NAMES;
@@ -159,7 +159,7 @@ function claimsOf(detector: Detector, text: string, claimed: readonly Claim[]): 
 }
 
 // A placeholder already in the text (from an earlier pass, or redacted text sent again) is opaque.
-const PLACEHOLDER = new RegExp(String.raw`\[(${PII_KINDS.join('|')})_(\d{1,9})\]`, 'g');
+const PLACEHOLDER = new RegExp(PII_PLACEHOLDER_PATTERN, 'g');
 
 /** Per kind: the number given to each value, counted on from the highest number the input already used. */
 class PlaceholderNumbers {

@@ -91,7 +91,7 @@ describe('metrics counted by the real handlers in embedded mode', () => {
 
     // Act
     const fellBack = await settledRecord(hub, await postCommunication(hub, { content: '你们上批货的颜色和样品差别很大，我们客户已经退货了！' }));
-    const failed = await settledRecord(hub, await postCommunication(hub, { content: 'FAIL-THE-MODEL 请确认交期' }));
+    const failed = await settledRecord(hub, await postCommunication(hub, { content: 'FAIL-THE-MODEL 请确认一下这批订单的交期和数量' }));
 
     // Assess
     expect(fellBack.analysis).toMatchObject({ status: 'completed', model: 'local-fallback', modelCalls: 2 });

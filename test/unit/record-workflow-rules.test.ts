@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unavailableTranscriber } from '../../functions/adapters/transcribe/unavailable-transcriber.js';
 import type { Transcriber } from '../../functions/core/ports/transcriber.js';
 import type { AnalysisResult } from '../../functions/core/ports/analyzer.js';
-import { MODEL_MIN_TEXT_CHARS, modelSkipReason, TIERED_MAX_CHARS } from '../../functions/core/workflow/model-policy.js';
+import { MODEL_MIN_TEXT_TOKENS, modelSkipReason, TIERED_MAX_CHARS } from '../../functions/core/workflow/model-policy.js';
 import { failureReasonOf } from '../../functions/core/workflow/mark-analysis-failed.js';
 import { toAnalysis } from '../../functions/core/workflow/to-analysis.js';
 import { workflowKindFor } from '../../functions/core/workflow/workflow-kind.js';
@@ -32,9 +32,14 @@ describe('record workflow rules', () => {
 
   it('asks the model unless the text is too short, or the rules are sure of a short text (tiered)', () => {
     expect(modelSkipReason('好的', local(0.5), 'always')).toMatch(/shorter than/);
-    expect(modelSkipReason('x'.repeat(MODEL_MIN_TEXT_CHARS), local(0.95), 'always')).toBeUndefined();
-    expect(modelSkipReason('x'.repeat(40), local(0.95), 'tiered')).toMatch(/tiered policy/);
-    expect(modelSkipReason('x'.repeat(40), local(0.5), 'tiered')).toBeUndefined();
+    expect(modelSkipReason('x'.repeat(MODEL_MIN_TEXT_TOKENS * 4), local(0.95), 'always')).toBeUndefined();
+    // Measured in tokens, so a pleasantry is held back in either script and a sentence is not.
+    expect(modelSkipReason('Noted, will check. Thanks!', local(0.5), 'always')).toMatch(/shorter than 12 tokens/);
+    expect(modelSkipReason('好的，我跟领导确认一下', local(0.5), 'always')).toMatch(/shorter than 12 tokens/);
+    expect(modelSkipReason('发货又延误了，我们产线下周停工怎么办', local(0.5), 'always')).toBeUndefined();
+    expect(modelSkipReason('The last shipment arrived damaged, we need a fix now.', local(0.5), 'always')).toBeUndefined();
+    expect(modelSkipReason('x'.repeat(80), local(0.95), 'tiered')).toMatch(/tiered policy/);
+    expect(modelSkipReason('x'.repeat(80), local(0.5), 'tiered')).toBeUndefined();
     expect(modelSkipReason('x'.repeat(TIERED_MAX_CHARS + 1), local(0.99), 'tiered')).toBeUndefined();
   });
 

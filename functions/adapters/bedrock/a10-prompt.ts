@@ -1,5 +1,6 @@
 import type { Message, SystemContentBlock } from '@aws-sdk/client-bedrock-runtime';
 import type { A10Input, A10Output, RecordLanguage } from '../../core/agents/a10-communication-analysis.js';
+import { hasPiiPlaceholder } from '../../core/model/pii-kinds.js';
 import { A10_TOOL_NAME } from './a10-tool.js';
 
 /**
@@ -26,7 +27,7 @@ interface PromptWording {
 }
 
 const ENGLISH = {
-  role: `You are a B2B customer communication analyst. Answer only by calling ${A10_TOOL_NAME}.`,
+  role: 'You are a B2B customer communication analyst.',
   intentHeading: 'Intent (the main one):',
   intents: {
     inquiry: 'products, prices, stock, quotes',
@@ -54,7 +55,7 @@ const ENGLISH = {
 } as const satisfies PromptWording;
 
 const CHINESE = {
-  role: `你是B2B客户沟通分析师，只通过调用 ${A10_TOOL_NAME} 作答。`,
+  role: '你是B2B客户沟通分析师。',
   intentHeading: '意图（选主要的一个）：',
   intents: {
     inquiry: '询价、产品、库存',
@@ -117,7 +118,9 @@ function systemPrompt(wording: PromptWording, competitors: readonly string[]): s
 function userTurn(wording: PromptWording, input: A10Input): string {
   const lines = [`${wording.metadata}: type=${input.type}, direction=${input.direction}, channel=${input.channel}`];
   if (input.subject) lines.push(`<subject>${withoutDelimiters(input.subject)}</subject>`);
-  lines.push(`<text>\n${withoutDelimiters(input.text)}\n</text>`, wording.placeholders);
+  lines.push(`<text>\n${withoutDelimiters(input.text)}\n</text>`);
+  // Said only where redaction left a placeholder: every line is billed on every call.
+  if (hasPiiPlaceholder(`${input.subject ?? ''}\n${input.text}`)) lines.push(wording.placeholders);
   return lines.join('\n');
 }
 

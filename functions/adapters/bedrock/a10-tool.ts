@@ -11,7 +11,8 @@ export const A10_TOOL_INPUT_SCHEMA: JsonDocument = toolInputSchema(A10Output);
 /** The tool configuration for every A10 call, with {@link A10_TOOL_NAME} forced. */
 export const A10_TOOL_CONFIG: ToolConfiguration = forcedToolConfig(
   A10_TOOL_NAME,
-  'Record the analysis of one customer communication: intent, key facts, sentiment, urgency, follow-up actions, quality score and suggestions. Call it exactly once with every field filled.',
+  // Short: the schema already names every field, and the description is billed on every call.
+  'Record the analysis of one customer communication. Call it once, every field filled.',
   A10_TOOL_INPUT_SCHEMA,
 );
 

@@ -24,13 +24,13 @@ describe('the A10 system prompt', () => {
   it.each([
     ['zh', ZH_INPUT],
     ['en', EN_INPUT],
-  ])('defines every intent category in %s and names the tool', (_language, input) => {
+  ])('defines every intent category in %s, and leaves naming the tool to the forced tool choice', (_language, input) => {
     // Act
     const system = systemOf(input);
 
     // Assess
     for (const category of INTENT_CATEGORIES) expect(system).toContain(`- ${category}: `);
-    expect(system).toContain('record_communication_analysis');
+    expect(system).not.toContain('record_communication_analysis');
     expect(system).toContain('null');
   });
 
@@ -68,6 +68,22 @@ describe('the A10 user turn', () => {
     // Assess
     expect(turn).not.toContain('<subject>');
     expect(turn).toContain('Placeholders such as [MOBILE_1] are redacted personal data');
+  });
+
+  it('explains placeholders only when redaction left one in the text or subject', () => {
+    // Prepare
+    const plain = { ...EN_INPUT, text: 'The truck has not arrived and our line stops tomorrow morning without the resin.' };
+    const inSubject = { ...ZH_INPUT, subject: '回电 [LANDLINE_1]', text: '请尽快回电确认这批货的交期。' };
+
+    // Act
+    const plainTurn = userTurnOf(plain);
+    const subjectTurn = userTurnOf(inSubject);
+
+    // Assess
+    expect(plainTurn).not.toContain('Placeholders');
+    expect(estimateTokens(plainTurn)).toBeLessThan(estimateTokens(userTurnOf(EN_INPUT)) - 20);
+    expect(subjectTurn).toContain('占位符');
+    expect(userTurnOf({ ...plain, text: 'Ring [BANKCARD_1] or [MOBILE]' })).not.toContain('Placeholders');
   });
 
   it('does not let the record close the delimiters and speak as the hub', () => {
