@@ -8,6 +8,8 @@ import { analyzeText, defaultSegmenter } from '../functions/analysis/local/local
 import { tokenize } from '../functions/analysis/local/segmenter.js';
 import type { A10Input } from '../functions/core/agents/a10-communication-analysis.js';
 import { estimateTokens } from '../functions/core/agents/token-estimate.js';
+import { ANALYSIS_STEP_MEMORY_MB } from '../lib/function-memory.js';
+import { analyzerMemory } from './analyzer-memory.js';
 import { deadline, envCount, ms, percentile, printTable } from './support.js';
 import { devSetTexts } from './workflow-run.js';
 
@@ -79,6 +81,13 @@ printTable([
   ['input total', mean((r) => r.system + r.user + tool).toFixed(0), percentile(rows.map((r) => r.system + r.user + tool), 0.95).toFixed(0)],
   ['output (answer size)', mean((r) => r.output).toFixed(0), percentile(rows.map((r) => r.output), 0.95).toFixed(0)],
 ]);
+// What the analysis step's memory size (lib/function-memory.ts) is weighed against: a bundle of the
+// analyzer and the step's SDK clients, run in a plain node process (tsx itself holds ~90 MB more).
+const probe = await analyzerMemory(texts);
+console.log(
+  `analysis step memory: peak resident set ${probe.peakRssMb.toFixed(0)} MB after ${probe.analyses} analyses in a plain node process, first analysis ${probe.firstMs.toFixed(0)} ms; ` +
+    `the step has ${ANALYSIS_STEP_MEMORY_MB} MB (${(ANALYSIS_STEP_MEMORY_MB / probe.peakRssMb).toFixed(1)}× the peak)`,
+);
 const p99 = percentile(analyze.perRecord, 0.99);
 console.log(`bench: local_analyzer_p99_ms=${p99.toFixed(2)} (target <= ${TARGET_P99_MS})`);
 if (p99 > TARGET_P99_MS) process.exitCode = 1;

@@ -10,6 +10,7 @@ import { buildCustomerAgentMessages } from '../functions/adapters/bedrock/custom
 import type { A15Input } from '../functions/core/agents/a15-report.js';
 import type { CustomerAgentInput } from '../functions/core/agents/customer-agent-input.js';
 import { estimateTokens } from '../functions/core/agents/token-estimate.js';
+import { ANALYSIS_STEP_MEMORY_MB } from '../lib/function-memory.js';
 import { STATE_MACHINES } from '../statemachines/state-machines.js';
 import { AWS_PRICES as P, line, type CostLine } from './aws-prices.js';
 import type { AgentCall, Phase } from './cost-run.js';
@@ -140,7 +141,7 @@ export function phaseCost(phase: Phase, pricing: Pricing = DEFAULT_PRICING): Cos
       ? periodicWorkflowLines(phase, sum(other, (c) => opMs(c.operation)) + sum(executions, executionMs))
       : [line('Step Functions Standard: transcription transitions', per(sum(standard, (e) => e.transitions)), 'transitions', P.standardTransition)]),
     line('Lambda: workflow steps (requests)', per(sum(executions, (e) => e.stepInvocations)), 'invocations', P.lambdaRequest),
-    line('Lambda: analysis step (duration, x86_64)', per(analysisMs / 1000) * ASSUME.lambdaGb, 'GB-s', P.lambdaGbSecondX86),
+    line(`Lambda: analysis step (duration, x86_64, ${ANALYSIS_STEP_MEMORY_MB} MB)`, per(analysisMs / 1000) * (ANALYSIS_STEP_MEMORY_MB / 1024), 'GB-s', P.lambdaGbSecondX86),
     line('Lambda: other steps (duration)', per(otherStepMs / 1000) * ASSUME.lambdaGb, 'GB-s', P.lambdaGbSecondArm),
     ...[...wruBy].sort((a, b) => b[1] - a[1]).map(([kind, wru]) => line(`DynamoDB writes: ${kind}`, per(wru), 'WRU', P.dynamoWriteUnit)),
     line('DynamoDB reads', per(sum(calls, (c) => c.rru)), 'RRU', P.dynamoReadUnit),

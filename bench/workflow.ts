@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { buildA10Messages } from '../functions/adapters/bedrock/a10-prompt.js';
 import { A10_TOOL_CONFIG } from '../functions/adapters/bedrock/a10-tool.js';
 import { estimateTokens } from '../functions/core/agents/token-estimate.js';
+import { ANALYSIS_STEP_MEMORY_MB } from '../lib/function-memory.js';
 import { AWS_PRICES as P, PRICES_AS_OF, line, total, type CostLine } from './aws-prices.js';
 import { writeUnits } from './cost-meter.js';
 import { deadline, envCount, printTable } from './support.js';
@@ -57,7 +58,8 @@ function costOf(run: WorkflowRun, records: readonly MeasuredRecord[], kind: 'tex
     ASSUME.eventBridgeMs +
     (m.record.analysis.modelInput?.blobKey ? ASSUME.s3PutMs : 0) +
     (modelBound.has(m.record.recordId) ? ASSUME.modelLatencyMs : 0) +
-    2;
+    // The rules' CPU time (~2 ms at 512 MB), scaled to the step's share of a vCPU.
+    2 * (512 / ANALYSIS_STEP_MEMORY_MB);
   const notifyMs = (m: MeasuredRecord) => (m.record.analysis.alertInsightId ? ASSUME.dynamoCallMs * 2 + ASSUME.sesMs : 0);
   const transcriptionMs = kind === 'audio' ? ASSUME.dynamoCallMs * 4 + ASSUME.s3PutMs * 2 : 0;
   const analyzeMillis = avg(records.map(analyzeMs));
@@ -85,7 +87,7 @@ function costOf(run: WorkflowRun, records: readonly MeasuredRecord[], kind: 'tex
     line('Step Functions Express: duration (64 MB)', expressBilledSeconds * ASSUME.expressGb, 'GB-s', P.expressGbSecond),
     line('Step Functions Standard: transitions', standard.reduce((s, e) => s + e.transitions, 0) / records.length, 'transitions', P.standardTransition),
     line('Lambda: workflow steps (requests)', stepInvocations, 'invocations', P.lambdaRequest),
-    line('Lambda: analysis step (duration, x86_64)', (analyzeMillis / 1000) * ASSUME.lambdaGb, 'GB-s', P.lambdaGbSecondX86),
+    line(`Lambda: analysis step (duration, x86_64, ${ANALYSIS_STEP_MEMORY_MB} MB)`, (analyzeMillis / 1000) * (ANALYSIS_STEP_MEMORY_MB / 1024), 'GB-s', P.lambdaGbSecondX86),
     line('Lambda: other steps (duration)', (otherMillis / 1000) * ASSUME.lambdaGb, 'GB-s', P.lambdaGbSecondArm),
     line('DynamoDB: analysis, tasks, alert', analysisWrites + transcriptionWrites, 'WRU', P.dynamoWriteUnit),
     line('DynamoDB: workflow reads', 1.5, 'RRU', P.dynamoReadUnit),

@@ -24,6 +24,7 @@ import { nagResourceName } from './grant-acknowledgments.js';
 import { HubFunction, type FunctionAccess } from './hub-function.js';
 import { grantBedrockModel, grantSendMail } from './service-grants.js';
 import type { Storage } from './storage.js';
+import { ANALYSIS_STEP_MEMORY_MB, RECORD_STEP_MEMORY_MB } from './function-memory.js';
 
 const entry = (path: string) => fileURLToPath(new URL(`../functions/${path}`, import.meta.url));
 
@@ -114,7 +115,7 @@ export class RecordWorkflow extends Construct {
         workflowPorts: STEP_WORKFLOW_PORTS[step],
         environment: stepEnvironment[step],
         timeout: Duration.seconds(analyzes ? 90 : 30),
-        memorySize: 512,
+        memorySize: analyzes ? ANALYSIS_STEP_MEMORY_MB : RECORD_STEP_MEMORY_MB,
         reservedConcurrentExecutions: reserved[step],
         // The local analyzer (the fallback) segments Chinese with jieba, a native addon: the function
         // runs on the synthesizing machine's architecture with its binary copied beside the bundle.

@@ -4,6 +4,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config/runtime-config.js';
 import type { CommHubStack } from '../../lib/commhub-stack.js';
+import { ANALYSIS_STEP_MEMORY_MB, RECORD_STEP_MEMORY_MB } from '../../lib/function-memory.js';
 import type { HubFunction } from '../../lib/hub-function.js';
 import { BUILD_TIMEOUT_MS, synthCommHub } from './synth-commhub.js';
 
@@ -54,6 +55,13 @@ describe('RecordWorkflow', () => {
     const resume = withAction(statementsOf(stack.recordWorkflow.transcriptionCallback), 'states:SendTaskSuccess');
     expect(resume).toHaveLength(1);
     expect(resume[0]!.Resource).toEqual({ Ref: idOf(stack.recordWorkflow.transcriptionStateMachine) });
+  });
+
+  it('sizes the steps as the cost benches price them: the Bedrock-bound analysis step smaller than the rest', () => {
+    const memoryOf = (fn: HubFunction) => template.toJSON().Resources[idOf(fn.function)].Properties.MemorySize;
+    const steps = stack.recordWorkflow.steps;
+    expect(memoryOf(steps.AnalyzeRecord)).toBe(ANALYSIS_STEP_MEMORY_MB);
+    for (const [name, step] of Object.entries(steps)) if (name !== 'AnalyzeRecord') expect(memoryOf(step)).toBe(RECORD_STEP_MEMORY_MB);
   });
 
   it('lets only the analysis step call the configured model, on that model only', () => {
