@@ -2,16 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../embedded/hub.js';
 import { createLocalCustomerAgents } from '../../functions/analysis/agents/local-customer-agents.js';
 import { requestReport } from '../../functions/core/periodic/start-periodic-run.js';
+import { PRIOR_CONTEXT_SUMMARIES, type CustomerAgentInput } from '../../functions/core/agents/customer-agent-input.js';
 import type { CustomerAgents } from '../../functions/core/ports/customer-agents.js';
 import { startTestHub } from '../support/test-hub.js';
 import { insightsOf, seedCustomer, TENANT } from './periodic-kit.js';
 
-/** The local agents, counting which agent ran for which customer. */
-function countingAgents(calls: string[]): CustomerAgents {
+/** The local agents, counting which agent ran for which customer (and keeping what A11 was given). */
+function countingAgents(calls: string[], insightInputs: CustomerAgentInput[] = []): CustomerAgents {
   const local = createLocalCustomerAgents();
   const counted = <K extends keyof CustomerAgents>(agent: K): CustomerAgents[K] =>
     ((input: Parameters<CustomerAgents[K]>[0]) => {
       calls.push(`${input.customer.customerId}:${agent}`);
+      if (agent === 'insight') insightInputs.push(input);
       return (local[agent] as (i: typeof input) => ReturnType<CustomerAgents[K]>)(input);
     }) as CustomerAgents[K];
   return { insight: counted('insight'), opportunities: counted('opportunities'), marketing: counted('marketing'), risks: counted('risks') };
@@ -20,8 +22,9 @@ function countingAgents(calls: string[]): CustomerAgents {
 describe('periodic run: a customer with nothing new in the period', () => {
   let hub: RunningHub;
   const calls: string[] = [];
+  const insightInputs: CustomerAgentInput[] = [];
   beforeAll(async () => {
-    hub = await startTestHub({ workflows: false, workflowRetryIntervalMs: 0 }, { workflowOverrides: { agents: countingAgents(calls) } });
+    hub = await startTestHub({ workflows: false, workflowRetryIntervalMs: 0 }, { workflowOverrides: { agents: countingAgents(calls, insightInputs) } });
     const asOf = new Date();
     // Busy: written to every month, this week included. Gone quiet: nothing for the last month.
     await seedCustomer(hub, { customerId: 'C401', name: '活跃客户' }, { asOf, monthlyCounts: [8, 8, 8, 8], seed: 41 });
@@ -44,5 +47,30 @@ describe('periodic run: a customer with nothing new in the period', () => {
     for (const report of [weekly, own]) expect((await hub.deps.reports.getReport(TENANT, report.reportId))?.status).toBe('ready');
     // The quiet customer's churn risk was assessed in the tenant run: a month without contact after eight a month.
     expect((await insightsOf(hub, 'C402', ['risk'])).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('gives the agents the period\'s records and a few before it in a tenant report, the 40 latest in a report on one customer', async () => {
+    // Prepare
+    const timeline = (await hub.deps.records.queryTimeline({ tenantId: TENANT, customerId: 'C401', limit: 100 })).items;
+    insightInputs.length = 0;
+
+    // Act: the weekly tenant report, then a weekly report on the busy customer only
+    const weekly = await requestReport(hub.workflows.deps, { tenantId: TENANT, type: 'weekly', trigger: 'api' });
+    await hub.workflows.engine.idle();
+    const own = await requestReport(hub.workflows.deps, { tenantId: TENANT, type: 'weekly', customerId: 'C401', trigger: 'api' });
+    await hub.workflows.engine.idle();
+
+    // Assess
+    const [tenantRun, customerRun] = insightInputs.filter((input) => input.customer.customerId === 'C401');
+    const start = Date.parse((await hub.deps.reports.getReport(TENANT, weekly.reportId))!.period.start);
+    const newestFirst = timeline.map((record) => record.recordId);
+    const inWeek = timeline.filter((record) => Date.parse(record.occurredAt) >= start).length;
+    expect(inWeek).toBeGreaterThan(0);
+    expect(timeline.length).toBeGreaterThan(inWeek + PRIOR_CONTEXT_SUMMARIES);
+    expect(tenantRun!.records.map((r) => r.recordId)).toEqual(newestFirst.slice(0, inWeek + PRIOR_CONTEXT_SUMMARIES));
+    expect(customerRun!.records.map((r) => r.recordId)).toEqual(newestFirst.slice(0, 40));
+    // The history the summaries leave out is in the figures every agent is given.
+    expect(tenantRun!.metrics.recordsConsidered).toBe(timeline.length);
+    expect((await hub.deps.reports.getReport(TENANT, own.reportId))?.status).toBe('ready');
   }, 120_000);
 });

@@ -7,6 +7,14 @@ import { RECORD_LANGUAGES } from './a10-communication-analysis.js';
 export const RECORD_SUMMARY_MAX = 200;
 /** The most record summaries an agent is given: enough for evidence, short enough for one prompt. */
 export const RECORD_SUMMARIES_MAX = 40;
+/**
+ * In a tenant-wide report, the summaries are the period's records (the news) and this many from
+ * before it (context) — not the 40 latest: the summaries are most of each agent's prompt, and the
+ * 120-day history is already in the computed metrics (complaints, competitor mentions, price
+ * objections, payment delays, opportunity signals, trends). A report on one customer, and the risk
+ * check, still read the 40 latest.
+ */
+export const PRIOR_CONTEXT_SUMMARIES = 8;
 
 /**
  * One record as the customer agents see it: its A10 labels and a short summary that is already
