@@ -8,11 +8,12 @@ export const RECORD_SUMMARY_MAX = 200;
 /** The most record summaries an agent is given: enough for evidence, short enough for one prompt. */
 export const RECORD_SUMMARIES_MAX = 40;
 /**
- * In a tenant-wide report, the summaries are the period's records (the news) and this many from
- * before it (context) — not the 40 latest: the summaries are most of each agent's prompt, and the
- * 120-day history is already in the computed metrics (complaints, competitor mentions, price
- * objections, payment delays, opportunity signals, trends). A report on one customer, and the risk
- * check, still read the 40 latest.
+ * In a tenant-wide report, A11–A13 read the period's record summaries (the news) and this many from
+ * before it (context) — not the 40 latest: the summaries are most of each prompt, and the 120-day
+ * history is already in the computed metrics (complaints, competitor mentions, price objections,
+ * payment delays, opportunity signals, trends). A14 reads the 40 latest in every run: a risk it no
+ * longer finds ends its episode, so every run must judge risks over the same window, or a daily
+ * run's narrower view would end an episode the next weekly run raises again as a new alert.
  */
 export const PRIOR_CONTEXT_SUMMARIES = 8;
 
@@ -54,7 +55,26 @@ export const CustomerAgentInput = z.object({
   health: CustomerHealth,
   /** Most recent first. */
   records: z.array(RecordSummary).max(RECORD_SUMMARIES_MAX),
+  /**
+   * The start of a tenant-wide report's period (ISO 8601): records from then on are the news, and
+   * A11–A13 are given only those and {@link PRIOR_CONTEXT_SUMMARIES} before them (`newsOnly`).
+   */
+  newsSince: z.string().optional(),
   timeZone: z.string(),
   language: z.enum(RECORD_LANGUAGES),
 });
 export type CustomerAgentInput = z.infer<typeof CustomerAgentInput>;
+
+/**
+ * What A11–A13 are given: with a `newsSince`, the records from then on and {@link PRIOR_CONTEXT_SUMMARIES}
+ * before them; without one, the input as it is. `newsSince` itself is not passed on (the agents have
+ * nothing to do with it). A14 is given the whole input ({@link PRIOR_CONTEXT_SUMMARIES} says why).
+ */
+export function newsOnly(input: CustomerAgentInput): CustomerAgentInput {
+  const { newsSince, ...rest } = input;
+  if (newsSince === undefined) return rest;
+  const since = Date.parse(newsSince);
+  const news = rest.records.filter((record) => Date.parse(record.occurredAt) >= since);
+  const before = rest.records.filter((record) => Date.parse(record.occurredAt) < since).slice(0, PRIOR_CONTEXT_SUMMARIES);
+  return { ...rest, records: [...news, ...before] };
+}

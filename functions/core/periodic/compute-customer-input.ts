@@ -1,5 +1,5 @@
 import { redactPii } from '../../analysis/pii-redaction.js';
-import { PRIOR_CONTEXT_SUMMARIES, RECORD_SUMMARIES_MAX, RECORD_SUMMARY_MAX, type CustomerAgentInput, type RecordSummary } from '../agents/customer-agent-input.js';
+import { RECORD_SUMMARIES_MAX, RECORD_SUMMARY_MAX, type CustomerAgentInput, type RecordSummary } from '../agents/customer-agent-input.js';
 import { computeCustomerMetrics } from '../insight/compute-customer-metrics.js';
 import { scoreCustomerHealth } from '../insight/score-customer-health.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
@@ -45,18 +45,10 @@ function summaryOf(record: CommunicationRecord): RecordSummary {
   };
 }
 
-/** A tenant report's summaries: the period's records, then {@link PRIOR_CONTEXT_SUMMARIES} from before it. */
-function periodWithContext(newestFirst: readonly CommunicationRecord[], since: number): CommunicationRecord[] {
-  const inPeriod = newestFirst.filter((record) => Date.parse(record.occurredAt) >= since);
-  const before = newestFirst.filter((record) => Date.parse(record.occurredAt) < since).slice(0, PRIOR_CONTEXT_SUMMARIES);
-  return [...inPeriod, ...before].slice(0, RECORD_SUMMARIES_MAX);
-}
-
 /**
  * Step "Compute the customer's metrics": the last 120 days of the timeline in one paged query, the
  * customer's tasks in another, then the computed metrics, the health score and redacted summaries
- * of the most recent records (in a tenant report, the period's and a few before it) — everything the
- * agents may quote, computed here and nowhere else.
+ * of the most recent records — everything the agents may quote, computed here and nowhere else.
  */
 export async function computeCustomerInput(deps: PeriodicRunDependencies, rawItem: unknown): Promise<CustomerInputOutcome> {
   const item = CustomerRunItem.pick({ tenantId: true, customerId: true, asOf: true, type: true, activeSince: true }).parse(rawItem);
@@ -79,8 +71,9 @@ export async function computeCustomerInput(deps: PeriodicRunDependencies, rawIte
   reads++;
   const timeZone = settings?.timezone ?? 'Asia/Shanghai';
   const metrics = computeCustomerMetrics({ customerId: item.customerId, records, tasks, asOf, timeZone });
-  const newestFirst = [...external].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
-  const recent = typeof since === 'string' ? periodWithContext(newestFirst, Date.parse(since)) : newestFirst.slice(0, RECORD_SUMMARIES_MAX);
+  const recent = [...external]
+    .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))
+    .slice(0, RECORD_SUMMARIES_MAX);
   return {
     active: true,
     quiet,
@@ -96,6 +89,7 @@ export async function computeCustomerInput(deps: PeriodicRunDependencies, rawIte
       metrics,
       health: scoreCustomerHealth(metrics),
       records: recent.map(summaryOf),
+      ...(typeof since === 'string' ? { newsSince: since } : {}),
       timeZone,
       language: settings?.language ?? 'zh',
     },
