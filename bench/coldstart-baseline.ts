@@ -1,8 +1,9 @@
 // The baseline of `bench/coldstart`: a handler that does nothing but import (and construct) the same
 // AWS SDK clients as the function it is compared with, bundled with the same esbuild options.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { isOwnSource, trimSourceMap, type RawSourceMap } from '../lib/source-map-trim.js';
 
 /** The SDK packages a handler imports itself; the rest of `@aws-sdk/*` and `@smithy/*` comes with them. */
 const SDK_ENTRY_PACKAGE = /^@aws-sdk\/(client-[a-z0-9-]+|lib-[a-z0-9-]+|s3-request-presigner)$/;
@@ -38,7 +39,8 @@ export async function baselineSource(sdkPackages: readonly string[]): Promise<st
 /**
  * Bundles the baseline for `sdkPackages` into `outDir/index.mjs` with the options NodejsFunction
  * passes to esbuild for CommHub functions (lib/hub-function.ts): ESM, minified, source map, the
- * function's target, `module,main` main fields and the same banner (read from a synthesized bundle).
+ * function's target, `module,main` main fields and the same banner (read from a synthesized bundle);
+ * its source map trimmed to its own source, as the functions' are after bundling.
  */
 export async function bundleBaseline(options: { root: string; sdkPackages: readonly string[]; banner: string; target: string; outDir: string }): Promise<string> {
   await mkdir(options.outDir, { recursive: true });
@@ -56,5 +58,7 @@ export async function bundleBaseline(options: { root: string; sdkPackages: reado
     outfile,
     logLevel: 'silent',
   });
+  const map = JSON.parse(await readFile(`${outfile}.map`, 'utf8')) as RawSourceMap;
+  await writeFile(`${outfile}.map`, JSON.stringify(trimSourceMap(map, isOwnSource)));
   return outfile;
 }

@@ -1,10 +1,11 @@
-// The Lambda bundles `cdk synth` produces, read back from its output: code, source map, environment,
-// and the packages each bundle holds (from the source map, which lists every bundled input file).
+// The Lambda bundles `cdk synth` produces, read back from its output: code, source map size and
+// environment, with the packages each bundle holds (bench/coldstart-contents.ts).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { BundleContents } from './coldstart-contents.js';
 
 export interface LambdaBundle {
   readonly logicalId: string;
@@ -18,8 +19,10 @@ export interface LambdaBundle {
   readonly entry: string;
   /** Packages shipped beside the bundle (native addons), which the size target exempts. */
   readonly nativeModules: readonly string[];
-  /** Every npm package with at least one file in the bundle. */
+  /** Every npm package with at least one byte in the bundle. */
   readonly packages: readonly string[];
+  /** Minified bytes per npm package, and per repo folder for our own code. */
+  readonly bytesByPackage: ReadonlyMap<string, number>;
   readonly environment: Readonly<Record<string, string>>;
   readonly memoryMb: number;
   /** The esbuild target of the function's runtime (`nodejs24.x` → `node24`). */
@@ -42,17 +45,6 @@ export function synthesize(root: string, outDir: string): Promise<void> {
   });
 }
 
-/** The npm package a bundled file belongs to, or its repo folder (`functions/core`) for our own code. */
-export function packageOf(source: string): string {
-  const at = source.lastIndexOf('node_modules/');
-  if (at >= 0) {
-    const [scope = '', name = ''] = source.slice(at + 'node_modules/'.length).split('/');
-    return scope.startsWith('@') ? `${scope}/${name}` : scope;
-  }
-  const own = /(?:^|\/)((?:functions|lib|embedded)\/[^/]+)/.exec(source);
-  return own?.[1] ?? source.replace(/^(\.\.\/)+/, '');
-}
-
 /** Placeholder values for template intrinsics (`Ref`, `Fn::GetAtt`…): names only, never reached. */
 function environmentOf(variables: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
@@ -67,7 +59,7 @@ function environmentOf(variables: Record<string, unknown>): Record<string, strin
 }
 
 /** Every `AWS::Lambda::Function` of the synthesized stacks whose asset holds an `index.mjs` bundle. */
-export async function lambdaBundles(outDir: string): Promise<LambdaBundle[]> {
+export async function lambdaBundles(outDir: string, contents: ReadonlyMap<string, BundleContents>): Promise<LambdaBundle[]> {
   const templates = (await readdir(outDir)).filter((name) => name.endsWith('.template.json'));
   const bundles: LambdaBundle[] = [];
   for (const templateFile of templates) {
@@ -94,7 +86,8 @@ export async function lambdaBundles(outDir: string): Promise<LambdaBundle[]> {
         // esbuild emits modules in dependency order: the entry module comes last.
         entry: (own.at(-1) ?? '').replace(/^.*?((?:functions|lib|embedded)\/)/, '$1'),
         nativeModules: native,
-        packages: [...new Set(map.sources.filter((s) => s.includes('node_modules/')).map(packageOf))].sort(),
+        packages: contents.get(logicalId)?.packages ?? [],
+        bytesByPackage: contents.get(logicalId)?.bytesByPackage ?? new Map(),
         environment: environmentOf(env),
         memoryMb: Number(resource.Properties.MemorySize ?? 128),
         target: String(resource.Properties.Runtime ?? 'nodejs24.x').replace(/^nodejs(\d+).*$/, 'node$1'),
@@ -111,58 +104,4 @@ async function nativePackages(dir: string): Promise<string[]> {
     else names.push(entry);
   }
   return names;
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Decodes one line of source-map segments: [generated column, source index] per segment. */
-function decodeLine(line: string, state: { source: number }): [number, number][] {
-  const segments: [number, number][] = [];
-  let column = 0;
-  for (const segment of line.split(',')) {
-    if (segment === '') continue;
-    const fields: number[] = [];
-    let value = 0;
-    let shift = 0;
-    for (const char of segment) {
-      const digit = BASE64.indexOf(char);
-      value += (digit & 31) << shift;
-      if (digit & 32) shift += 5;
-      else {
-        fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-        value = 0;
-        shift = 0;
-      }
-    }
-    column += fields[0] ?? 0;
-    if (fields.length > 1) state.source += fields[1] ?? 0;
-    segments.push([column, fields.length > 1 ? state.source : -1]);
-  }
-  return segments;
-}
-
-/**
- * Bytes of the minified bundle per package, attributed through the source map (what esbuild's
- * metafile reports as `bytesInOutput`): each mapped span counts for the file it came from.
- */
-export async function bytesByPackage(bundle: LambdaBundle): Promise<Map<string, number>> {
-  const code = await readFile(bundle.file, 'utf8');
-  const map = JSON.parse(await readFile(`${bundle.file}.map`, 'utf8')) as SourceMap;
-  const lines = code.split('\n');
-  const state = { source: 0 };
-  const bytes = new Map<string, number>();
-  const add = (name: string, n: number) => bytes.set(name, (bytes.get(name) ?? 0) + n);
-  const mapped = map.mappings.split(';');
-  lines.forEach((line, index) => {
-    const segments = decodeLine(mapped[index] ?? '', state);
-    let covered = 0;
-    segments.forEach(([column, source], i) => {
-      const end = segments[i + 1]?.[0] ?? line.length;
-      if (source >= 0) add(packageOf(map.sources[source] ?? '?'), end - column);
-      covered += end - column;
-    });
-    // The rest of the line, and its newline.
-    add('(unmapped: banner, licences, glue)', line.length - covered + (index < lines.length - 1 ? 1 : 0));
-  });
-  return bytes;
 }

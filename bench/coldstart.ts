@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROUTES } from '../functions/http/routes.js';
 import { bundleBaseline, sdkEntryPackages } from './coldstart-baseline.js';
-import { bytesByPackage, lambdaBundles, synthesize, type LambdaBundle } from './coldstart-bundles.js';
+import { lambdaBundles, synthesize, type LambdaBundle } from './coldstart-bundles.js';
+import { bundleContents } from './coldstart-contents.js';
 import { deadline, envCount, percentile, printTable } from './support.js';
 
 const REPEATS = envCount('BENCH_COLDSTART_REPEATS', 5);
@@ -141,7 +142,7 @@ try {
   if (!REUSE_OUT) await synthesize(root, join(outDir, 'cdk.out'));
   const cdkOut = REUSE_OUT ?? join(outDir, 'cdk.out');
   const synthSeconds = (performance.now() - started) / 1000;
-  const bundles = (await lambdaBundles(cdkOut)).filter((b) => !ONLY || ONLY.test(b.name));
+  const bundles = (await lambdaBundles(cdkOut, await bundleContents())).filter((b) => !ONLY || ONLY.test(b.name));
   if (bundles.length === 0) throw new Error(`no index.mjs bundles found in ${cdkOut}`);
   const banner = (await readFile(bundles[0]!.file, 'utf8')).split('\n', 1)[0] ?? '';
 
@@ -206,14 +207,14 @@ try {
   const sized = rows.filter((r) => r.bundle.nativeModules.length === 0);
   const over = sized.filter((r) => r.bundle.codeBytes > TARGET_KB * 1024);
   if (over.length > 0) {
-    const weights = await Promise.all(over.map((r) => bytesByPackage(r.bundle)));
+    const weights = over.map((r) => r.bundle.bytesByPackage);
     const names = [...new Set(weights.flatMap((w) => [...w.keys()]))];
     const heaviest = names
       .map((name) => ({ name, sizes: weights.map((w) => w.get(name) ?? 0).filter((n) => n > 0) }))
       .map((p) => ({ ...p, median: median(p.sizes) }))
       .sort((a, b) => b.median * b.sizes.length - a.median * a.sizes.length)
       .slice(0, 15);
-    console.log(`\nheaviest packages in the ${over.length} bundles over ${TARGET_KB} KB (minified bytes attributed through each bundle's source map)`);
+    console.log(`\nheaviest packages in the ${over.length} bundles over ${TARGET_KB} KB (minified bytes, from esbuild's metafile)`);
     printTable([['package', 'in bundles', 'median KB', 'max KB'], ...heaviest.map((p) => [p.name, String(p.sizes.length), kb(p.median), kb(Math.max(...p.sizes))])]);
   }
   const largest = sized.reduce((a, b) => (b.bundle.codeBytes > a.bundle.codeBytes ? b : a), sized[0]!);

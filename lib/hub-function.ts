@@ -245,26 +245,30 @@ export function hubBundling(
     },
     // Bundle the SDK too, so Lambda runs the SDK version the tests ran, not the runtime's copy.
     externalModules: [...nativeModules],
-    ...(nativeModules.length > 0 ? { commandHooks: copyNativeModules(nativeModules) } : {}),
+    commandHooks: afterBundling(nativeModules),
     // CommonJS dependencies inside an ESM bundle still call require().
     banner: "import { createRequire as __commhubCreateRequire } from 'node:module'; const require = __commhubCreateRequire(import.meta.url);",
   };
 }
 
 /**
- * Copies native packages (and their platform packages, e.g. `@node-rs/jieba-linux-x64-gnu`) from the
- * project's node_modules next to the bundle. A package missing on the synthesizing machine is skipped,
- * and the function falls back to what it does without it.
+ * What runs after esbuild: the source map is trimmed to our own sources (scripts/trim-source-map.ts:
+ * stack frames in our code still resolve, and a cold start no longer parses the SDK's mappings), and
+ * native packages (with their platform packages, e.g. `@node-rs/jieba-linux-x64-gnu`) are copied from
+ * the project's node_modules next to the bundle. A native package missing on the synthesizing machine
+ * is skipped, and the function falls back to what it does without it.
  */
-function copyNativeModules(packages: readonly string[]) {
+function afterBundling(nativePackages: readonly string[]) {
   return {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) =>
-      packages.map(
+    afterBundling: (inputDir: string, outputDir: string) => [
+      `cd "${inputDir}" && "${process.execPath}" --import tsx scripts/trim-source-map.ts "${outputDir}/index.mjs.map"`,
+      ...nativePackages.map(
         (name) =>
           `for d in "${inputDir}"/node_modules/${name} "${inputDir}"/node_modules/${name}-linux-*-gnu; do if [ -d "$d" ]; then mkdir -p "${outputDir}/node_modules/$(dirname "\${d#${inputDir}/node_modules/}")" && cp -R "$d" "${outputDir}/node_modules/\${d#${inputDir}/node_modules/}"; fi; done`,
       ),
+    ],
   };
 }
 

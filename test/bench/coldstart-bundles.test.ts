@@ -1,20 +1,18 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import { baselineSource, sdkEntryPackages } from '../../bench/coldstart-baseline.js';
-import { bytesByPackage, packageOf, type LambdaBundle } from '../../bench/coldstart-bundles.js';
+import { contentsOf } from '../../bench/coldstart-contents.js';
+import { hubBundling } from '../../lib/hub-function.js';
+import { npmPackageOf } from '../support/esbuild-options.js';
 
-const scratch = await mkdtemp(join(tmpdir(), 'commhub-coldstart-test-'));
-afterAll(() => rm(scratch, { recursive: true, force: true }));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('coldstart bundles', () => {
-  it('names the package of a bundled file, scoped or not, and folds our own files by folder', () => {
+  it('names the npm package of a bundled file, scoped or not, and none for our own files', () => {
     // Act / Assess
-    expect(packageOf('../../../../work/main/node_modules/@aws-sdk/client-s3/dist-es/S3Client.js')).toBe('@aws-sdk/client-s3');
-    expect(packageOf('../node_modules/zod/v4/classic/schemas.js')).toBe('zod');
-    expect(packageOf('../../../../work/main/functions/api/health.ts')).toBe('functions/api');
+    expect(npmPackageOf('../../../../work/main/node_modules/@aws-sdk/client-s3/dist-es/S3Client.js')).toBe('@aws-sdk/client-s3');
+    expect(npmPackageOf('node_modules/zod/v4/classic/schemas.js')).toBe('zod');
+    expect(npmPackageOf('functions/api/health.ts')).toBeUndefined();
   });
 
   it('keeps only the SDK packages a handler imports itself', () => {
@@ -35,23 +33,15 @@ describe('coldstart bundles', () => {
     expect(source).toContain('export const kept = [Sdk1, Sdk2];');
   });
 
-  it('attributes the minified bytes of a bundle to the packages they came from, through its source map', async () => {
-    // Prepare: an entry and a package of known, incompressible size.
-    const pkg = join(scratch, 'node_modules', 'heavy-pkg');
-    await mkdir(pkg, { recursive: true });
-    await writeFile(join(pkg, 'package.json'), JSON.stringify({ name: 'heavy-pkg', main: 'index.js' }));
-    await writeFile(join(pkg, 'index.js'), `export const blob = ${JSON.stringify('x'.repeat(20_000))};\n`);
-    await writeFile(join(scratch, 'entry.js'), "import { blob } from 'heavy-pkg';\nexport const handler = async () => blob.length;\n");
-    const file = join(scratch, 'out', 'index.mjs');
-    await build({ entryPoints: [join(scratch, 'entry.js')], bundle: true, format: 'esm', platform: 'node', minify: true, sourcemap: true, outfile: file, logLevel: 'silent' });
-
-    // Act
-    const bytes = await bytesByPackage({ file } as LambdaBundle);
+  it("attributes a function bundle's minified bytes to the packages, and our folders, they came from", async () => {
+    // Act: a route that may read the tenant settings secret and nothing else
+    const contents = await contentsOf(hubBundling({ table: 'none', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true }), `${root}functions/api/get-caller.ts`);
 
     // Assess
-    const total = [...bytes.values()].reduce((a, b) => a + b, 0);
-    expect(total).toBe((await readFile(file, 'utf8')).length);
-    expect(bytes.get('heavy-pkg')).toBeGreaterThan(20_000);
-    expect(bytes.get('heavy-pkg')).toBeLessThan(20_100);
+    expect(contents.packages).toContain('@aws-sdk/client-secrets-manager');
+    expect(contents.packages).not.toContain('@aws-sdk/client-dynamodb');
+    expect(contents.bytesByPackage.get('@aws-sdk/client-secrets-manager')).toBeGreaterThan(1_000);
+    expect(contents.bytesByPackage.get('functions/http')).toBeGreaterThan(1_000);
+    expect([...contents.bytesByPackage.keys()].filter((name) => name.includes('node_modules'))).toEqual([]);
   });
 });

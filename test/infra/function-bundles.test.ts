@@ -2,8 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../functions/http/openapi.js';
 import { ROUTES, type RouteDefinition } from '../../functions/http/routes.js';
@@ -11,6 +10,7 @@ import { adapterGroupsOf, routeAdapterGroups, type AdapterGroup } from '../../fu
 import type { WorkflowPortGroup } from '../../functions/wiring/workflow-port-groups.js';
 import { HubFunction, hubBundling, type FunctionAccess } from '../../lib/hub-function.js';
 import { routeFunctionAccess } from '../../lib/route-function.js';
+import { esbuildOptions, packagesIn } from '../support/esbuild-options.js';
 import { synthCommHub } from './synth-commhub.js';
 
 /**
@@ -44,32 +44,6 @@ const expectedHubPackages = (access: FunctionAccess) => {
   const groups = adapterGroupsOf(access);
   return [...new Set(Object.entries(GROUP_PACKAGES).flatMap(([group, packages]) => (groups[group as AdapterGroup] ? packages : [])))].sort();
 };
-
-/** The esbuild options NodejsFunction derives from the bundling options that decide what a bundle holds. */
-function esbuildOptions(bundling: BundlingOptions): BuildOptions {
-  return {
-    bundle: true,
-    platform: 'node',
-    format: bundling.format === OutputFormat.ESM ? 'esm' : 'cjs',
-    target: bundling.target,
-    minify: bundling.minify,
-    mainFields: bundling.mainFields,
-    define: bundling.define,
-    external: bundling.externalModules,
-    banner: bundling.banner === undefined ? undefined : { js: bundling.banner },
-    metafile: true,
-    logLevel: 'silent',
-  };
-}
-
-/** The npm packages with at least one byte in a bundle. */
-function packagesIn(output: Metafile['outputs'][string]): string[] {
-  const names = Object.entries(output.inputs)
-    .filter(([, input]) => input.bytesInOutput > 0)
-    .map(([path]) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1])
-    .filter((name): name is string => name !== undefined);
-  return [...new Set(names)].sort();
-}
 
 const scratch = await mkdtemp(join(tmpdir(), 'commhub-function-bundles-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));

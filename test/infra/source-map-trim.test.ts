@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { SourceMap } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hubBundling } from '../../lib/hub-function.js';
+import { decodeMappings, encodeMappings, isOwnSource, trimSourceMap, type RawSourceMap } from '../../lib/source-map-trim.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = await mkdtemp(join(tmpdir(), 'commhub-source-map-trim-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+/** Our module: calls into a bundled npm package (semver), then throws from our own line 4. */
+const OWN_SOURCE = [
+  "import { valid, coerce } from 'semver';",
+  'export function requireVersion(input: string): string {',
+  '  const version = valid(coerce(input));',
+  "  if (!version) throw new Error(`not a version: ${input}`);",
+  '  return version;',
+  '}',
+  '',
+].join('\n');
+
+/** Bundles {@link OWN_SOURCE} the way functions are bundled: ESM, minified, mappings without sources' content. */
+async function bundle(outDir: string): Promise<{ file: string; map: RawSourceMap }> {
+  const file = join(outDir, 'index.mjs');
+  await build({
+    stdin: { contents: OWN_SOURCE, resolveDir: join(root, 'functions'), sourcefile: 'require-version.ts', loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    outfile: file,
+    logLevel: 'silent',
+  });
+  return { file, map: JSON.parse(await readFile(`${file}.map`, 'utf8')) as RawSourceMap };
+}
+
+/** Every generated position the map has a segment for, as [line, column] (0-based). */
+function generatedPositions(map: RawSourceMap): [number, number][] {
+  return decodeMappings(map.mappings).flatMap((segments, line) => segments.map((segment): [number, number] => [line, segment[0]!]));
+}
+
+describe('source map trimming', () => {
+  let full: RawSourceMap;
+  beforeAll(async () => {
+    full = (await bundle(scratch)).map;
+  });
+
+  it('decodes and re-encodes a real esbuild map to the same mappings', () => {
+    expect(full.sources.some((source) => source.includes('node_modules/semver/'))).toBe(true);
+    expect(encodeMappings(decodeMappings(full.mappings))).toBe(full.mappings);
+  });
+
+  it('keeps every position in our sources resolving where it did, and resolves the dropped ones to nothing', () => {
+    // Act
+    const trimmed = trimSourceMap(full, isOwnSource);
+
+    // Assess
+    expect(trimmed.sources).toEqual(full.sources.filter(isOwnSource));
+    expect(trimmed.mappings.length).toBeLessThan(full.mappings.length / 3);
+    const before = new SourceMap(full as never);
+    const after = new SourceMap(trimmed as never);
+    let own = 0;
+    let dropped = 0;
+    for (const [line, column] of generatedPositions(full)) {
+      const original = before.findEntry(line, column) as { originalSource?: string; originalLine?: number; originalColumn?: number; name?: string };
+      const now = after.findEntry(line, column) as typeof original;
+      if (original.originalSource && isOwnSource(original.originalSource)) {
+        own++;
+        expect(now).toEqual(original);
+      } else {
+        dropped++;
+        expect(now.originalSource, `${line}:${column} came from ${original.originalSource}`).toBeUndefined();
+      }
+    }
+    expect(own).toBeGreaterThan(5);
+    expect(dropped).toBeGreaterThan(100);
+  });
+
+  it("trims a bundle's map in place with the command every function's bundling runs, and its stack still names our file and line", async () => {
+    // Prepare: a function-like bundle, and the afterBundling commands hubBundling gives NodejsFunction
+    const outDir = join(scratch, 'function');
+    const { file } = await bundle(outDir);
+    const commands = hubBundling({ table: 'read', rawArchive: 'none', blobs: 'none', cursors: false }).commandHooks!.afterBundling(root, outDir);
+    await writeFile(join(outDir, 'probe.mjs'), "import { requireVersion } from './index.mjs';\ntry { requireVersion('none'); } catch (error) { console.log(error.stack); }\n");
+
+    // Act
+    for (const command of commands) execFileSync('bash', ['-c', command], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const stack = execFileSync(process.execPath, ['--enable-source-maps', join(outDir, 'probe.mjs')], { encoding: 'utf8' });
+
+    // Assess
+    const trimmed = JSON.parse(await readFile(`${file}.map`, 'utf8')) as RawSourceMap;
+    expect(trimmed.sources.every(isOwnSource)).toBe(true);
+    expect(stack).toMatch(/^Error: not a version: none\n\s+at \S+ \(.*functions\/require-version\.ts:4:\d+\)/);
+  });
+});

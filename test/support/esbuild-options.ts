@@ -1,0 +1,34 @@
+import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions, Metafile } from 'esbuild';
+
+/**
+ * The esbuild options NodejsFunction derives from the bundling options that decide what a bundle
+ * holds, with a metafile: for tests and benches that bundle a function the way its construct does.
+ */
+export function esbuildOptions(bundling: BundlingOptions): BuildOptions & { metafile: true } {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: bundling.format === OutputFormat.ESM ? 'esm' : 'cjs',
+    target: bundling.target,
+    minify: bundling.minify,
+    mainFields: bundling.mainFields,
+    define: bundling.define,
+    external: bundling.externalModules,
+    banner: bundling.banner === undefined ? undefined : { js: bundling.banner },
+    metafile: true,
+    logLevel: 'silent',
+  };
+}
+
+/** The npm package of a bundled input path, or undefined for our own modules. */
+export const npmPackageOf = (path: string): string | undefined => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
+
+/** The npm packages with at least one byte in a bundle. */
+export function packagesIn(output: Metafile['outputs'][string]): string[] {
+  const names = Object.entries(output.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => npmPackageOf(path))
+    .filter((name): name is string => name !== undefined);
+  return [...new Set(names)].sort();
+}
