@@ -54,9 +54,15 @@ export function defineLexicon<Tag extends string>(groups: Record<Tag, readonly C
       }
     }
   }
-  cues.sort((a, b) => b.phrase.length - a.phrase.length || a.phrase.localeCompare(b.phrase));
+  // Code-unit order among phrases of one length: the same on every machine, and unlike localeCompare
+  // (an ICU collation per comparison) it costs a Lambda's cold start no ~10 ms for ~3,900 cues.
+  cues.sort((a, b) => b.phrase.length - a.phrase.length || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
   const byHead = new Map<string, number[]>();
-  cues.forEach((cue, index) => byHead.set(cue.head, [...(byHead.get(cue.head) ?? []), index]));
+  cues.forEach((cue, index) => {
+    const indexes = byHead.get(cue.head);
+    if (indexes) indexes.push(index);
+    else byHead.set(cue.head, [index]);
+  });
   return { cues, byHead };
 }
 
