@@ -37,12 +37,27 @@ export interface CueHit<Tag extends string> {
 }
 
 /**
- * Compiles tagged cue groups into a lexicon.
+ * Tagged cue groups as a lexicon, compiled on first use: the lexicon modules load in every model step,
+ * and the steps that never run the local analyzer (the report writer's, the customer agents') should
+ * not pay its compilation at a cold start.
  *
  * @example
  * const lexicon = defineLexicon({ payment: [[3, '发票|invoice*'], [1, 'vat']] });
  */
 export function defineLexicon<Tag extends string>(groups: Record<Tag, readonly CueGroup[]>): Lexicon<Tag> {
+  let compiled: Lexicon<Tag> | undefined;
+  const lexicon = () => (compiled ??= compileLexicon(groups));
+  return {
+    get cues() {
+      return lexicon().cues;
+    },
+    get byHead() {
+      return lexicon().byHead;
+    },
+  };
+}
+
+function compileLexicon<Tag extends string>(groups: Record<Tag, readonly CueGroup[]>): Lexicon<Tag> {
   const cues: Cue<Tag>[] = [];
   for (const tag of Object.keys(groups) as Tag[]) {
     for (const [weight, phrases] of groups[tag]) {
