@@ -3,7 +3,7 @@ import { lambdaMetrics } from '../adapters/cloudwatch/emf-metrics.js';
 import { logger } from '../http/logger.js';
 import { withCorrelation } from '../observability/correlation.js';
 import { stepCorrelation } from '../observability/step-correlation.js';
-import { inHandlerSubsegment, loadTracing } from '../observability/tracing.js';
+import { inHandlerSubsegment } from '../observability/tracing.js';
 
 /** A Lambda handler as the runtime calls it (the context is absent when a test calls it). */
 export type LambdaHandler<E, R> = (event: E, context?: Context) => Promise<R>;
@@ -22,7 +22,6 @@ export type LambdaHandler<E, R> = (event: E, context?: Context) => Promise<R>;
 export function observedInvocation<E, R>(handle: (event: E) => Promise<R>): LambdaHandler<E, R> {
   return async (event, context) => {
     if (context) logger.addContext(context);
-    await loadTracing();
     const { keys, input } = stepCorrelation(event);
     try {
       return await withCorrelation({ requestId: context?.awsRequestId, ...keys }, () => inHandlerSubsegment(() => handle(input)));

@@ -6,7 +6,6 @@ import { HUB_METRICS } from '../../functions/config/hub-metrics.js';
 import { logger } from '../../functions/http/logger.js';
 import { correlate, withCorrelation } from '../../functions/observability/correlation.js';
 import { correlatedStep, stepCorrelation } from '../../functions/observability/step-correlation.js';
-import { traced, tracingWanted } from '../../functions/observability/tracing.js';
 import { observedInvocation } from '../../functions/wiring/lambda-invocation.js';
 
 /** Every JSON line written to stdout and stderr (Powertools writes logs and EMF there; warnings and errors to stderr). */
@@ -136,20 +135,5 @@ describe('workflow step and Lambda invocations', () => {
       expect.objectContaining({ requestId: 'aws-req-2', recordId: 'R2' }),
     ]);
     expect(lines.filter((line) => '_aws' in line)).toEqual([expect.objectContaining({ AnalysisFailed: 1 }), expect.objectContaining({ AnalysisFailed: 1 })]);
-  });
-
-  it('traces only inside a Lambda function with active tracing; elsewhere clients are left as they are', () => {
-    // Prepare
-    const client = { middlewareStack: { use: () => undefined } };
-
-    // Act
-    const same = traced(client);
-
-    // Assess
-    expect(same).toBe(client);
-    expect(tracingWanted({ AWS_LAMBDA_FUNCTION_NAME: 'f', AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000' })).toBe(true);
-    expect(tracingWanted({ AWS_LAMBDA_FUNCTION_NAME: 'f' })).toBe(false);
-    expect(tracingWanted({ AWS_LAMBDA_FUNCTION_NAME: 'f', AWS_XRAY_DAEMON_ADDRESS: 'x', POWERTOOLS_TRACE_ENABLED: 'false' })).toBe(false);
-    expect(tracingWanted({})).toBe(false);
   });
 });
