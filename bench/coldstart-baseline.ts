@@ -3,6 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { LAMBDA_MODULE_ALIASES } from '../lib/hub-function.js';
 import { isOwnSource, trimSourceMap, type RawSourceMap } from '../lib/source-map-trim.js';
 
 /** The SDK packages a handler imports itself; the rest of `@aws-sdk/*` and `@smithy/*` comes with them. */
@@ -39,7 +40,8 @@ export async function baselineSource(sdkPackages: readonly string[]): Promise<st
 /**
  * Bundles the baseline for `sdkPackages` into `outDir/index.mjs` with the options NodejsFunction
  * passes to esbuild for CommHub functions (lib/hub-function.ts): ESM, minified, source map, the
- * function's target, `module,main` main fields and the same banner (read from a synthesized bundle);
+ * function's target, `module,main` main fields, the same module aliases and the same banner (read
+ * from a synthesized bundle);
  * its source map trimmed to its own source, as the functions' are after bundling.
  */
 export async function bundleBaseline(options: { root: string; sdkPackages: readonly string[]; banner: string; target: string; outDir: string }): Promise<string> {
@@ -54,6 +56,8 @@ export async function bundleBaseline(options: { root: string; sdkPackages: reado
     minify: true,
     sourcemap: true,
     mainFields: ['module', 'main'],
+    alias: { ...LAMBDA_MODULE_ALIASES },
+    absWorkingDir: options.root,
     banner: { js: options.banner },
     outfile,
     logLevel: 'silent',

@@ -213,8 +213,18 @@ export class HubFunction extends Construct {
 }
 
 /**
- * How esbuild bundles a CommHub function: ESM, minified, with a source map, the SDK included, and only
- * the adapter groups `access` allows.
+ * Packages a Lambda bundle replaces with a module of ours (esbuild's alias, relative to the project
+ * root): only the AWS SDK's default credential chain, which in Lambda never goes past its first link
+ * (functions/wiring/lambda-credentials.ts).
+ */
+export const LAMBDA_MODULE_ALIASES: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': './functions/wiring/lambda-credentials.ts',
+};
+
+/**
+ * How esbuild bundles a CommHub function: ESM, minified, with a source map (trimmed to our sources), the
+ * SDK included (its credential chain cut to Lambda's environment), and only the adapter groups `access`
+ * allows.
  *
  * @example
  * ```ts
@@ -245,6 +255,8 @@ export function hubBundling(
     },
     // Bundle the SDK too, so Lambda runs the SDK version the tests ran, not the runtime's copy.
     externalModules: [...nativeModules],
+    // Paths relative to the project root, where NodejsFunction runs esbuild.
+    esbuildArgs: { '--alias': Object.entries(LAMBDA_MODULE_ALIASES).map(([name, path]) => `${name}=${path}`) },
     commandHooks: afterBundling(nativeModules),
     // CommonJS dependencies inside an ESM bundle still call require().
     banner: "import { createRequire as __commhubCreateRequire } from 'node:module'; const require = __commhubCreateRequire(import.meta.url);",

@@ -110,6 +110,39 @@ describe('function bundles', () => {
     expect(steps.filter((fn) => fn.workflowPorts!.length === 0).length).toBeGreaterThanOrEqual(6);
   });
 
+  it("bundles every function with only the environment link of the SDK's credential chain, which signs its calls with Lambda's credentials", async () => {
+    // Prepare: a handler that resolves a DynamoDB client's credentials, bundled as a table-reading function is
+    // (Bedrock's client carries the STS/SSO clients anyway, for its bearer-token provider chain.)
+    const credentialPackages = (packages: readonly string[]) =>
+      packages.filter((name) => /^@aws-sdk\/credential-provider-(?!env)/.test(name) || (name === '@aws-sdk/nested-clients' && !packages.includes('@aws-sdk/client-bedrock-runtime')));
+    const outfile = join(scratch, 'credentials.mjs');
+    await build({
+      ...esbuildOptions(hubBundling({ table: 'read', rawArchive: 'none', blobs: 'none', cursors: false })),
+      stdin: {
+        contents: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const handler = () => new DynamoDBClient({ region: 'ap-southeast-1' }).config.credentials();\n",
+        resolveDir: join(root, 'functions'),
+        sourcefile: 'credentials.ts',
+        loader: 'ts',
+      },
+      outfile,
+    });
+    const module = (await import(pathToFileURL(outfile).href)) as { handler: () => Promise<{ accessKeyId: string; sessionToken?: string }> };
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY, token: process.env.AWS_SESSION_TOKEN };
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'ASIALAMBDAROLE', AWS_SECRET_ACCESS_KEY: 'lambda-secret', AWS_SESSION_TOKEN: 'lambda-session' });
+
+    // Act
+    const credentials = await module.handler().finally(() => {
+      for (const [name, value] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret], ['AWS_SESSION_TOKEN', saved.token]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    });
+
+    // Assess
+    expect(credentials).toMatchObject({ accessKeyId: 'ASIALAMBDAROLE', sessionToken: 'lambda-session' });
+    for (const [name, bundle] of bundles) expect(credentialPackages(bundle.packages), name).toEqual([]);
+  });
+
   it('bundles health with nothing but its answer: no SDK, logger, tracer, metrics or schemas', () => {
     // Act
     const health = [...bundles.entries()].find(([name]) => name.endsWith('-Health'))?.[1];

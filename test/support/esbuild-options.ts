@@ -1,5 +1,14 @@
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { fileURLToPath } from 'node:url';
 import type { BuildOptions, Metafile } from 'esbuild';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `--alias` entries of NodejsFunction's `esbuildArgs` (`name=path`, paths relative to the project root). */
+function aliasesOf(esbuildArgs: BundlingOptions['esbuildArgs']): Record<string, string> {
+  const entries = [esbuildArgs?.['--alias'] ?? []].flat().filter((entry): entry is string => typeof entry === 'string');
+  return Object.fromEntries(entries.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+}
 
 /**
  * The esbuild options NodejsFunction derives from the bundling options that decide what a bundle
@@ -15,6 +24,9 @@ export function esbuildOptions(bundling: BundlingOptions): BuildOptions & { meta
     mainFields: bundling.mainFields,
     define: bundling.define,
     external: bundling.externalModules,
+    alias: aliasesOf(bundling.esbuildArgs),
+    // NodejsFunction runs esbuild in the project root, which alias paths are relative to.
+    absWorkingDir: PROJECT_ROOT,
     banner: bundling.banner === undefined ? undefined : { js: bundling.banner },
     metafile: true,
     logLevel: 'silent',
