@@ -10,7 +10,7 @@ import { ENV, LOCAL_MODEL_ID } from '../functions/config/runtime-config.js';
 import { REPORT_SCHEDULES } from '../functions/core/schedules/report-schedules.js';
 import { stepEntryName } from '../functions/workflow/step-entry-name.js';
 import { PERIODIC_STEP_NAMES, type PeriodicStepName } from '../statemachines/state-machines.js';
-import { STEP_WORKFLOW_PORTS } from '../functions/workflow/workflow-steps.js';
+import { STEP_STORAGE, STEP_WORKFLOW_PORTS } from '../functions/workflow/workflow-steps.js';
 import { EVENT_WORKFLOW_PORTS } from '../functions/wiring/workflow-port-groups.js';
 import { aslStateMachine } from './asl-state-machine.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
@@ -85,7 +85,7 @@ export class PeriodicReporting extends Construct {
     };
     const steps = {} as Record<PeriodicStepName, HubFunction>;
     for (const step of PERIODIC_STEP_NAMES) {
-      const access: FunctionAccess = { table: 'readWrite', rawArchive: 'none', blobs: 'readWrite', cursors: PAGING_STEPS.has(step), tenants: true };
+      const access: FunctionAccess = { table: 'readWrite', rawArchive: 'none', blobs: STEP_STORAGE[step].blobs ? 'readWrite' : 'none', cursors: PAGING_STEPS.has(step), tenants: STEP_STORAGE[step].tenants };
       steps[step] = new HubFunction(this, step, {
         ...common,
         entry: entry(`workflow/${stepEntryName(step)}.ts`),

@@ -10,7 +10,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV, LOCAL_MODEL_ID } from '../functions/config/runtime-config.js';
 import { stepEntryName } from '../functions/workflow/step-entry-name.js';
-import { STEP_WORKFLOW_PORTS } from '../functions/workflow/workflow-steps.js';
+import { STEP_STORAGE, STEP_WORKFLOW_PORTS } from '../functions/workflow/workflow-steps.js';
 import { EVENT_WORKFLOW_PORTS } from '../functions/wiring/workflow-port-groups.js';
 import {
   RECORD_STEP_NAMES,
@@ -31,8 +31,11 @@ const entry = (path: string) => fileURLToPath(new URL(`../functions/${path}`, im
 /** Transcribe jobs the hub starts are named `commhub-…` (transcription-job-name.ts): the callback rule matches only those. */
 export const TRANSCRIPTION_JOB_PREFIX = 'commhub-';
 
-/** What each step touches (all read the tenants' settings; none pages, so none needs the cursor key). */
-const STEP_ACCESS: FunctionAccess = { table: 'readWrite', rawArchive: 'none', blobs: 'readWrite', cursors: false, tenants: true };
+/** What a step touches: the table, and the blobs and tenant settings its `STEP_STORAGE` marks (none pages, so none needs the cursor key). */
+function stepAccess(step: RecordStepName): FunctionAccess {
+  const { blobs, tenants } = STEP_STORAGE[step];
+  return { table: 'readWrite', rawArchive: 'none', blobs: blobs ? 'readWrite' : 'none', cursors: false, tenants };
+}
 
 /** Properties of {@link RecordWorkflow}. */
 export interface RecordWorkflowProps {
@@ -111,7 +114,7 @@ export class RecordWorkflow extends Construct {
         ...common,
         entry: entry(`workflow/${stepEntryName(step)}.ts`),
         description: `CommHub record workflow step ${step}.`,
-        access: STEP_ACCESS,
+        access: stepAccess(step),
         workflowPorts: STEP_WORKFLOW_PORTS[step],
         environment: stepEnvironment[step],
         timeout: Duration.seconds(analyzes ? 90 : 30),

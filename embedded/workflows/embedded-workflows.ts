@@ -16,7 +16,8 @@ import type { ReportWriter } from '../../functions/core/ports/report-writer.js';
 import { createLocalReportWriter } from '../../functions/analysis/agents/local-report-writer.js';
 import { namingDependencyFailures } from '../../functions/workflow/dependency-unavailable.js';
 import { workflowPortsWithin } from '../../functions/wiring/workflow-port-groups.js';
-import { STEP_WORKFLOW_PORTS, WORKFLOW_STEPS, type WorkflowDependencies, type WorkflowStep } from '../../functions/workflow/workflow-steps.js';
+import { portsWithin } from '../../functions/wiring/ports-within.js';
+import { STEP_STORAGE, STEP_WORKFLOW_PORTS, WORKFLOW_STEPS, type WorkflowDependencies, type WorkflowStep } from '../../functions/workflow/workflow-steps.js';
 import { startRecordWorkflows } from '../../functions/core/workflow/start-record-workflows.js';
 import { FIRST_RUN } from '../../functions/core/workflow/analyze-record.js';
 import { workflowKindFor } from '../../functions/core/workflow/workflow-kind.js';
@@ -124,10 +125,14 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
   }) as WorkflowDependencies;
   // Each step runs as its Lambda would: in a correlation scope with its tenant, record and execution ids,
   // its transient dependency failures named `DependencyUnavailable` for the state machines to retry.
-  // Each step also sees only the workflow ports it declares, as its Lambda bundle holds only those.
-  const steps = Object.fromEntries(
-    WORKFLOW_STEP_NAMES.map((name) => [name, correlatedStep(namingDependencyFailures(WORKFLOW_STEPS[name](workflowPortsWithin(deps, STEP_WORKFLOW_PORTS[name], name))))]),
-  ) as Record<WorkflowStepName, WorkflowStep>;
+  // Each step also sees only the workflow ports it declares and the storage its STEP_STORAGE marks, as
+  // its Lambda bundle holds only those.
+  const stepView = (name: WorkflowStepName) =>
+    workflowPortsWithin(portsWithin(deps, { table: true, cursors: true, ...STEP_STORAGE[name] }, name), STEP_WORKFLOW_PORTS[name], name);
+  const steps = Object.fromEntries(WORKFLOW_STEP_NAMES.map((name) => [name, correlatedStep(namingDependencyFailures(WORKFLOW_STEPS[name](stepView(name))))])) as Record<
+    WorkflowStepName,
+    WorkflowStep
+  >;
   engine = new LocalWorkflowEngine({
     steps,
     concurrency: options.concurrency,

@@ -42,6 +42,35 @@ export const WORKFLOW_STEPS: Readonly<Record<WorkflowStepName, (deps: WorkflowDe
   MarkReportFailed: markReportFailed.build,
 };
 
+/** Storage a step reaches beyond the table: the blob bucket (S3) and the tenants' settings (Secrets Manager). */
+export interface StepStorage {
+  readonly blobs: boolean;
+  readonly tenants: boolean;
+}
+
+/**
+ * What each step reaches beyond the table. Its Lambda function is granted (and its bundle holds) the
+ * blob store and the tenant settings only where marked, and the embedded runtime runs it on the same
+ * view — a step reaching for either without its mark fails in the tests as in its function.
+ * StartTranscription reads no blob itself, but Transcribe reads the recording and writes its output
+ * with the caller's S3 permissions.
+ */
+export const STEP_STORAGE: Readonly<Record<WorkflowStepName, StepStorage>> = {
+  AnalyzeRecord: { blobs: true, tenants: true },
+  NotifyUrgentRecord: { blobs: false, tenants: true },
+  MarkAnalysisFailed: { blobs: false, tenants: false },
+  StartTranscription: { blobs: true, tenants: true },
+  CollectTranscript: { blobs: true, tenants: true },
+  NoteTranscriptionFailed: { blobs: false, tenants: false },
+  PlanPeriodicRun: { blobs: false, tenants: false },
+  ComputeCustomerMetrics: { blobs: false, tenants: true },
+  RunCustomerAgent: { blobs: false, tenants: false },
+  SaveCustomerFindings: { blobs: true, tenants: true },
+  WriteReport: { blobs: true, tenants: true },
+  EmailReport: { blobs: true, tenants: true },
+  MarkReportFailed: { blobs: false, tenants: false },
+};
+
 /**
  * The workflow ports each step uses, by group (workflow-port-groups.ts): its Lambda bundle holds those
  * and no others, and the embedded runtime runs it on the same restricted view — a step reaching for a
