@@ -2,7 +2,7 @@
 // of segmenting the same texts alone (the baseline, same run); and the Bedrock prompt size per record
 // (input tokens by part, output estimated from the answer's size).
 import { buildA10Messages } from '../functions/adapters/bedrock/a10-prompt.js';
-import { A10_TOOL_CONFIG } from '../functions/adapters/bedrock/a10-tool.js';
+import { a10ToolConfig } from '../functions/adapters/bedrock/a10-tool.js';
 import { detectLanguage } from '../functions/analysis/local/language.js';
 import { analyzeText, defaultSegmenter } from '../functions/analysis/local/local-analyzer.js';
 import { tokenize } from '../functions/analysis/local/segmenter.js';
@@ -62,7 +62,7 @@ printTable([
 ]);
 console.log(`ratio analyzer / segmentation time: ${(analyze.seconds / segmentOnly.seconds).toFixed(2)}`);
 
-const tool = estimateTokens(JSON.stringify(A10_TOOL_CONFIG));
+const tool = estimateTokens(JSON.stringify(a10ToolConfig()));
 const rows = inputs.map((input) => {
   const { system, messages } = buildA10Messages(input);
   return {

@@ -1,10 +1,10 @@
 // Prices what a cost-bench phase counted (bench/cost-run.ts) from the dated list-price table
 // (bench/aws-prices.ts): one CostLine per billable component, per communication (or per periodic run).
-import { A10_TOOL_CONFIG } from '../functions/adapters/bedrock/a10-tool.js';
+import { a10ToolConfig } from '../functions/adapters/bedrock/a10-tool.js';
 import { buildA10Messages } from '../functions/adapters/bedrock/a10-prompt.js';
 import { buildA15Messages } from '../functions/adapters/bedrock/a15-prompt.js';
 import { agentToolConfig } from '../functions/adapters/bedrock/bedrock-agent.js';
-import { A15_TOOL_CONFIG } from '../functions/adapters/bedrock/bedrock-report-writer.js';
+import { a15ToolConfig } from '../functions/adapters/bedrock/bedrock-report-writer.js';
 import { A11_AGENT, A12_AGENT, A13_AGENT, A14_AGENT } from '../functions/adapters/bedrock/customer-agent-definitions.js';
 import { buildCustomerAgentMessages } from '../functions/adapters/bedrock/customer-agent-prompt.js';
 import type { A15Input } from '../functions/core/agents/a15-report.js';
@@ -57,7 +57,7 @@ const sum = <T>(items: readonly T[], f: (item: T) => number) => items.reduce((s,
 
 /** Prompt and answer tokens of one A10 call, as the Bedrock adapter would send it. */
 export const a10Tokens = (call: Phase['modelCalls'][number]) => ({
-  input: estimateTokens(JSON.stringify(buildA10Messages(call.input)) + JSON.stringify(A10_TOOL_CONFIG)),
+  input: estimateTokens(JSON.stringify(buildA10Messages(call.input)) + JSON.stringify(a10ToolConfig())),
   output: estimateTokens(call.outputJson),
 });
 const AGENTS = { A11: A11_AGENT, A12: A12_AGENT, A13: A13_AGENT, A14: A14_AGENT } as const;
@@ -65,7 +65,7 @@ const AGENTS = { A11: A11_AGENT, A12: A12_AGENT, A13: A13_AGENT, A14: A14_AGENT 
 export const agentTokens = (call: AgentCall) => ({
   input: estimateTokens(
     call.agent === 'A15'
-      ? JSON.stringify(buildA15Messages(call.input as A15Input)) + JSON.stringify(A15_TOOL_CONFIG)
+      ? JSON.stringify(buildA15Messages(call.input as A15Input)) + JSON.stringify(a15ToolConfig())
       : JSON.stringify(buildCustomerAgentMessages(AGENTS[call.agent].prompt, call.input as CustomerAgentInput)) + JSON.stringify(agentToolConfig(AGENTS[call.agent])),
   ),
   output: estimateTokens(call.outputJson),

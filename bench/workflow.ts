@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildA10Messages } from '../functions/adapters/bedrock/a10-prompt.js';
-import { A10_TOOL_CONFIG } from '../functions/adapters/bedrock/a10-tool.js';
+import { a10ToolConfig } from '../functions/adapters/bedrock/a10-tool.js';
 import { estimateTokens } from '../functions/core/agents/token-estimate.js';
 import { ANALYSIS_STEP_MEMORY_MB } from '../lib/function-memory.js';
 import { AWS_PRICES as P, PRICES_AS_OF, line, total, type CostLine } from './aws-prices.js';
@@ -70,7 +70,7 @@ function costOf(run: WorkflowRun, records: readonly MeasuredRecord[], kind: 'tex
   const insertWrites = avg(records.map((m) => writeUnits({ ...m.recordItem, analysis: { status: 'pending' } }) + (m.record.threadId ? 1 : 0)));
   const analysisWrites = avg(records.map((m) => writeUnits(m.recordItem) + m.taskItems.reduce((s, item) => s + writeUnits(item), 0) + (m.record.analysis.alertInsightId ? 2 * 2 : 0)));
   const transcriptionWrites = kind === 'audio' ? avg(records.map((m) => 1 + 2 * writeUnits(m.recordItem))) : 0;
-  const tokensIn = inputs.reduce((s, m) => s + estimateTokens(JSON.stringify(buildA10Messages(m.input)) + JSON.stringify(A10_TOOL_CONFIG)), 0) / records.length;
+  const tokensIn = inputs.reduce((s, m) => s + estimateTokens(JSON.stringify(buildA10Messages(m.input)) + JSON.stringify(a10ToolConfig())), 0) / records.length;
   const tokensOut = inputs.reduce((s, m) => s + estimateTokens(m.outputJson), 0) / records.length;
   const stepInvocations = avg(records.map((m) => m.executions.reduce((s, e) => s + e.stepInvocations, 0)));
   const lines = [

@@ -1,6 +1,6 @@
 import { ConverseCommand, ThrottlingException } from '@aws-sdk/client-bedrock-runtime';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { A15_TOOL_CONFIG, createBedrockReportWriter } from '../../functions/adapters/bedrock/bedrock-report-writer.js';
+import { a15ToolConfig, createBedrockReportWriter } from '../../functions/adapters/bedrock/bedrock-report-writer.js';
 import { createBedrockRuntimeClient } from '../../functions/adapters/bedrock/bedrock-client.js';
 import { toolInputSchema } from '../../functions/adapters/bedrock/forced-tool.js';
 import { writeLocalReportNarrative } from '../../functions/analysis/agents/a15-local-report.js';
@@ -37,7 +37,7 @@ describe('A15 on Bedrock', () => {
     // Assess
     const request = sentRequest(0);
     expect(request.modelId).toBe(MODEL_ID);
-    expect(request.toolConfig).toEqual(A15_TOOL_CONFIG);
+    expect(request.toolConfig).toEqual(a15ToolConfig());
     expect(request.toolConfig?.toolChoice).toEqual({ tool: { name: TOOL } });
     expect(request.toolConfig?.tools?.[0]?.toolSpec?.inputSchema).toEqual({ json: toolInputSchema(A15Narrative) });
     expect(request.inferenceConfig).toMatchObject({ temperature: 0 });

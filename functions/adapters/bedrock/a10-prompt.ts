@@ -93,7 +93,7 @@ const WORDING: Record<RecordLanguage, PromptWording> = { en: ENGLISH, zh: CHINES
  * @example
  * ```ts
  * const { system, messages } = buildA10Messages(input);
- * await client.send(new ConverseCommand({ modelId, system, messages, toolConfig: A10_TOOL_CONFIG }));
+ * await client.send(new ConverseCommand({ modelId, system, messages, toolConfig: a10ToolConfig() }));
  * ```
  */
 export function buildA10Messages(input: A10Input): { system: SystemContentBlock[]; messages: Message[] } {

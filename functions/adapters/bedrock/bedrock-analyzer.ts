@@ -2,7 +2,7 @@ import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { A10Input } from '../../core/agents/a10-communication-analysis.js';
 import type { AnalysisResult, CommunicationAnalyzer } from '../../core/ports/analyzer.js';
 import { a10RepairInstruction, buildA10Messages } from './a10-prompt.js';
-import { A10_TOOL_CONFIG, A10_TOOL_NAME, readA10Answer } from './a10-tool.js';
+import { a10ToolConfig, A10_TOOL_NAME, readA10Answer } from './a10-tool.js';
 import { LOCAL_FALLBACK_MODEL, converseWithOneRepair, shortenReason } from './converse-with-repair.js';
 
 export { LOCAL_FALLBACK_MODEL } from './converse-with-repair.js';
@@ -47,7 +47,7 @@ export function createBedrockAnalyzer(options: BedrockAnalyzerOptions): Communic
         modelId: options.modelId,
         system,
         messages,
-        toolConfig: A10_TOOL_CONFIG,
+        toolConfig: a10ToolConfig(),
         inferenceConfig,
         toolName: A10_TOOL_NAME,
         read: readA10Answer,

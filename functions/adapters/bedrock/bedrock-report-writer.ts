@@ -1,4 +1,4 @@
-import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockRuntimeClient, ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
 import { writeLocalReportNarrative } from '../../analysis/agents/a15-local-report.js';
 import { guardA15Narrative } from '../../analysis/agents/a15-narrative-guard.js';
 import { A15Narrative, type A15Input } from '../../core/agents/a15-report.js';
@@ -14,8 +14,13 @@ export interface BedrockReportWriterOptions {
   readonly maxOutputTokens?: number;
 }
 
-/** The forced tool: its input schema generated from `A15Narrative`. */
-export const A15_TOOL_CONFIG = forcedToolConfig(A15_TOOL_NAME, A15_TOOL_DESCRIPTION, toolInputSchema(A15Narrative));
+let toolConfig: ToolConfiguration | undefined;
+
+/** The forced tool: its input schema generated from `A15Narrative` on first use (as `a10ToolConfig`). */
+export function a15ToolConfig(): ToolConfiguration {
+  toolConfig ??= forcedToolConfig(A15_TOOL_NAME, A15_TOOL_DESCRIPTION, toolInputSchema(A15Narrative));
+  return toolConfig;
+}
 
 /**
  * A15 on Bedrock: one Converse call with the narrative tool forced, the answer validated by
@@ -38,7 +43,7 @@ export function createBedrockReportWriter(options: BedrockReportWriterOptions): 
         modelId: options.modelId,
         system,
         messages,
-        toolConfig: A15_TOOL_CONFIG,
+        toolConfig: a15ToolConfig(),
         inferenceConfig,
         toolName: A15_TOOL_NAME,
         read: (response) => readToolAnswer(response, A15_TOOL_NAME, A15Narrative),
