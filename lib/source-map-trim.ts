@@ -98,13 +98,17 @@ export function trimSourceMap(map: RawSourceMap, keep: (source: string) => boole
   });
   const nameIndex = new Map<number, number>();
   const newNameOf = (old: number) => nameIndex.get(old) ?? nameIndex.set(old, nameIndex.size).get(old)!;
+  // A lookup finds the nearest segment at or before a position, on an earlier line too: the mark of
+  // unmapped code is needed wherever the segment before it (on any line) is a kept one.
+  let afterKept = false;
   const lines = decodeMappings(map.mappings).map((segments) => {
     const kept: Segment[] = [];
     for (const segment of segments) {
       const [column, source, line, sourceColumn, name] = segment as [number, number?, number?, number?, number?];
       const newSource = source === undefined ? undefined : sourceIndex.get(source);
       if (newSource !== undefined) kept.push([column, newSource, line!, sourceColumn!, ...(name === undefined ? [] : [newNameOf(name)])]);
-      else if (kept.length > 0 && kept.at(-1)!.length > 1) kept.push([column]);
+      else if (afterKept) kept.push([column]);
+      afterKept = newSource !== undefined;
     }
     return kept;
   });

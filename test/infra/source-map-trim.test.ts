@@ -83,6 +83,26 @@ describe('source map trimming', () => {
     expect(dropped).toBeGreaterThan(100);
   });
 
+  it('marks dropped code at the start of a line as unmapped, so no lookup falls back to the kept code of the line before', () => {
+    // Prepare: line 0 from our source, line 1 from a package's, line 2 ours again
+    const map: RawSourceMap = {
+      version: 3,
+      sources: ['../functions/own.ts', '../node_modules/pkg/index.js'],
+      names: [],
+      mappings: encodeMappings([[[0, 0, 10, 0]], [[0, 1, 3, 0], [8, 1, 4, 2]], [[0, 0, 20, 4]]]),
+    };
+
+    // Act
+    const trimmed = new SourceMap(trimSourceMap(map, isOwnSource) as never);
+    const sourceAt = (line: number, column: number) => (trimmed.findEntry(line, column) as { originalSource?: string }).originalSource;
+
+    // Assess
+    expect(trimmed.findEntry(0, 5)).toMatchObject({ originalSource: '../functions/own.ts', originalLine: 10 });
+    expect(sourceAt(1, 0)).toBeUndefined();
+    expect(sourceAt(1, 12)).toBeUndefined();
+    expect(trimmed.findEntry(2, 1)).toMatchObject({ originalSource: '../functions/own.ts', originalLine: 20 });
+  });
+
   it("trims a bundle's map in place with the command every function's bundling runs, and its stack still names our file and line", async () => {
     // Prepare: a function-like bundle, and the afterBundling commands hubBundling gives NodejsFunction
     const outDir = join(scratch, 'function');
