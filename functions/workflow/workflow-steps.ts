@@ -42,53 +42,43 @@ export const WORKFLOW_STEPS: Readonly<Record<WorkflowStepName, (deps: WorkflowDe
   MarkReportFailed: markReportFailed.build,
 };
 
-/** Storage a step reaches beyond the table: the blob bucket (S3) and the tenants' settings (Secrets Manager). */
-export interface StepStorage {
+/** What a step reaches beyond the table: workflow ports by group, the blob bucket (S3), the tenants' settings (Secrets Manager). */
+export interface StepReach {
+  readonly ports: readonly WorkflowPortGroup[];
   readonly blobs: boolean;
   readonly tenants: boolean;
 }
 
 /**
- * What each step reaches beyond the table. Its Lambda function is granted (and its bundle holds) the
- * blob store and the tenant settings only where marked, and the embedded runtime runs it on the same
- * view — a step reaching for either without its mark fails in the tests as in its function.
- * StartTranscription reads no blob itself, but Transcribe reads the recording and writes its output
- * with the caller's S3 permissions.
+ * What each step reaches beyond the table. Its Lambda function is granted, and its bundle holds, the
+ * workflow ports of the groups it names (workflow-port-groups.ts), and the blob store and the tenant
+ * settings only where marked; the embedded runtime runs it on the same restricted view — a step
+ * reaching for anything else fails in the tests as in its function. StartTranscription reads no blob
+ * itself, but Transcribe reads the recording and writes its output with the caller's S3 permissions.
  */
-export const STEP_STORAGE: Readonly<Record<WorkflowStepName, StepStorage>> = {
-  AnalyzeRecord: { blobs: true, tenants: true },
-  NotifyUrgentRecord: { blobs: false, tenants: true },
-  MarkAnalysisFailed: { blobs: false, tenants: false },
-  StartTranscription: { blobs: true, tenants: true },
-  CollectTranscript: { blobs: true, tenants: true },
-  NoteTranscriptionFailed: { blobs: false, tenants: false },
-  PlanPeriodicRun: { blobs: false, tenants: false },
-  ComputeCustomerMetrics: { blobs: false, tenants: true },
-  RunCustomerAgent: { blobs: false, tenants: false },
-  SaveCustomerFindings: { blobs: true, tenants: true },
-  WriteReport: { blobs: true, tenants: true },
-  EmailReport: { blobs: true, tenants: true },
-  MarkReportFailed: { blobs: false, tenants: false },
+const STEP_REACH: Readonly<Record<WorkflowStepName, StepReach>> = {
+  // A10 (Bedrock, local rules as fallback), communication.analyzed, and whether speech can be transcribed.
+  AnalyzeRecord: { ports: ['model', 'events', 'transcribe'], blobs: true, tenants: true },
+  NotifyUrgentRecord: { ports: ['mail'], blobs: false, tenants: true },
+  MarkAnalysisFailed: { ports: [], blobs: false, tenants: false },
+  StartTranscription: { ports: ['transcribe'], blobs: true, tenants: true },
+  CollectTranscript: { ports: ['transcribe'], blobs: true, tenants: true },
+  NoteTranscriptionFailed: { ports: [], blobs: false, tenants: false },
+  PlanPeriodicRun: { ports: [], blobs: false, tenants: false },
+  ComputeCustomerMetrics: { ports: [], blobs: false, tenants: true },
+  RunCustomerAgent: { ports: ['model'], blobs: false, tenants: false },
+  SaveCustomerFindings: { ports: [], blobs: true, tenants: true },
+  WriteReport: { ports: ['model'], blobs: true, tenants: true },
+  EmailReport: { ports: ['mail'], blobs: true, tenants: true },
+  MarkReportFailed: { ports: [], blobs: false, tenants: false },
 };
 
-/**
- * The workflow ports each step uses, by group (workflow-port-groups.ts): its Lambda bundle holds those
- * and no others, and the embedded runtime runs it on the same restricted view — a step reaching for a
- * port it does not declare fails in the tests as in its function.
- */
-export const STEP_WORKFLOW_PORTS: Readonly<Record<WorkflowStepName, readonly WorkflowPortGroup[]>> = {
-  // A10 (Bedrock, local rules as fallback), communication.analyzed, and whether speech can be transcribed.
-  AnalyzeRecord: ['model', 'events', 'transcribe'],
-  NotifyUrgentRecord: ['mail'],
-  MarkAnalysisFailed: [],
-  StartTranscription: ['transcribe'],
-  CollectTranscript: ['transcribe'],
-  NoteTranscriptionFailed: [],
-  PlanPeriodicRun: [],
-  ComputeCustomerMetrics: [],
-  RunCustomerAgent: ['model'],
-  SaveCustomerFindings: [],
-  WriteReport: ['model'],
-  EmailReport: ['mail'],
-  MarkReportFailed: [],
-};
+/** The workflow port groups each step uses ({@link STEP_REACH}). */
+export const STEP_WORKFLOW_PORTS = Object.fromEntries(Object.entries(STEP_REACH).map(([step, reach]) => [step, reach.ports])) as Readonly<
+  Record<WorkflowStepName, readonly WorkflowPortGroup[]>
+>;
+
+/** Whether each step reaches the blob store and the tenant settings ({@link STEP_REACH}). */
+export const STEP_STORAGE = Object.fromEntries(Object.entries(STEP_REACH).map(([step, { blobs, tenants }]) => [step, { blobs, tenants }])) as Readonly<
+  Record<WorkflowStepName, { readonly blobs: boolean; readonly tenants: boolean }>
+>;
