@@ -23,9 +23,9 @@ export function parseTraceHeader(value: string | undefined): TraceHeader | undef
   const extra: string[] = [];
   for (const field of value.split(';')) {
     const at = field.indexOf('=');
+    if (at < 0) continue;
     const key = field.slice(0, at).trim();
     const text = field.slice(at + 1).trim();
-    if (at < 0) continue;
     if (key === 'Root') root = text;
     else if (key === 'Parent') parent = text;
     else if (key === 'Sampled') sampled = text === '1';
