@@ -18,12 +18,8 @@ import { traced } from '../observability/tracing.js';
 import { createLocalAnalyzer } from '../analysis/local/local-analyzer.js';
 import { ENV, LOCAL_MODEL_ID, requireSetting, type RuntimeConfig } from '../config/runtime-config.js';
 import type { HubDependencies } from '../core/dependencies.js';
+import { lazy } from '../core/lazy.js';
 import type { WorkflowDependencies } from '../workflow/workflow-steps.js';
-
-const lazy = <T>(make: () => T): (() => T) => {
-  let value: T | undefined;
-  return () => (value ??= make());
-};
 
 /**
  * The workflows' ports on AWS: Bedrock (with the local rules as fallback), Transcribe, Step

@@ -2,6 +2,7 @@ import type { BedrockRuntimeClient, ToolConfiguration } from '@aws-sdk/client-be
 import { writeLocalReportNarrative } from '../../analysis/agents/a15-local-report.js';
 import { guardA15Narrative } from '../../analysis/agents/a15-narrative-guard.js';
 import { A15Narrative, type A15Input } from '../../core/agents/a15-report.js';
+import { lazy } from '../../core/lazy.js';
 import type { ReportWriter, ReportWriterResult } from '../../core/ports/report-writer.js';
 import { A15_TOOL_DESCRIPTION, A15_TOOL_NAME, a15RepairInstruction, buildA15Messages } from './a15-prompt.js';
 import { LOCAL_FALLBACK_MODEL, converseWithOneRepair, shortenReason } from './converse-with-repair.js';
@@ -14,13 +15,8 @@ export interface BedrockReportWriterOptions {
   readonly maxOutputTokens?: number;
 }
 
-let toolConfig: ToolConfiguration | undefined;
-
 /** The forced tool: its input schema generated from `A15Narrative` on first use (as `a10ToolConfig`). */
-export function a15ToolConfig(): ToolConfiguration {
-  toolConfig ??= forcedToolConfig(A15_TOOL_NAME, A15_TOOL_DESCRIPTION, toolInputSchema(A15Narrative));
-  return toolConfig;
-}
+export const a15ToolConfig: () => ToolConfiguration = lazy(() => forcedToolConfig(A15_TOOL_NAME, A15_TOOL_DESCRIPTION, toolInputSchema(A15Narrative)));
 
 /**
  * A15 on Bedrock: one Converse call with the narrative tool forced, the answer validated by

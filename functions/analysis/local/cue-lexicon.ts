@@ -1,3 +1,4 @@
+import { lazy } from '../../core/lazy.js';
 import type { AnalysisText } from './analysis-text.js';
 import { hasCjk } from './language.js';
 
@@ -45,8 +46,7 @@ export interface CueHit<Tag extends string> {
  * const lexicon = defineLexicon({ payment: [[3, '发票|invoice*'], [1, 'vat']] });
  */
 export function defineLexicon<Tag extends string>(groups: Record<Tag, readonly CueGroup[]>): Lexicon<Tag> {
-  let compiled: Lexicon<Tag> | undefined;
-  const lexicon = () => (compiled ??= compileLexicon(groups));
+  const lexicon = lazy(() => compileLexicon(groups));
   return {
     get cues() {
       return lexicon().cues;
