@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from '../core/zod.js';
 import type { HubDependencies } from '../core/dependencies.js';
 import { assignCommunication } from '../core/use-cases/manage-customers.js';
 import { httpRoute } from '../http/http-route.js';
 import { PathId } from '../http/timeline-params.js';
 import { onAws } from '../wiring/lambda-entry.js';
 
-const AssignBody = z.object({ customerId: PathId }).strict();
+const AssignBody = z.strictObject({ customerId: PathId });
 
 /** `POST /v1/communications/{recordId}/assign` — moves the record and learns the sender's identities. */
 export const build = (deps: HubDependencies) =>
@@ -16,7 +16,10 @@ export const build = (deps: HubDependencies) =>
       const { customerId } = request.json(AssignBody);
       const { tenantId, principal } = request.caller;
       const { record, previousCustomerId } = await assignCommunication(deps, { tenantId, recordId, customerId, principal });
-      const targets = [{ type: 'communication', id: recordId }, { type: 'customer', id: customerId }];
+      const targets = [
+        { type: 'communication', id: recordId },
+        { type: 'customer', id: customerId },
+      ];
       return { statusCode: 200, body: record, audit: { targets, before: { customerId: previousCustomerId }, after: { customerId: record.customerId } } };
     },
     { auditTo: deps },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../core/zod.js';
 import type { HubDependencies } from '../core/dependencies.js';
 import { ingestBatch, MAX_BATCH_ITEMS } from '../core/use-cases/ingest-batch.js';
 import { countedParse } from '../http/counted-parse.js';
@@ -6,7 +6,7 @@ import { httpRoute } from '../http/http-route.js';
 import { onAws } from '../wiring/lambda-entry.js';
 
 /** Items are validated one by one inside the use case; here only the envelope. */
-const BatchBody = z.object({ items: z.array(z.unknown()).min(1).max(MAX_BATCH_ITEMS) }).strict();
+const BatchBody = z.strictObject({ items: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_BATCH_ITEMS)) });
 
 /** `POST /v1/communications/batch` — up to 500 items, a result per item (201 / 200 duplicate / 400). */
 export const build = (deps: HubDependencies) =>

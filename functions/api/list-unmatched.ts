@@ -1,9 +1,12 @@
-import * as z from 'zod';
+import * as z from '../core/zod.js';
 import type { HubDependencies } from '../core/dependencies.js';
 import { httpRoute } from '../http/http-route.js';
 import { onAws } from '../wiring/lambda-entry.js';
 
-const Params = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().min(1).max(8192).optional() }).strict();
+const Params = z.strictObject({
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(8192))),
+});
 
 /** `GET /v1/unmatched` — the inbox of records no customer could be identified for. */
 export const build = (deps: HubDependencies) =>

@@ -1,21 +1,19 @@
-import * as z from 'zod';
+import * as z from '../core/zod.js';
 import type { RecordWorkflowDependencies } from '../core/workflow/record-workflow-dependencies.js';
 import { MAX_REPLAY_DAYS, REPLAY_SELECTIONS, replayAnalyses } from '../core/workflow/replay-analyses.js';
 import { httpRoute } from '../http/http-route.js';
 import { onAwsWorkflow } from '../wiring/workflow-entry.js';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a UTC day yyyy-mm-dd');
+const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a UTC day yyyy-mm-dd'));
 
-export const ReplayBody = z
-  .object({
-    from: Day,
-    to: Day,
-    select: z.enum(REPLAY_SELECTIONS).default('failed'),
-    /** Names the replay: the same id again starts nothing twice. @default `replay-<request time>` */
-    replayId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and -, at most 40').optional(),
-    limit: z.number().int().min(1).max(1000).default(500),
-  })
-  .strict();
+export const ReplayBody = z.strictObject({
+  from: Day,
+  to: Day,
+  select: z._default(z.enum(REPLAY_SELECTIONS), 'failed'),
+  /** Names the replay: the same id again starts nothing twice. @default `replay-<request time>` */
+  replayId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and -, at most 40'))),
+  limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(1000)), 500),
+});
 
 /** `POST /v1/admin/replays` — re-runs the record workflow for a range of days (at most 31). */
 export const build = (deps: RecordWorkflowDependencies) =>

@@ -1,4 +1,6 @@
-import type { ZodError } from 'zod';
+import type { core } from './zod.js';
+
+type ZodError = core.$ZodError;
 import type { ErrorDetail } from './errors.js';
 
 /** zod says "expected string, received undefined" for a missing field; integrators read "required". */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../core/zod.js';
 import { PERIODIC_RUN_TYPES } from '../core/model/report.js';
 import type { PeriodicRunDependencies } from '../core/periodic/periodic-run-dependencies.js';
 import { dispatchScheduledRuns } from '../core/periodic/start-periodic-run.js';
@@ -12,8 +12,8 @@ import { onAwsWorkflow } from '../wiring/workflow-entry.js';
  */
 export const ScheduledRunEvent = z.object({
   run: z.enum(PERIODIC_RUN_TYPES),
-  timeZone: z.string().min(1),
-  scheduledTime: z.string().datetime({ offset: true }),
+  timeZone: z.string().check(z.minLength(1)),
+  scheduledTime: z.string().check(z.iso.datetime({ offset: true })),
 });
 
 /** Starts, for each tenant in the schedule's zone, its report or risk check (named per period, so started once). */

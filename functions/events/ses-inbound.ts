@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../core/zod.js';
 import { parseSesEvent, sesMessageContent, type SesLambdaEvent } from '../channels/email/ses-event.js';
 import { INBOUND_PREFIX } from '../adapters/s3/archive-prefixes.js';
 import type { HubDependencies } from '../core/dependencies.js';
@@ -15,27 +15,29 @@ export type SesInboundEvent = z.input<typeof SesLambdaEvent>;
  * not ingested (the message stays in the archive); failures throw, so Lambda retries and then
  * dead-letters the event — nothing is dropped silently.
  */
-export const build = (deps: HubDependencies) => async (event: unknown): Promise<EmailDelivery[]> => {
-  const deliveries: EmailDelivery[] = [];
-  for (const receipt of parseSesEvent(event)) {
-    if (receipt.failedChecks.includes('virus')) {
-      logger.warn('inbound mail failed the virus check; archived, not ingested', { sesMessageId: receipt.messageId });
-      continue;
+export const build =
+  (deps: HubDependencies) =>
+  async (event: unknown): Promise<EmailDelivery[]> => {
+    const deliveries: EmailDelivery[] = [];
+    for (const receipt of parseSesEvent(event)) {
+      if (receipt.failedChecks.includes('virus')) {
+        logger.warn('inbound mail failed the virus check; archived, not ingested', { sesMessageId: receipt.messageId });
+        continue;
+      }
+      const key = receipt.s3?.objectKey ?? `${INBOUND_PREFIX}${receipt.messageId}`;
+      const mime = sesMessageContent(receipt) ?? (await deps.blobs.getBytes(key));
+      if (!mime) throw new Error(`inbound message ${receipt.messageId} is not at ${key}`);
+      deliveries.push(
+        ...(await receiveEmail(deps, {
+          mime: Buffer.from(mime),
+          recipients: receipt.recipients,
+          receivedAt: new Date(receipt.timestamp),
+          mailbox: key,
+          tags: receipt.failedChecks.includes('spam') ? ['spam'] : [],
+        })),
+      );
     }
-    const key = receipt.s3?.objectKey ?? `${INBOUND_PREFIX}${receipt.messageId}`;
-    const mime = sesMessageContent(receipt) ?? (await deps.blobs.getBytes(key));
-    if (!mime) throw new Error(`inbound message ${receipt.messageId} is not at ${key}`);
-    deliveries.push(
-      ...(await receiveEmail(deps, {
-        mime: Buffer.from(mime),
-        recipients: receipt.recipients,
-        receivedAt: new Date(receipt.timestamp),
-        mailbox: key,
-        tags: receipt.failedChecks.includes('spam') ? ['spam'] : [],
-      })),
-    );
-  }
-  return deliveries;
-};
+    return deliveries;
+  };
 
 export const handler = onAws(build);

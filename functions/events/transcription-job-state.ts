@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../core/zod.js';
 import type { RecordWorkflowDependencies } from '../core/workflow/record-workflow-dependencies.js';
 import { resumeTranscription } from '../core/workflow/transcription-steps.js';
 import { logger } from '../http/logger.js';
@@ -9,21 +9,23 @@ export const TranscribeJobStateChange = z.object({
   source: z.literal('aws.transcribe'),
   'detail-type': z.literal('Transcribe Job State Change'),
   detail: z.object({
-    TranscriptionJobName: z.string().min(1),
+    TranscriptionJobName: z.string().check(z.minLength(1)),
     TranscriptionJobStatus: z.string(),
-    FailureReason: z.string().optional(),
+    FailureReason: z.optional(z.string()),
   }),
 });
 
 /** Resumes the record workflow waiting on the finished job (jobs the hub did not start are ignored). */
-export const build = (deps: RecordWorkflowDependencies) => async (event: unknown): Promise<{ resumed: boolean }> => {
-  const parsed = TranscribeJobStateChange.safeParse(event);
-  if (!parsed.success) {
-    logger.warn('not a Transcribe job state change; ignored', { issues: parsed.error.issues.length });
-    return { resumed: false };
-  }
-  const { detail } = parsed.data;
-  return resumeTranscription(deps, { jobName: detail.TranscriptionJobName, status: detail.TranscriptionJobStatus, failureReason: detail.FailureReason });
-};
+export const build =
+  (deps: RecordWorkflowDependencies) =>
+  async (event: unknown): Promise<{ resumed: boolean }> => {
+    const parsed = TranscribeJobStateChange.safeParse(event);
+    if (!parsed.success) {
+      logger.warn('not a Transcribe job state change; ignored', { issues: parsed.error.issues.length });
+      return { resumed: false };
+    }
+    const { detail } = parsed.data;
+    return resumeTranscription(deps, { jobName: detail.TranscriptionJobName, status: detail.TranscriptionJobStatus, failureReason: detail.FailureReason });
+  };
 
 export const handler = onAwsWorkflow(build);

@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import { $ZodError } from '../core/zod.js';
 import { zodDetails } from '../core/validation-details.js';
 import { PayloadError, SignatureError } from '../core/channels/channel-adapter.js';
 import { ConflictError, InvalidCursorError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../core/errors.js';
@@ -28,7 +28,6 @@ export interface MappedError {
 
 const body = (code: string, message: string, details: readonly ErrorDetail[] = []): ApiErrorBody => ({ error: { code, message, details } });
 
-
 const TRANSIENT_NAMES = new Set([
   'ProvisionedThroughputExceededException',
   'ThrottlingException',
@@ -43,12 +42,7 @@ const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPI
 /** A failure of a backing service that a retry of the same request can overcome. */
 export function isTransient(error: unknown): boolean {
   const e = error as { name?: string; code?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
-  return (
-    TRANSIENT_NAMES.has(e?.name ?? '') ||
-    TRANSIENT_CODES.has(e?.code ?? '') ||
-    e?.$retryable !== undefined ||
-    (e?.$metadata?.httpStatusCode ?? 0) >= 500
-  );
+  return TRANSIENT_NAMES.has(e?.name ?? '') || TRANSIENT_CODES.has(e?.code ?? '') || e?.$retryable !== undefined || (e?.$metadata?.httpStatusCode ?? 0) >= 500;
 }
 
 /** Seconds a client should wait before retrying after a 503. */
@@ -61,7 +55,7 @@ export const RETRY_AFTER_SECONDS = 2;
  */
 export function mapError(error: unknown): MappedError {
   if (error instanceof HttpError) return { statusCode: error.statusCode, body: body(error.code, error.message, error.details) };
-  if (error instanceof ZodError) {
+  if (error instanceof $ZodError) {
     const details = zodDetails(error);
     const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
     return { statusCode: 400, body: body('VALIDATION_FAILED', `invalid request: ${summary}`, details) };
@@ -74,7 +68,10 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof ConflictError) return { statusCode: 409, body: body('CONFLICT', error.message) };
   if (error instanceof InvalidTransitionError) return { statusCode: 409, body: body('INVALID_TRANSITION', error.message, error.details) };
   if (isTransient(error)) {
-    return { statusCode: 503, body: body('SERVICE_UNAVAILABLE', `a backing service is busy or unreachable; retry after ${RETRY_AFTER_SECONDS} s (safe: the request is idempotent)`) };
+    return {
+      statusCode: 503,
+      body: body('SERVICE_UNAVAILABLE', `a backing service is busy or unreachable; retry after ${RETRY_AFTER_SECONDS} s (safe: the request is idempotent)`),
+    };
   }
   return { statusCode: 500, body: body('INTERNAL', 'internal error; it has been logged') };
 }

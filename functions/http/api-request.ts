@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from '../core/zod.js';
 import { HttpError } from './api-errors.js';
 import { acceptedScopes, type RouteDefinition } from './routes.js';
 
@@ -25,7 +25,7 @@ export interface ApiRequest {
   readonly rawBody: Buffer;
   readonly contentType: string;
   /** Parses the body as JSON and validates it with `schema` (400 naming the problem otherwise). */
-  json<S extends z.ZodType>(schema: S): z.infer<S>;
+  json<S extends z.ZodMiniType>(schema: S): z.infer<S>;
 }
 
 function header(event: APIGatewayProxyEventV2WithJWTAuthorizer, name: string): string | undefined {

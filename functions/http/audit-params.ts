@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../core/zod.js';
 import { isoTime } from './timeline-params.js';
 
 /**
@@ -7,13 +7,12 @@ import { isoTime } from './timeline-params.js';
  * parameters are rejected.
  */
 export const AuditListParams = z
-  .object({
-    from: isoTime.optional(),
-    to: isoTime.optional(),
-    principal: z.string().trim().min(1).max(200).regex(/^\P{Cc}+$/u, 'no control characters').optional(),
-    action: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'a route or job id: lower-case letters, digits and -').optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().min(1).max(8192).optional(),
+  .strictObject({
+    from: z.optional(isoTime),
+    to: z.optional(isoTime),
+    principal: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), z.regex(/^\P{Cc}+$/u, 'no control characters'))),
+    action: z.optional(z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9-]+$/, 'a route or job id: lower-case letters, digits and -'))),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(8192))),
   })
-  .strict()
-  .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: 'from must not be after to', path: ['from'] });
+  .check(z.refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: 'from must not be after to', path: ['from'] }));

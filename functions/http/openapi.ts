@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from '../core/zod.js';
 import { ErrorBody, ROUTE_SCHEMAS } from './route-schemas.js';
 import { acceptedScopes, ROUTES, type RouteDefinition } from './routes.js';
 
 type JsonSchema = Record<string, unknown>;
 
 /** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect); transforms show their input or output side. */
-function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+function jsonSchemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
 }
@@ -23,7 +23,9 @@ function parametersOf(route: RouteDefinition): JsonSchema[] {
 
 function operationOf(route: RouteDefinition): JsonSchema {
   const schemas = ROUTE_SCHEMAS[route.id as keyof typeof ROUTE_SCHEMAS] ?? {};
-  const answers = Object.entries(schemas.responses ?? {}).map(([status, schema]) => [status, { description: `${status} answer`, content: json(jsonSchemaOf(schema, 'output')) }] as const);
+  const answers = Object.entries(schemas.responses ?? {}).map(
+    ([status, schema]) => [status, { description: `${status} answer`, content: json(jsonSchemaOf(schema, 'output')) }] as const,
+  );
   return {
     operationId: route.id,
     summary: route.summary,
@@ -32,7 +34,10 @@ function operationOf(route: RouteDefinition): JsonSchema {
     ...(schemas.body ? { requestBody: { required: true, content: json(jsonSchemaOf(schemas.body, 'input')) } } : {}),
     responses: {
       ...(answers.length > 0 ? Object.fromEntries(answers) : { '2XX': { description: 'success' } }),
-      '4XX': { description: 'refused: 400 invalid input, 401/403 token or scope, 404 absent (or another tenant’s), 409 conflict', content: json({ $ref: '#/components/schemas/Error' }) },
+      '4XX': {
+        description: 'refused: 400 invalid input, 401/403 token or scope, 404 absent (or another tenant’s), 409 conflict',
+        content: json({ $ref: '#/components/schemas/Error' }),
+      },
       '5XX': { description: '503: retry (safe), 500: logged', content: json({ $ref: '#/components/schemas/Error' }) },
     },
   };
@@ -55,7 +60,14 @@ export function openApiDocument(): JsonSchema {
     info: { title: 'CommHub API', version: 'v1' },
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'custom:tenant_id names the tenant; scope holds commhub/read, commhub/ingest or commhub/admin' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'custom:tenant_id names the tenant; scope holds commhub/read, commhub/ingest or commhub/admin',
+        },
+      },
       schemas: { Error: jsonSchemaOf(ErrorBody, 'output') },
     },
   };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../core/zod.js';
 import { CommunicationInput } from '../core/model/communication-input.js';
 import { CommunicationRecord } from '../core/model/communication-record.js';
 import { Customer, CustomerInput, CustomerSummary } from '../core/model/customer.js';
@@ -16,7 +16,7 @@ import { TimelineParams } from './timeline-params.js';
 import { InsightListParams, InsightPatch, NewTaskBody, TaskListParams, TaskPatch } from './work-item-params.js';
 
 /** A list response: `{ items, nextCursor }` (`null` = no more). */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
 /** The one error body. */
 export const ErrorBody = z.object({
@@ -24,13 +24,13 @@ export const ErrorBody = z.object({
 });
 
 /** What `POST /v1/tasks` answers: 201 `{ task }`, or 200 `{ task, duplicate: true }` for an idempotency key seen before. */
-export const CreatedTask = z.object({ task: Task, duplicate: z.literal(true).optional() });
+export const CreatedTask = z.object({ task: Task, duplicate: z.optional(z.literal(true)) });
 
 /** The zod schemas of one route's query string, body and answers by status — the handlers parse with the same ones. */
 export interface RouteSchemas {
-  readonly query?: z.ZodObject;
-  readonly body?: z.ZodType;
-  readonly responses?: Readonly<Record<number, z.ZodType>>;
+  readonly query?: z.ZodMiniObject;
+  readonly body?: z.ZodMiniType;
+  readonly responses?: Readonly<Record<number, z.ZodMiniType>>;
 }
 
 /**

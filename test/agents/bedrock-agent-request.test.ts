@@ -1,6 +1,6 @@
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from '../../functions/core/zod.js';
 import { CUSTOMER_AGENT_LIST_MAX } from '../../functions/adapters/bedrock/bedrock-agent.js';
 import { modelFacingSchema } from '../../functions/adapters/bedrock/model-facing-schema.js';
 import { localCustomerInsight } from '../../functions/analysis/agents/a11-local-customer-insight.js';
@@ -21,7 +21,7 @@ beforeEach(() => {
 });
 
 /** The schema the model must be shown: the zod schema's JSON Schema, shortened for the model, without `$schema`. */
-function derivedSchema(output: z.ZodType): Record<string, unknown> {
+function derivedSchema(output: z.ZodMiniType): Record<string, unknown> {
   const { $schema: _dialect, ...generated } = z.toJSONSchema(output, { target: 'draft-07' });
   return modelFacingSchema(generated, { listMax: CUSTOMER_AGENT_LIST_MAX });
 }
@@ -81,7 +81,7 @@ describe('the A14 Converse request', () => {
 });
 
 type AgentName = keyof CustomerAgents;
-const AGENTS: Array<[AgentName, string, z.ZodType, (input: CustomerAgentInput) => unknown, number]> = [
+const AGENTS: Array<[AgentName, string, z.ZodMiniType, (input: CustomerAgentInput) => unknown, number]> = [
   ['insight', 'record_customer_insight', A11Output, localCustomerInsight, 1500],
   ['opportunities', 'record_opportunities', A12Output, localOpportunities, 1500],
   ['marketing', 'record_marketing_suggestions', A13Output, localMarketingSuggestions, 1000],

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from '../../functions/core/zod.js';
 import { ANSWER_LIST_MAX, modelFacingSchema } from '../../functions/adapters/bedrock/model-facing-schema.js';
 import { A12Output } from '../../functions/core/agents/a12-opportunity-mining.js';
 import { A13Output } from '../../functions/core/agents/a13-marketing-suggestions.js';
 
-const shown = (schema: z.ZodType, listMax?: number) => modelFacingSchema(z.toJSONSchema(schema, { target: 'draft-07' }) as Record<string, unknown>, { listMax }) as Record<string, any>;
+const shown = (schema: z.ZodMiniType, listMax?: number) =>
+  modelFacingSchema(z.toJSONSchema(schema, { target: 'draft-07' }) as Record<string, unknown>, { listMax }) as Record<string, any>;
 
 describe('modelFacingSchema for the customer agents', () => {
   it('lets a nullable enum be null (null joins the enum, not only the type)', () => {

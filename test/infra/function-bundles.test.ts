@@ -52,7 +52,7 @@ describe('function bundles', () => {
   const { stack } = synthCommHub();
   const functions = stack.node.findAll().filter((construct): construct is HubFunction => construct instanceof HubFunction);
   const nameOf = (fn: HubFunction) => fn.node.path.split('/').slice(1).join('/');
-  const bundles = new Map<string, { packages: string[]; bytes: number; localAnalyzer: boolean }>();
+  const bundles = new Map<string, { packages: string[]; bytes: number; localAnalyzer: boolean; zodBeyondMini: string[] }>();
 
   beforeAll(async () => {
     // One esbuild run per distinct bundling (same defines, same externals): a few runs for all functions.
@@ -68,7 +68,9 @@ describe('function bundles', () => {
         for (const [file, output] of Object.entries(result.metafile!.outputs)) {
           if (!file.endsWith('.js')) continue;
           const localAnalyzer = Object.entries(output.inputs).some(([path, input]) => path.includes('functions/analysis/local/') && input.bytesInOutput > 0);
-          bundles.set(relative(join(scratch, `group-${index}`), join(process.cwd(), file)).replace(/\.js$/, ''), { packages: packagesIn(output), bytes: output.bytes, localAnalyzer });
+          // zod's classic API or a locale other than English: what the zod/mini entry (functions/core/zod.ts) keeps out
+          const zodBeyondMini = Object.entries(output.inputs).flatMap(([path, input]) => (input.bytesInOutput > 0 && /node_modules\/zod\/v4\/(classic\/|locales\/(?!en\.js))/.test(path) ? [path] : []));
+          bundles.set(relative(join(scratch, `group-${index}`), join(process.cwd(), file)).replace(/\.js$/, ''), { packages: packagesIn(output), bytes: output.bytes, localAnalyzer, zodBeyondMini });
         }
       }),
     );
@@ -141,6 +143,29 @@ describe('function bundles', () => {
     // Assess
     expect(credentials).toMatchObject({ accessKeyId: 'ASIALAMBDAROLE', sessionToken: 'lambda-session' });
     for (const [name, bundle] of bundles) expect(credentialPackages(bundle.packages), name).toEqual([]);
+  });
+
+  it("bundles zod/mini with English messages — a 400's details read as in the tests — and neither zod's classic API nor another locale", async () => {
+    // Prepare: a handler validating with a schema of ours, bundled as every function is
+    const outfile = join(scratch, 'validates.mjs');
+    await build({
+      ...esbuildOptions(hubBundling({ table: 'read', rawArchive: 'none', blobs: 'none', cursors: false })),
+      stdin: {
+        contents: "import { zodDetails } from './validation-details.js';\nimport { PathId } from '../http/timeline-params.js';\nexport const handler = (id) => zodDetails(PathId.safeParse(id).error);\n",
+        resolveDir: join(root, 'functions/core'),
+        sourcefile: 'validates.ts',
+        loader: 'ts',
+      },
+      outfile,
+    });
+    const module = (await import(pathToFileURL(outfile).href)) as { handler: (id: unknown) => unknown };
+
+    // Act
+    const details = module.handler('x'.repeat(129));
+
+    // Assess
+    expect(details).toEqual([{ path: '(root)', message: 'Too big: expected string to have <=128 characters' }]);
+    for (const [name, bundle] of bundles) expect(bundle.zodBeyondMini, name).toEqual([]);
   });
 
   it('bundles health with nothing but its answer: no SDK, logger, tracer, metrics or schemas', () => {

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from '../../functions/core/zod.js';
 import { lambdaMetrics } from '../../functions/adapters/cloudwatch/emf-metrics.js';
 import { HUB_METRICS } from '../../functions/config/hub-metrics.js';
 import { logger } from '../../functions/http/logger.js';
@@ -21,7 +21,14 @@ function captureOutput() {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const lambdaContext = (awsRequestId: string) => ({ awsRequestId, functionName: 'commhub-AnalyzeRecord', invokedFunctionArn: 'arn:aws:lambda:us-east-1:1:function:f', memoryLimitInMB: '512', functionVersion: '$LATEST' }) as unknown as Context;
+const lambdaContext = (awsRequestId: string) =>
+  ({
+    awsRequestId,
+    functionName: 'commhub-AnalyzeRecord',
+    invokedFunctionArn: 'arn:aws:lambda:us-east-1:1:function:f',
+    memoryLimitInMB: '512',
+    functionVersion: '$LATEST',
+  }) as unknown as Context;
 
 describe('correlated log lines', () => {
   beforeEach(() => logger.setLogLevel('INFO'));
@@ -69,7 +76,12 @@ describe('correlated log lines', () => {
       parseError = error;
     }
     const zodError = z.object({ customer: z.object({ email: z.email() }) }).safeParse({ customer: { email: 'SENTINEL-EMAIL-2' } }).error;
-    const sdkError = Object.assign(new Error('The conditional request failed for SENTINEL-ITEM-3'), { name: 'ConditionalCheckFailedException', $fault: 'client', $metadata: { httpStatusCode: 400 }, Item: { content: { S: 'SENTINEL-ITEM-4' } } });
+    const sdkError = Object.assign(new Error('The conditional request failed for SENTINEL-ITEM-3'), {
+      name: 'ConditionalCheckFailedException',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
+      Item: { content: { S: 'SENTINEL-ITEM-4' } },
+    });
     const wrapped = new Error('could not store SENTINEL-WRAP-5', { cause: sdkError });
 
     // Act
@@ -81,7 +93,7 @@ describe('correlated log lines', () => {
     expect(stdout.text()).not.toMatch(/SENTINEL|机密/);
     const [parse, validation, store] = stdout.json();
     expect(parse?.error).toMatchObject({ name: 'SyntaxError', frames: expect.arrayContaining([expect.stringMatching(/^at /)]) });
-    expect(validation?.error).toMatchObject({ name: 'ZodError', fields: ['customer.email'] });
+    expect(validation?.error).toMatchObject({ name: '$ZodError', fields: ['customer.email'] });
     expect(store?.nested).toMatchObject({ error: { name: 'Error', cause: { name: 'ConditionalCheckFailedException', fault: 'client', httpStatus: 400 } } });
   });
 });
@@ -109,7 +121,12 @@ describe('workflow step and Lambda invocations', () => {
     // Assess
     expect(result).toBe('done');
     expect(seen).toEqual([{ tenantId: 'T001', recordId: 'WECHAT-1', run: 'first' }]);
-    expect(stdout.json()[0]).toMatchObject({ tenantId: 'T001', recordId: 'WECHAT-1', executionId: 'arn:aws:states:us-east-1:1:express:recordAnalysis:x', requestId: expect.any(String) });
+    expect(stdout.json()[0]).toMatchObject({
+      tenantId: 'T001',
+      recordId: 'WECHAT-1',
+      executionId: 'arn:aws:states:us-east-1:1:express:recordAnalysis:x',
+      requestId: expect.any(String),
+    });
     expect(stepCorrelation(['not', 'an', 'object'])).toEqual({ keys: {}, input: ['not', 'an', 'object'] });
   });
 

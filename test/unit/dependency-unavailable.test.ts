@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException, ThrottlingException } from '@aws-sdk/client-dynamodb';
 import { S3ServiceException } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from '../../functions/core/zod.js';
 import { ModelThrottledError } from '../../functions/core/ports/analyzer.js';
 import { DependencyUnavailableError, isDependencyUnavailable, namingDependencyFailures } from '../../functions/workflow/dependency-unavailable.js';
 
@@ -24,7 +24,16 @@ describe('isDependencyUnavailable: "try again later", not "this cannot work"', (
 
   it.each([
     ['a failed condition', new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata })],
-    ['a validation error', (() => { try { z.string().parse(1); } catch (error) { return error; } })()],
+    [
+      'a validation error',
+      (() => {
+        try {
+          z.string().parse(1);
+        } catch (error) {
+          return error;
+        }
+      })(),
+    ],
     ['a 4xx answer', Object.assign(new Error('bad'), { name: 'ValidationException', $metadata })],
     ['the model throttled (retried under its own name)', new ModelThrottledError('throttled')],
     ['a plain error', new Error('record R1 not found')],

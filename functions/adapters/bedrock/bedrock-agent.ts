@@ -1,5 +1,5 @@
 import type { BedrockRuntimeClient, ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
-import type { z } from 'zod';
+import type * as z from '../../core/zod.js';
 import type { CustomerAgentInput } from '../../core/agents/customer-agent-input.js';
 import type { CustomerAgentResult } from '../../core/ports/customer-agents.js';
 import type { AnswerGuard } from '../../analysis/agents/answer-guard.js';
@@ -12,7 +12,7 @@ export const CUSTOMER_AGENT_LIST_MAX = 5;
 
 /** Everything that makes one customer agent: its schema, prompt, local rules and guard. */
 export interface BedrockAgentDefinition<Output> {
-  readonly output: z.ZodType<Output>;
+  readonly output: z.ZodMiniType<Output>;
   readonly prompt: CustomerAgentPrompt;
   /** What the forced tool records (its description). */
   readonly toolDescription: string;

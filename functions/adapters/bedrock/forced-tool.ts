@@ -1,5 +1,5 @@
 import type { ConverseCommandOutput, ToolConfiguration, ToolInputSchema, ToolUseBlock } from '@aws-sdk/client-bedrock-runtime';
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import { zodDetails } from '../../core/validation-details.js';
 import { modelFacingSchema, type ModelFacingOptions } from './model-facing-schema.js';
 
@@ -14,7 +14,7 @@ export type JsonDocument = ToolInputSchema.JsonMember['json'];
  * itself. `strict` is not set on the tool: Claude's strict mode rejects `maxItems`, which the schemas
  * need (LiteLLM PR #39115).
  */
-export function toolInputSchema(output: z.ZodType, options?: ModelFacingOptions): JsonDocument {
+export function toolInputSchema(output: z.ZodMiniType, options?: ModelFacingOptions): JsonDocument {
   const generated = z.toJSONSchema(output, { target: 'draft-07' }) as Record<string, unknown>;
   const { $schema: _dialect, ...rest } = modelFacingSchema(generated, options);
   // A JSON Schema is JSON, so it is a Smithy document; the generator's type is just wider (`unknown`).
@@ -51,7 +51,7 @@ const FINAL_STOP_REASONS = new Set(['content_filtered', 'guardrail_intervened', 
  * `output`. A response cut at `maxTokens` counts as invalid even when its input happens to parse:
  * a truncated array or string is not the model's whole answer.
  */
-export function readToolAnswer<Output>(response: ConverseCommandOutput, toolName: string, output: z.ZodType<Output>): ToolAnswer<Output> {
+export function readToolAnswer<Output>(response: ConverseCommandOutput, toolName: string, output: z.ZodMiniType<Output>): ToolAnswer<Output> {
   const stopReason = response.stopReason;
   if (stopReason !== undefined && FINAL_STOP_REASONS.has(stopReason)) {
     return { ok: false, problem: `stopped with ${stopReason}`, repairable: false };

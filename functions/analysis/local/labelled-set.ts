@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import type { A10Input, A10Output } from '../../core/agents/a10-communication-analysis.js';
 import { INTENT_CATEGORIES, SENTIMENTS, URGENCY_LEVELS } from '../../core/model/record-types.js';
 import { detectLanguage } from './language.js';
@@ -8,9 +8,12 @@ import { detectLanguage } from './language.js';
  * the prediction is right when it is one of them.
  */
 export const LabelledCase = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   text: z.string(),
-  intent: z.union([z.enum(INTENT_CATEGORIES), z.array(z.enum(INTENT_CATEGORIES)).min(1)]).transform((value) => (Array.isArray(value) ? value : [value])),
+  intent: z.pipe(
+    z.union([z.enum(INTENT_CATEGORIES), z.array(z.enum(INTENT_CATEGORIES)).check(z.minLength(1))]),
+    z.transform((value) => (Array.isArray(value) ? value : [value])),
+  ),
   sentiment: z.enum(SENTIMENTS),
   urgency: z.enum(URGENCY_LEVELS),
 });

@@ -1,11 +1,11 @@
-import type { z } from 'zod';
+import type * as z from '../../core/zod.js';
 import type { ChannelAdapter, TenantContext, WebhookOutcome, WebhookRequest } from '../../core/channels/channel-adapter.js';
 import { TenantSettings } from '../../core/model/tenant-settings.js';
 import { readSignedJson } from '../signing/signed-json-payload.js';
 import { normalizeConnectEvent } from './normalize-connect-event.js';
 
 /** `webhooks.connect` of the tenant settings (defined once there): `{ secret }`. */
-export const ConnectSettings = TenantSettings.shape.webhooks.unwrap().shape.connect.unwrap();
+export const ConnectSettings = TenantSettings.shape.webhooks.def.innerType.shape.connect.def.innerType;
 export type ConnectSettings = z.infer<typeof ConnectSettings>;
 
 const SUBJECT = 'Amazon Connect payload';

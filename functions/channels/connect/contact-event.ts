@@ -1,18 +1,11 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import { PayloadError, type TenantContext } from '../../core/channels/channel-adapter.js';
 import { normalizePhone } from '../../core/model/identity.js';
 import type { Participant } from '../../core/model/participant.js';
 import { compact } from '../signing/signed-json-payload.js';
 import { formatInZone } from '../telephony/call-time.js';
 import { callThreadId } from '../telephony/normalize-telephony-call.js';
-import {
-  CONNECT_CHANNEL,
-  CONNECT_SOURCE_SYSTEM,
-  type ConnectOutcome,
-  agentIdFromArn,
-  directionOfInitiationMethod,
-  recordTypeOfChannel,
-} from './connect-mapping.js';
+import { CONNECT_CHANNEL, CONNECT_SOURCE_SYSTEM, type ConnectOutcome, agentIdFromArn, directionOfInitiationMethod, recordTypeOfChannel } from './connect-mapping.js';
 
 /**
  * The contact events data model spells its keys camelCase (`agentInfo.agentArn`) but the
@@ -25,29 +18,29 @@ function lowerFirstKeys(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   return Object.fromEntries(Object.entries(value).map(([key, v]) => [key.charAt(0).toLowerCase() + key.slice(1), v]));
 }
-const connectObject = <Shape extends z.ZodRawShape>(shape: Shape) => z.preprocess(lowerFirstKeys, z.object(shape));
+const connectObject = <Shape extends z.core.$ZodLooseShape>(shape: Shape) => z.pipe(z.transform(lowerFirstKeys), z.object(shape));
 
 const Timestamp = z.iso.datetime({ offset: true, error: 'an ISO 8601 timestamp, e.g. 2021-08-04T17:17:53.000Z' });
-const Text = (max: number) => z.string().max(max).nullish();
+const Text = (max: number) => z.nullish(z.string().check(z.maxLength(max)));
 const Endpoint = connectObject({ address: Text(256), type: Text(64) });
 
 /** The `detail` of an "Amazon Connect Contact Event" (only the fields a record needs; the rest is ignored). */
 export const ContactEventDetail = connectObject({
-  eventType: z.string().min(1).max(64),
-  contactId: z.string().min(1).max(256),
+  eventType: z.string().check(z.minLength(1), z.maxLength(64)),
+  contactId: z.string().check(z.minLength(1), z.maxLength(256)),
   initialContactId: Text(256),
   previousContactId: Text(256),
-  channel: z.string().min(1).max(32),
+  channel: z.string().check(z.minLength(1), z.maxLength(32)),
   instanceArn: Text(512),
   initiationMethod: Text(64),
-  initiationTimestamp: Timestamp.nullish(),
-  connectedToSystemTimestamp: Timestamp.nullish(),
-  disconnectTimestamp: Timestamp.nullish(),
+  initiationTimestamp: z.nullish(Timestamp),
+  connectedToSystemTimestamp: z.nullish(Timestamp),
+  disconnectTimestamp: z.nullish(Timestamp),
   disconnectReason: Text(128),
-  agentInfo: connectObject({ agentArn: Text(512), connectedToAgentTimestamp: Timestamp.nullish() }).nullish(),
-  queueInfo: connectObject({ queueArn: Text(512), queueType: Text(64), enqueueTimestamp: Timestamp.nullish() }).nullish(),
-  customerEndpoint: Endpoint.nullish(),
-  systemEndpoint: Endpoint.nullish(),
+  agentInfo: z.nullish(connectObject({ agentArn: Text(512), connectedToAgentTimestamp: z.nullish(Timestamp) })),
+  queueInfo: z.nullish(connectObject({ queueArn: Text(512), queueType: Text(64), enqueueTimestamp: z.nullish(Timestamp) })),
+  customerEndpoint: z.nullish(Endpoint),
+  systemEndpoint: z.nullish(Endpoint),
 });
 export type ContactEventDetail = z.infer<typeof ContactEventDetail>;
 

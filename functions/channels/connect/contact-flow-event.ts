@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import { normalizePhone } from '../../core/model/identity.js';
 import { compact, parseOrThrow } from '../signing/signed-json-payload.js';
 import { directionOfInitiationMethod } from './connect-mapping.js';
 
-const Endpoint = z.object({ Address: z.string().max(256).nullish(), Type: z.string().max(64).nullish() }).nullish();
-const StringMap = z.record(z.string(), z.string()).nullish();
+const Endpoint = z.nullish(z.object({ Address: z.nullish(z.string().check(z.maxLength(256))), Type: z.nullish(z.string().check(z.maxLength(64))) }));
+const StringMap = z.nullish(z.record(z.string(), z.string()));
 
 /**
  * The event a contact flow's "Invoke AWS Lambda function" block sends
@@ -12,18 +12,18 @@ const StringMap = z.record(z.string(), z.string()).nullish();
  * Samples send `null` for absent endpoints and queue, and "" for an unknown instance ARN.
  */
 export const ContactFlowEvent = z.object({
-  Name: z.string().max(128),
+  Name: z.string().check(z.maxLength(128)),
   Details: z.object({
     ContactData: z.object({
-      ContactId: z.string().min(1).max(256),
-      InitialContactId: z.string().max(256).nullish(),
-      PreviousContactId: z.string().max(256).nullish(),
-      Channel: z.string().min(1).max(32),
-      InstanceARN: z.string().max(512).nullish(),
-      InitiationMethod: z.string().max(128).nullish(),
+      ContactId: z.string().check(z.minLength(1), z.maxLength(256)),
+      InitialContactId: z.nullish(z.string().check(z.maxLength(256))),
+      PreviousContactId: z.nullish(z.string().check(z.maxLength(256))),
+      Channel: z.string().check(z.minLength(1), z.maxLength(32)),
+      InstanceARN: z.nullish(z.string().check(z.maxLength(512))),
+      InitiationMethod: z.nullish(z.string().check(z.maxLength(128))),
       CustomerEndpoint: Endpoint,
       SystemEndpoint: Endpoint,
-      Queue: z.object({ Name: z.string().max(256).nullish(), ARN: z.string().max(512).nullish() }).nullish(),
+      Queue: z.nullish(z.object({ Name: z.nullish(z.string().check(z.maxLength(256))), ARN: z.nullish(z.string().check(z.maxLength(512))) })),
       Attributes: StringMap,
     }),
     Parameters: StringMap,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 
 /**
  * Contact Lens post-call analysis output files, as stored in the instance bucket under
@@ -7,41 +7,51 @@ import * as z from 'zod';
  * example-contact-lens-output-locations.html). Only what a record uses is read; other keys pass.
  */
 
-const Role = z.string().max(64);
-const Offsets = z.object({ BeginOffsetChar: z.number().int().nonnegative(), EndOffsetChar: z.number().int().nonnegative() });
+const Role = z.string().check(z.maxLength(64));
+const Offsets = z.object({ BeginOffsetChar: z.number().check(z.int(), z.nonnegative()), EndOffsetChar: z.number().check(z.int(), z.nonnegative()) });
 /** A voice turn's IssuesDetected / OutcomesDetected / ActionItemsDetected entry. */
-const DetectedSpan = z.object({ CharacterOffsets: Offsets.optional(), Text: z.string().max(20_000).optional() });
+const DetectedSpan = z.object({ CharacterOffsets: z.optional(Offsets), Text: z.optional(z.string().check(z.maxLength(20_000))) });
 const RoleNumbers = z.record(Role, z.number());
 
 const Common = {
-  Version: z.string().max(64),
-  AccountId: z.string().max(64).optional(),
-  JobStatus: z.string().max(32),
-  LanguageCode: z.string().max(32).optional(),
-  ContentMetadata: z.object({ Output: z.string().max(32).optional(), RedactionTypes: z.array(z.string()).optional() }).optional(),
+  Version: z.string().check(z.maxLength(64)),
+  AccountId: z.optional(z.string().check(z.maxLength(64))),
+  JobStatus: z.string().check(z.maxLength(32)),
+  LanguageCode: z.optional(z.string().check(z.maxLength(32))),
+  ContentMetadata: z.optional(z.object({ Output: z.optional(z.string().check(z.maxLength(32))), RedactionTypes: z.optional(z.array(z.string())) })),
   /** Present in the chat sample; the voice sample has no contact id at all (it is in the S3 key). */
-  CustomerMetadata: z
-    .object({ ContactId: z.string().min(1).max(256).optional(), InstanceId: z.string().max(256).optional(), InputS3Uri: z.string().optional() })
-    .optional(),
+  CustomerMetadata: z.optional(
+    z.object({
+      ContactId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+      InstanceId: z.optional(z.string().check(z.maxLength(256))),
+      InputS3Uri: z.optional(z.string()),
+    }),
+  ),
   /** Redacted chat files drop `ParticipantRole` here; the transcript items still carry it. */
   Participants: z
-    .array(z.object({ ParticipantId: z.string().min(1).max(256), ParticipantRole: Role.optional(), DisplayName: z.string().max(256).optional() }))
-    .max(100),
-  Categories: z
-    .object({ MatchedCategories: z.array(z.string().max(256)).max(1000), MatchedDetails: z.record(z.string(), z.unknown()).optional() })
-    .optional(),
+    .array(
+      z.object({
+        ParticipantId: z.string().check(z.minLength(1), z.maxLength(256)),
+        ParticipantRole: z.optional(Role),
+        DisplayName: z.optional(z.string().check(z.maxLength(256))),
+      }),
+    )
+    .check(z.maxLength(100)),
+  Categories: z.optional(
+    z.object({ MatchedCategories: z.array(z.string().check(z.maxLength(256))).check(z.maxLength(1000)), MatchedDetails: z.optional(z.record(z.string(), z.unknown())) }),
+  ),
 };
 
 export const VoiceTurn = z.object({
-  Id: z.string().max(256).optional(),
-  ParticipantId: z.string().min(1).max(256),
-  Content: z.string().max(100_000),
-  BeginOffsetMillis: z.number().nonnegative(),
-  EndOffsetMillis: z.number().nonnegative(),
-  Sentiment: z.string().max(32).optional(),
-  IssuesDetected: z.array(DetectedSpan).optional(),
-  OutcomesDetected: z.array(DetectedSpan).optional(),
-  ActionItemsDetected: z.array(DetectedSpan).optional(),
+  Id: z.optional(z.string().check(z.maxLength(256))),
+  ParticipantId: z.string().check(z.minLength(1), z.maxLength(256)),
+  Content: z.string().check(z.maxLength(100_000)),
+  BeginOffsetMillis: z.number().check(z.nonnegative()),
+  EndOffsetMillis: z.number().check(z.nonnegative()),
+  Sentiment: z.optional(z.string().check(z.maxLength(32))),
+  IssuesDetected: z.optional(z.array(DetectedSpan)),
+  OutcomesDetected: z.optional(z.array(DetectedSpan)),
+  ActionItemsDetected: z.optional(z.array(DetectedSpan)),
 });
 export type VoiceTurn = z.infer<typeof VoiceTurn>;
 
@@ -50,73 +60,69 @@ const Period = z.object({ BeginOffsetMillis: z.number(), EndOffsetMillis: z.numb
 /** A Contact Lens VOICE analysis file (Version `VOICE-…`, or an older file with `Channel: VOICE`). */
 export const VoiceAnalysis = z.object({
   ...Common,
-  Channel: z.literal('VOICE').optional(),
-  ConversationCharacteristics: z
-    .object({
-      TotalConversationDurationMillis: z.number().nonnegative().optional(),
-      Sentiment: z
-        .object({
-          OverallSentiment: RoleNumbers.optional(),
-          SentimentByPeriod: z.object({ QUARTER: z.record(Role, z.array(Period)).optional() }).optional(),
-        })
-        .optional(),
-      Interruptions: z.object({ TotalCount: z.number().optional(), TotalTimeMillis: z.number().optional() }).optional(),
-      NonTalkTime: z.object({ TotalTimeMillis: z.number().optional() }).optional(),
-      TalkTime: z
-        .object({ TotalTimeMillis: z.number().optional(), DetailsByParticipant: z.record(Role, z.object({ TotalTimeMillis: z.number() })).optional() })
-        .optional(),
-      TalkSpeed: z.object({ DetailsByParticipant: z.record(Role, z.object({ AverageWordsPerMinute: z.number() })).optional() }).optional(),
-    })
-    .optional(),
-  Transcript: z.array(VoiceTurn).max(100_000),
+  Channel: z.optional(z.literal('VOICE')),
+  ConversationCharacteristics: z.optional(
+    z.object({
+      TotalConversationDurationMillis: z.optional(z.number().check(z.nonnegative())),
+      Sentiment: z.optional(
+        z.object({
+          OverallSentiment: z.optional(RoleNumbers),
+          SentimentByPeriod: z.optional(z.object({ QUARTER: z.optional(z.record(Role, z.array(Period))) })),
+        }),
+      ),
+      Interruptions: z.optional(z.object({ TotalCount: z.optional(z.number()), TotalTimeMillis: z.optional(z.number()) })),
+      NonTalkTime: z.optional(z.object({ TotalTimeMillis: z.optional(z.number()) })),
+      TalkTime: z.optional(z.object({ TotalTimeMillis: z.optional(z.number()), DetailsByParticipant: z.optional(z.record(Role, z.object({ TotalTimeMillis: z.number() }))) })),
+      TalkSpeed: z.optional(z.object({ DetailsByParticipant: z.optional(z.record(Role, z.object({ AverageWordsPerMinute: z.number() }))) })),
+    }),
+  ),
+  Transcript: z.array(VoiceTurn).check(z.maxLength(100_000)),
 });
 export type VoiceAnalysis = z.infer<typeof VoiceAnalysis>;
 
 export const ChatItem = z.object({
-  Id: z.string().min(1).max(256),
-  Type: z.string().max(64).optional(),
+  Id: z.string().check(z.minLength(1), z.maxLength(256)),
+  Type: z.optional(z.string().check(z.maxLength(64))),
   AbsoluteTime: z.iso.datetime({ offset: true, error: 'an ISO 8601 timestamp, e.g. 2022-10-27T03:31:50.735Z' }),
-  Content: z.string().max(100_000).optional(),
-  ContentType: z.string().max(256).optional(),
-  DisplayName: z.string().max(256).optional(),
-  ParticipantId: z.string().max(256).optional(),
-  ParticipantRole: Role.optional(),
+  Content: z.optional(z.string().check(z.maxLength(100_000))),
+  ContentType: z.optional(z.string().check(z.maxLength(256))),
+  DisplayName: z.optional(z.string().check(z.maxLength(256))),
+  ParticipantId: z.optional(z.string().check(z.maxLength(256))),
+  ParticipantRole: z.optional(Role),
 });
 export type ChatItem = z.infer<typeof ChatItem>;
 
 /** Chat summaries point at transcript items by id (with character offsets). */
-const ItemReferences = z.array(z.object({ TranscriptItems: z.array(z.object({ Id: z.string() })).optional() }));
+const ItemReferences = z.array(z.object({ TranscriptItems: z.optional(z.array(z.object({ Id: z.string() }))) }));
 
 /** A Contact Lens CHAT analysis file (Version `CHAT-…`). */
 export const ChatAnalysis = z.object({
   ...Common,
   Channel: z.literal('CHAT'),
-  ConversationCharacteristics: z
-    .object({
-      Sentiment: z
-        .object({
-          OverallSentiment: z.object({ DetailsByParticipantRole: RoleNumbers.optional() }).optional(),
-          SentimentShift: z
-            .object({ DetailsByParticipantRole: z.record(Role, z.object({ BeginScore: z.number(), EndScore: z.number() })).optional() })
-            .optional(),
-        })
-        .optional(),
-      ContactSummary: z
-        .object({
-          SummaryItemsDetected: z
-            .array(z.object({ IssuesDetected: ItemReferences.optional(), OutcomesDetected: ItemReferences.optional(), ActionItemsDetected: ItemReferences.optional() }))
-            .optional(),
-        })
-        .optional(),
-      ResponseTime: z
-        .object({
-          AgentGreetingTimeMillis: z.number().optional(),
-          DetailsByParticipantRole: z.record(Role, z.object({ Average: z.object({ ValueMillis: z.number() }).optional() })).optional(),
-        })
-        .optional(),
-    })
-    .optional(),
-  Transcript: z.array(ChatItem).max(100_000),
+  ConversationCharacteristics: z.optional(
+    z.object({
+      Sentiment: z.optional(
+        z.object({
+          OverallSentiment: z.optional(z.object({ DetailsByParticipantRole: z.optional(RoleNumbers) })),
+          SentimentShift: z.optional(z.object({ DetailsByParticipantRole: z.optional(z.record(Role, z.object({ BeginScore: z.number(), EndScore: z.number() }))) })),
+        }),
+      ),
+      ContactSummary: z.optional(
+        z.object({
+          SummaryItemsDetected: z.optional(
+            z.array(z.object({ IssuesDetected: z.optional(ItemReferences), OutcomesDetected: z.optional(ItemReferences), ActionItemsDetected: z.optional(ItemReferences) })),
+          ),
+        }),
+      ),
+      ResponseTime: z.optional(
+        z.object({
+          AgentGreetingTimeMillis: z.optional(z.number()),
+          DetailsByParticipantRole: z.optional(z.record(Role, z.object({ Average: z.optional(z.object({ ValueMillis: z.number() })) }))),
+        }),
+      ),
+    }),
+  ),
+  Transcript: z.array(ChatItem).check(z.maxLength(100_000)),
 });
 export type ChatAnalysis = z.infer<typeof ChatAnalysis>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import { contactIdFromArn, type ConnectOutcome } from './connect-mapping.js';
 
 /**
@@ -9,19 +9,19 @@ import { contactIdFromArn, type ConnectOutcome } from './connect-mapping.js';
  */
 export const SegmentStreamRecord = z
   .object({
-    Version: z.string().max(64),
-    Channel: z.string().max(32),
-    AccountId: z.string().max(256),
-    InstanceId: z.string().max(256),
-    ContactId: z.string().min(1).max(256),
-    LanguageCode: z.string().max(64).optional(),
+    Version: z.string().check(z.maxLength(64)),
+    Channel: z.string().check(z.maxLength(32)),
+    AccountId: z.string().check(z.maxLength(256)),
+    InstanceId: z.string().check(z.maxLength(256)),
+    ContactId: z.string().check(z.minLength(1), z.maxLength(256)),
+    LanguageCode: z.optional(z.string().check(z.maxLength(64))),
     EventType: z.enum(['STARTED', 'SEGMENTS', 'COMPLETED', 'FAILED'], {
       error: "EventType must be one of 'STARTED', 'SEGMENTS', 'COMPLETED', 'FAILED'",
     }),
     /** Each segment holds one of Utterance, Transcript, Categories, Issues, Attachments, Event, PostContactSummary. */
-    Segments: z.array(z.record(z.string(), z.record(z.string(), z.unknown()))).max(10_000).optional(),
+    Segments: z.optional(z.array(z.record(z.string(), z.record(z.string(), z.unknown()))).check(z.maxLength(10_000))),
   })
-  .refine((r) => r.EventType !== 'SEGMENTS' || r.Segments !== undefined, { path: ['Segments'], message: 'a SEGMENTS record needs Segments' });
+  .check(z.refine((r) => r.EventType !== 'SEGMENTS' || r.Segments !== undefined, { path: ['Segments'], message: 'a SEGMENTS record needs Segments' }));
 export type SegmentStreamRecord = z.infer<typeof SegmentStreamRecord>;
 
 /** Whether a JSON object looks like a segment stream record (then it is validated as one). */
@@ -43,13 +43,13 @@ export function ignoreSegmentStreamRecord(record: SegmentStreamRecord): ConnectO
  * EventBridge event (https://docs.aws.amazon.com/connect/latest/adminguide/contact-lens-rules-eventbridge-event.html).
  */
 export const RulesMatchedDetail = z.object({
-  version: z.string().max(32).optional(),
-  ruleName: z.string().min(1).max(512),
-  actionName: z.string().max(512).optional(),
-  instanceArn: z.string().max(512).optional(),
-  contactArn: z.string().min(1).max(1024),
-  agentArn: z.string().max(1024).optional(),
-  queueArn: z.string().max(1024).optional(),
+  version: z.optional(z.string().check(z.maxLength(32))),
+  ruleName: z.string().check(z.minLength(1), z.maxLength(512)),
+  actionName: z.optional(z.string().check(z.maxLength(512))),
+  instanceArn: z.optional(z.string().check(z.maxLength(512))),
+  contactArn: z.string().check(z.minLength(1), z.maxLength(1024)),
+  agentArn: z.optional(z.string().check(z.maxLength(1024))),
+  queueArn: z.optional(z.string().check(z.maxLength(1024))),
 });
 export type RulesMatchedDetail = z.infer<typeof RulesMatchedDetail>;
 

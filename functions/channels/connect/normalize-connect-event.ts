@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import { PayloadError, type TenantContext } from '../../core/channels/channel-adapter.js';
 import { checkedInputs, parseOrThrow } from '../signing/signed-json-payload.js';
 import { ContactEventDetail, normalizeContactEvent } from './contact-event.js';
@@ -14,12 +14,12 @@ const CONTACT_EVENT = 'Amazon Connect Contact Event';
 /** "Contact Lens Post Call Rules Matched" and "Contact Lens Realtime Rules Matched". */
 const RULES_MATCHED = /^Contact Lens .*Rules Matched$/;
 
-const envelope = <Detail extends z.ZodType>(detail: Detail) =>
+const envelope = <Detail extends z.ZodMiniType>(detail: Detail) =>
   z.object({
-    'detail-type': z.string().min(1).max(256),
-    id: z.string().max(256).optional(),
-    account: z.string().max(64).optional(),
-    region: z.string().max(64).optional(),
+    'detail-type': z.string().check(z.minLength(1), z.maxLength(256)),
+    id: z.optional(z.string().check(z.maxLength(256))),
+    account: z.optional(z.string().check(z.maxLength(64))),
+    region: z.optional(z.string().check(z.maxLength(64))),
     detail,
   });
 
@@ -79,9 +79,7 @@ function classifyAndNormalize(event: unknown, tenant: TenantContext, hints: Conn
     return ignoreSegmentStreamRecord(parseOrThrow(SegmentStreamRecord, event, 'Contact Lens real-time segment stream record'));
   }
   if (isObject(event.Details) && 'ContactData' in event.Details) {
-    throw new PayloadError(
-      'a contact flow Lambda event is not a webhook delivery: Amazon Connect invokes the flow Lambda directly (see normalizeContactFlowEvent)',
-    );
+    throw new PayloadError('a contact flow Lambda event is not a webhook delivery: Amazon Connect invokes the flow Lambda directly (see normalizeContactFlowEvent)');
   }
   if (hasEither(event, 'eventType', 'EventType') && hasEither(event, 'contactId', 'ContactId')) {
     return normalizeContactEvent(parseOrThrow(ContactEventDetail, event, 'Amazon Connect contact event detail'), tenant);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import {
   PayloadError,
   SignatureError,
@@ -22,11 +22,11 @@ import { isMeetingEventType, normalizeDingTalkMeeting } from './dingtalk-meeting
 
 /** A tenant's DingTalk callback settings (`webhooks.dingtalk`). */
 export const DingTalkSettings = z.object({
-  token: z.string().min(1).max(128),
+  token: z.string().check(z.minLength(1), z.maxLength(128)),
   /** The callback aes_key: 43 base64 characters. */
-  aesKey: z.string().regex(/^[A-Za-z0-9+/]{43}$/, 'aes_key: 43 characters of base64'),
+  aesKey: z.string().check(z.regex(/^[A-Za-z0-9+/]{43}$/, 'aes_key: 43 characters of base64')),
   /** Suite key, CorpID or AppKey: what every plaintext ends with. */
-  ownerKey: z.string().min(1).max(128),
+  ownerKey: z.string().check(z.minLength(1), z.maxLength(128)),
 });
 export type DingTalkSettings = z.infer<typeof DingTalkSettings>;
 
@@ -47,7 +47,11 @@ function signedQuery(query: WebhookRequest['query']): SignedQuery {
   const signature = query.signature ?? query.msg_signature;
   const timestamp = query.timestamp ?? query.timeStamp;
   const nonce = query.nonce;
-  for (const [name, value] of [['signature', signature], ['timestamp', timestamp], ['nonce', nonce]] as const) {
+  for (const [name, value] of [
+    ['signature', signature],
+    ['timestamp', timestamp],
+    ['nonce', nonce],
+  ] as const) {
     if (value === undefined || value === '') throw new SignatureError('missing', `query parameter ${name} is missing`);
   }
   return { signature: signature as string, timestamp: timestamp as string, nonce: nonce as string };

@@ -1,45 +1,43 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import { PayloadError } from '../../core/channels/channel-adapter.js';
 
 /**
  * The SES receipt notification shapes (docs.aws.amazon.com/ses/latest/dg/receiving-email-notifications-contents.html
  * and receiving-email-action-lambda-event.html). Only what CommHub reads is required; the rest passes.
  */
-const Verdict = z.looseObject({ status: z.string().min(1) });
+const Verdict = z.looseObject({ status: z.string().check(z.minLength(1)) });
 
 const SesMail = z.looseObject({
-  timestamp: z.string().min(1),
+  timestamp: z.string().check(z.minLength(1)),
   source: z.string(),
-  messageId: z.string().min(1),
-  destination: z.array(z.string()).default([]),
-  headersTruncated: z.boolean().optional(),
-  commonHeaders: z.looseObject({ messageId: z.string().optional(), subject: z.string().optional() }).optional(),
+  messageId: z.string().check(z.minLength(1)),
+  destination: z._default(z.array(z.string()), []),
+  headersTruncated: z.optional(z.boolean()),
+  commonHeaders: z.optional(z.looseObject({ messageId: z.optional(z.string()), subject: z.optional(z.string()) })),
 });
 
 const SesAction = z.looseObject({
-  type: z.string().min(1),
-  bucketName: z.string().min(1).optional(),
-  objectKey: z.string().min(1).optional(),
+  type: z.string().check(z.minLength(1)),
+  bucketName: z.optional(z.string().check(z.minLength(1))),
+  objectKey: z.optional(z.string().check(z.minLength(1))),
   /** SNS action only: how `content` is encoded (`UTF8` is the default). */
-  encoding: z.enum(['UTF8', 'BASE64']).optional(),
+  encoding: z.optional(z.enum(['UTF8', 'BASE64'])),
 });
 
 const SesReceiptPart = z.looseObject({
-  timestamp: z.string().min(1),
-  recipients: z.array(z.string().min(1)).min(1),
-  spamVerdict: Verdict.optional(),
-  virusVerdict: Verdict.optional(),
-  spfVerdict: Verdict.optional(),
-  dkimVerdict: Verdict.optional(),
-  dmarcVerdict: Verdict.optional(),
+  timestamp: z.string().check(z.minLength(1)),
+  recipients: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  spamVerdict: z.optional(Verdict),
+  virusVerdict: z.optional(Verdict),
+  spfVerdict: z.optional(Verdict),
+  dkimVerdict: z.optional(Verdict),
+  dmarcVerdict: z.optional(Verdict),
   action: SesAction,
 });
 
 /** Lambda action (and S3 action → Lambda): `Records[].ses.{mail, receipt}`. */
 export const SesLambdaEvent = z.object({
-  Records: z
-    .array(z.looseObject({ eventSource: z.literal('aws:ses'), ses: z.object({ mail: SesMail, receipt: SesReceiptPart }) }))
-    .min(1),
+  Records: z.array(z.looseObject({ eventSource: z.literal('aws:ses'), ses: z.object({ mail: SesMail, receipt: SesReceiptPart }) })).check(z.minLength(1)),
 });
 
 /** SNS action: the `Message` JSON of the SNS notification, with the message itself in `content`. */
@@ -47,12 +45,12 @@ export const SesSnsNotification = z.looseObject({
   notificationType: z.literal('Received'),
   mail: SesMail,
   receipt: SesReceiptPart,
-  content: z.string().optional(),
+  content: z.optional(z.string()),
 });
 
 /** An SNS delivery to Lambda: `Records[].Sns.Message` holds the notification as a JSON string. */
 const SnsLambdaEvent = z.object({
-  Records: z.array(z.looseObject({ EventSource: z.literal('aws:sns'), Sns: z.looseObject({ Message: z.string() }) })).min(1),
+  Records: z.array(z.looseObject({ EventSource: z.literal('aws:sns'), Sns: z.looseObject({ Message: z.string() }) })).check(z.minLength(1)),
 });
 
 /** Verdict statuses SES reports: `PASS`, `FAIL`, `GRAY`, `PROCESSING_FAILED` (or `DISABLED` when scanning is off). */
@@ -94,8 +92,7 @@ function toReceipt(mail: Mail, receipt: ReceiptPart, content?: string): SesRecei
     dmarc: receipt.dmarcVerdict?.status,
   };
   const { bucketName, objectKey, encoding } = receipt.action;
-  const contentBase64 =
-    content === undefined ? undefined : encoding === 'BASE64' ? content.replace(/\s+/g, '') : Buffer.from(content, 'utf8').toString('base64');
+  const contentBase64 = content === undefined ? undefined : encoding === 'BASE64' ? content.replace(/\s+/g, '') : Buffer.from(content, 'utf8').toString('base64');
   return {
     messageId: mail.messageId,
     recipients: receipt.recipients,
@@ -113,7 +110,7 @@ function toReceipt(mail: Mail, receipt: ReceiptPart, content?: string): SesRecei
   };
 }
 
-function payloadError(error: z.ZodError, what: string): PayloadError {
+function payloadError(error: z.core.$ZodError, what: string): PayloadError {
   const issue = error.issues[0];
   const path = issue?.path.map(String).join('.') ?? '';
   return new PayloadError(`${what}: ${path === '' ? '' : `${path}: `}${issue?.message ?? 'invalid'}`, { cause: error });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../core/zod.js';
 import { PayloadError, type VerifiedDelivery, type WebhookRequest } from '../../core/channels/channel-adapter.js';
 import { CommunicationInput } from '../../core/model/communication-input.js';
 import { COMMHUB_SIGNATURE_HEADER, verifyCommHub } from './commhub-signature.js';
@@ -22,14 +22,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** A PayloadError naming every failing field (the first few), e.g. `telephony CDR: caller: Required`. */
-export function payloadErrorFrom(subject: string, error: z.ZodError): PayloadError {
+export function payloadErrorFrom(subject: string, error: z.core.$ZodError): PayloadError {
   const issues = error.issues.slice(0, MAX_ISSUES_IN_MESSAGE).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
   const more = error.issues.length > MAX_ISSUES_IN_MESSAGE ? ` (and ${error.issues.length - MAX_ISSUES_IN_MESSAGE} more)` : '';
   return new PayloadError(`${subject}: ${issues.join('; ')}${more}`);
 }
 
 /** Parses with `schema` or throws a PayloadError naming the fields. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, subject: string): z.infer<S> {
+export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, subject: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw payloadErrorFrom(subject, result.error);
   return result.data;

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import { PayloadError, SignatureError, type TenantContext } from '../../core/channels/channel-adapter.js';
 import type { CommunicationInput } from '../../core/model/communication-input.js';
 import { emailDomain } from '../../core/model/identity.js';
@@ -11,18 +11,18 @@ export const isoTime = z.iso.datetime({ offset: true });
 
 /** One Graph `identity` (user, guest, phone, acsUser, …): every member may be null in Graph output. */
 const GraphIdentity = z.object({
-  id: z.string().nullish(),
-  displayName: z.string().nullish(),
-  tenantId: z.string().nullish(),
-  userPrincipalName: z.string().nullish(),
+  id: z.nullish(z.string()),
+  displayName: z.nullish(z.string()),
+  tenantId: z.nullish(z.string()),
+  userPrincipalName: z.nullish(z.string()),
 });
 /** A Graph `identitySet`; only the kinds that name a person are read. */
 export const IdentitySet = z.object({
-  user: GraphIdentity.nullish(),
-  guest: GraphIdentity.nullish(),
-  phone: GraphIdentity.nullish(),
-  acsUser: GraphIdentity.nullish(),
-  spoolUser: GraphIdentity.nullish(),
+  user: z.nullish(GraphIdentity),
+  guest: z.nullish(GraphIdentity),
+  phone: z.nullish(GraphIdentity),
+  acsUser: z.nullish(GraphIdentity),
+  spoolUser: z.nullish(GraphIdentity),
 });
 export type IdentitySet = z.infer<typeof IdentitySet>;
 
@@ -32,15 +32,15 @@ export type IdentitySet = z.infer<typeof IdentitySet>;
  * subscription's certificate key this adapter cannot decrypt it and reads `resource`/`resourceData`.
  */
 export const ChangeNotification = z.object({
-  subscriptionId: z.string().max(200).optional(),
-  clientState: z.string().nullish(),
-  changeType: z.string().max(50).optional(),
-  resource: z.string().max(2000).optional(),
-  resourceData: z.record(z.string(), z.unknown()).nullish(),
-  tenantId: z.string().max(200).optional(),
-  lifecycleEvent: z.string().max(100).optional(),
-  encryptedContent: z.unknown().optional(),
-  EncryptedContent: z.unknown().optional(),
+  subscriptionId: z.optional(z.string().check(z.maxLength(200))),
+  clientState: z.nullish(z.string()),
+  changeType: z.optional(z.string().check(z.maxLength(50))),
+  resource: z.optional(z.string().check(z.maxLength(2000))),
+  resourceData: z.nullish(z.record(z.string(), z.unknown())),
+  tenantId: z.optional(z.string().check(z.maxLength(200))),
+  lifecycleEvent: z.optional(z.string().check(z.maxLength(100))),
+  encryptedContent: z.optional(z.unknown()),
+  EncryptedContent: z.optional(z.unknown()),
 });
 export type ChangeNotification = z.infer<typeof ChangeNotification>;
 
@@ -51,7 +51,7 @@ export interface NotificationContext {
 }
 
 /** A zod failure as a `PayloadError` naming the first offending field. */
-export function payloadErrorFrom(error: z.ZodError, prefix = ''): PayloadError {
+export function payloadErrorFrom(error: z.core.$ZodError, prefix = ''): PayloadError {
   const issue = error.issues[0];
   const path = issue ? [prefix, ...issue.path.map(String)].filter(Boolean).join('.') : prefix;
   return new PayloadError(`${path || 'body'}: ${issue?.message ?? 'invalid'}`);
@@ -136,7 +136,7 @@ export function participantOf(set: IdentitySet | null | undefined, role: 'host' 
   const phone = set?.phone?.id?.slice(0, 40) || undefined;
   const name = (identity?.displayName ?? set?.phone?.displayName ?? '').trim().slice(0, 200) || undefined;
   if (!name && !email && !phone) return undefined;
-  const domain = email ? emailDomain(email) ?? '' : '';
+  const domain = email ? (emailDomain(email) ?? '') : '';
   const internal =
     (identity?.tenantId != null && graphTenantId !== undefined && identity.tenantId === graphTenantId) ||
     tenant.internalDomains.some((d) => domain === d || domain.endsWith(`.${d}`));
@@ -147,8 +147,7 @@ export function participantOf(set: IdentitySet | null | undefined, role: 'host' 
 export const identityIdOf = (set: IdentitySet | null | undefined) => set?.user?.id ?? set?.guest?.id ?? set?.acsUser?.id ?? undefined;
 
 /** Drops `undefined` members so metadata stays small and storable. */
-export const compact = <T extends Record<string, unknown>>(value: T) =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+export const compact = <T extends Record<string, unknown>>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** Common metadata of every Teams record: where the notification came from. */
 export function notificationMetadata(notification: ChangeNotification) {

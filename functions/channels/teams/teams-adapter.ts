@@ -1,29 +1,16 @@
-import * as z from 'zod';
-import {
-  PayloadError,
-  type ChannelAdapter,
-  type TenantContext,
-  type WebhookOutcome,
-  type WebhookRequest,
-} from '../../core/channels/channel-adapter.js';
+import * as z from '../../core/zod.js';
+import { PayloadError, type ChannelAdapter, type TenantContext, type WebhookOutcome, type WebhookRequest } from '../../core/channels/channel-adapter.js';
 import type { CommunicationInput } from '../../core/model/communication-input.js';
-import {
-  ChangeNotification,
-  callRecordIdOf,
-  meetingArtifactOf,
-  payloadErrorFrom,
-  verifyClientState,
-  type NotificationContext,
-} from './graph-notification.js';
+import { ChangeNotification, callRecordIdOf, meetingArtifactOf, payloadErrorFrom, verifyClientState, type NotificationContext } from './graph-notification.js';
 import { normalizeCallRecord } from './teams-call-record.js';
 import { normalizeMeetingArtifact } from './teams-meeting-artifact.js';
 
 /** `webhooks.teams` of the tenant settings: the `clientState` given to every Graph subscription (max 128 chars, Graph). */
-export const TeamsSettings = z.object({ clientState: z.string().min(8).max(128) });
+export const TeamsSettings = z.object({ clientState: z.string().check(z.minLength(8), z.maxLength(128)) });
 export type TeamsSettings = z.infer<typeof TeamsSettings>;
 
 /** Graph posts `{ value: [...] }` (plus `validationTokens` for rich notifications). */
-const NotificationCollection = z.object({ value: z.array(z.unknown()).min(1).max(1000) });
+const NotificationCollection = z.object({ value: z.array(z.unknown()).check(z.minLength(1), z.maxLength(1000)) });
 
 type Mapped = { readonly item: CommunicationInput } | { readonly skipped: string };
 

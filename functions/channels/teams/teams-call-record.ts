@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import type { CommunicationInput } from '../../core/model/communication-input.js';
 import type { Participant } from '../../core/model/participant.js';
 import {
@@ -22,15 +22,15 @@ const MAX_DURATION_SECONDS = 7 * 24 * 3600;
  * A basic notification carries only `id`; a rich one (or an enriched re-delivery) carries the rest.
  */
 const CallRecordData = z.object({
-  id: z.string().optional(),
-  version: z.number().optional(),
-  type: z.string().max(50).optional(),
-  modalities: z.array(z.string().max(50)).max(20).optional(),
-  startDateTime: isoTime.optional(),
-  endDateTime: isoTime.optional(),
-  joinWebUrl: z.string().max(4096).nullish(),
-  organizer: IdentitySet.nullish(),
-  participants: z.array(IdentitySet).max(500).nullish(),
+  id: z.optional(z.string()),
+  version: z.optional(z.number()),
+  type: z.optional(z.string().check(z.maxLength(50))),
+  modalities: z.optional(z.array(z.string().check(z.maxLength(50))).check(z.maxLength(20))),
+  startDateTime: z.optional(isoTime),
+  endDateTime: z.optional(isoTime),
+  joinWebUrl: z.nullish(z.string().check(z.maxLength(4096))),
+  organizer: z.nullish(IdentitySet),
+  participants: z.nullish(z.array(IdentitySet).check(z.maxLength(500))),
 });
 
 /** peerToPeer calls are calls (`phone`, or `video` when video flowed); group calls are meetings. */
@@ -65,27 +65,30 @@ export function normalizeCallRecord(notification: ChangeNotification, callRecord
   const end = data.endDateTime;
   const duration = start && end ? Math.round((Date.parse(end) - Date.parse(start)) / 1000) : undefined;
   const complete = start !== undefined;
-  return toCommunicationInput({
-    sourceSystem: 'teams',
-    sourceRecordId: callRecordId,
-    type: recordTypeOf(data.type, modalities),
-    channel: 'teams',
-    occurredAt: start ?? ctx.receivedAt.toISOString(),
-    ...(end ? { endedAt: end } : {}),
-    ...(duration !== undefined && duration >= 0 && duration <= MAX_DURATION_SECONDS ? { durationSeconds: duration } : {}),
-    participants: participantsOf(data, notification, ctx),
-    threadId: teamsThreadOf({ joinWebUrl: data.joinWebUrl }) ?? `teams:call:${callRecordId}`,
-    metadata: compact({
-      ...notificationMetadata(notification),
-      callRecordId,
-      callType: data.type,
-      modalities: modalities.length > 0 ? modalities : undefined,
-      callRecordVersion: data.version,
-      joinWebUrl: data.joinWebUrl ?? undefined,
-      organizerId: identityIdOf(data.organizer),
-      occurredAtSource: complete ? 'callRecord.startDateTime' : 'notification-received',
-      // The workflow fetches the full record (sessions, participants) when the notification lacked it.
-      callRecordResource: complete ? undefined : `communications/callRecords/${callRecordId}`,
-    }),
-  }, index);
+  return toCommunicationInput(
+    {
+      sourceSystem: 'teams',
+      sourceRecordId: callRecordId,
+      type: recordTypeOf(data.type, modalities),
+      channel: 'teams',
+      occurredAt: start ?? ctx.receivedAt.toISOString(),
+      ...(end ? { endedAt: end } : {}),
+      ...(duration !== undefined && duration >= 0 && duration <= MAX_DURATION_SECONDS ? { durationSeconds: duration } : {}),
+      participants: participantsOf(data, notification, ctx),
+      threadId: teamsThreadOf({ joinWebUrl: data.joinWebUrl }) ?? `teams:call:${callRecordId}`,
+      metadata: compact({
+        ...notificationMetadata(notification),
+        callRecordId,
+        callType: data.type,
+        modalities: modalities.length > 0 ? modalities : undefined,
+        callRecordVersion: data.version,
+        joinWebUrl: data.joinWebUrl ?? undefined,
+        organizerId: identityIdOf(data.organizer),
+        occurredAtSource: complete ? 'callRecord.startDateTime' : 'notification-received',
+        // The workflow fetches the full record (sessions, participants) when the notification lacked it.
+        callRecordResource: complete ? undefined : `communications/callRecords/${callRecordId}`,
+      }),
+    },
+    index,
+  );
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import type { CommunicationInput } from '../../core/model/communication-input.js';
 import {
   IdentitySet,
@@ -22,15 +22,15 @@ const MAX_DURATION_SECONDS = 7 * 24 * 3600;
  * basic notification has only `id` and the `@odata` members.
  */
 const ArtifactData = z.object({
-  id: z.string().optional(),
-  meetingId: z.string().optional(),
-  callId: z.string().nullish(),
-  contentCorrelationId: z.string().nullish(),
-  createdDateTime: isoTime.nullish(),
-  endDateTime: isoTime.nullish(),
-  transcriptContentUrl: z.string().max(4096).nullish(),
-  recordingContentUrl: z.string().max(4096).nullish(),
-  meetingOrganizer: IdentitySet.nullish(),
+  id: z.optional(z.string()),
+  meetingId: z.optional(z.string()),
+  callId: z.nullish(z.string()),
+  contentCorrelationId: z.nullish(z.string()),
+  createdDateTime: z.nullish(isoTime),
+  endDateTime: z.nullish(isoTime),
+  transcriptContentUrl: z.nullish(z.string().check(z.maxLength(4096))),
+  recordingContentUrl: z.nullish(z.string().check(z.maxLength(4096))),
+  meetingOrganizer: z.nullish(IdentitySet),
 });
 
 /** A transcript or recording of an online meeting, as named by a notification's `resource`. */
@@ -48,12 +48,7 @@ export interface MeetingArtifact {
  * Keyed `onlineMeeting:<meeting id>:<kind>:<id>`: one meeting can have several transcripts (each
  * start of transcription makes one) and each must survive dedup; the thread is the meeting's.
  */
-export function normalizeMeetingArtifact(
-  notification: ChangeNotification,
-  artifact: MeetingArtifact,
-  index: number,
-  ctx: NotificationContext,
-): CommunicationInput {
+export function normalizeMeetingArtifact(notification: ChangeNotification, artifact: MeetingArtifact, index: number, ctx: NotificationContext): CommunicationInput {
   const parsed = ArtifactData.safeParse(notification.resourceData ?? {});
   if (!parsed.success) throw payloadErrorFrom(parsed.error, `value[${index}].resourceData`);
   const data = parsed.data;
@@ -63,26 +58,29 @@ export function normalizeMeetingArtifact(
   const organizer = participantOf(data.meetingOrganizer, 'host', notification.tenantId, ctx.tenant);
   const resource = notification.resource ?? '';
   const contentUrl = artifact.kind === 'transcript' ? data.transcriptContentUrl : data.recordingContentUrl;
-  return toCommunicationInput({
-    sourceSystem: 'teams',
-    sourceRecordId: `onlineMeeting:${artifact.meetingId}:${artifact.kind}:${artifact.artifactId}`,
-    type: 'meeting',
-    channel: 'teams',
-    occurredAt: start ?? ctx.receivedAt.toISOString(),
-    ...(end ? { endedAt: end } : {}),
-    ...(duration !== undefined && duration >= 0 && duration <= MAX_DURATION_SECONDS ? { durationSeconds: duration } : {}),
-    participants: organizer ? [organizer] : [],
-    threadId: teamsThreadOf({ onlineMeetingId: artifact.meetingId }) ?? `teams:onlineMeeting:${artifact.meetingId}`,
-    metadata: compact({
-      ...notificationMetadata(notification),
-      onlineMeetingId: artifact.meetingId,
-      [artifact.kind === 'transcript' ? 'transcriptId' : 'recordingId']: artifact.artifactId,
-      [artifact.kind === 'transcript' ? 'transcriptResource' : 'recordingResource']: resource,
-      [artifact.kind === 'transcript' ? 'transcriptContentUrl' : 'recordingContentUrl']: contentUrl ?? undefined,
-      callRecordId: data.callId ?? undefined,
-      contentCorrelationId: data.contentCorrelationId ?? undefined,
-      organizerId: identityIdOf(data.meetingOrganizer),
-      occurredAtSource: start ? `${artifact.kind}.createdDateTime` : 'notification-received',
-    }),
-  }, index);
+  return toCommunicationInput(
+    {
+      sourceSystem: 'teams',
+      sourceRecordId: `onlineMeeting:${artifact.meetingId}:${artifact.kind}:${artifact.artifactId}`,
+      type: 'meeting',
+      channel: 'teams',
+      occurredAt: start ?? ctx.receivedAt.toISOString(),
+      ...(end ? { endedAt: end } : {}),
+      ...(duration !== undefined && duration >= 0 && duration <= MAX_DURATION_SECONDS ? { durationSeconds: duration } : {}),
+      participants: organizer ? [organizer] : [],
+      threadId: teamsThreadOf({ onlineMeetingId: artifact.meetingId }) ?? `teams:onlineMeeting:${artifact.meetingId}`,
+      metadata: compact({
+        ...notificationMetadata(notification),
+        onlineMeetingId: artifact.meetingId,
+        [artifact.kind === 'transcript' ? 'transcriptId' : 'recordingId']: artifact.artifactId,
+        [artifact.kind === 'transcript' ? 'transcriptResource' : 'recordingResource']: resource,
+        [artifact.kind === 'transcript' ? 'transcriptContentUrl' : 'recordingContentUrl']: contentUrl ?? undefined,
+        callRecordId: data.callId ?? undefined,
+        contentCorrelationId: data.contentCorrelationId ?? undefined,
+        organizerId: identityIdOf(data.meetingOrganizer),
+        occurredAtSource: start ? `${artifact.kind}.createdDateTime` : 'notification-received',
+      }),
+    },
+    index,
+  );
 }

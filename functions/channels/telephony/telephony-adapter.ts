@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../core/zod.js';
 import type { ChannelAdapter, TenantContext, WebhookOutcome, WebhookRequest } from '../../core/channels/channel-adapter.js';
 import { TenantSettings } from '../../core/model/tenant-settings.js';
 import { checkedInputs, parseOrThrow, readSignedJson } from '../signing/signed-json-payload.js';
@@ -6,7 +6,7 @@ import { normalizeTelephonyCall } from './normalize-telephony-call.js';
 import { telephonyBodySchema } from './telephony-cdr.js';
 
 /** `webhooks.telephony` of the tenant settings (defined once there): `{ secret }`. */
-export const TelephonySettings = TenantSettings.shape.webhooks.unwrap().shape.telephony.unwrap();
+export const TelephonySettings = TenantSettings.shape.webhooks.def.innerType.shape.telephony.def.innerType;
 export type TelephonySettings = z.infer<typeof TelephonySettings>;
 
 const SUBJECT = 'telephony CDR';
@@ -30,7 +30,10 @@ export const telephonyAdapter: ChannelAdapter<TelephonySettings> = {
   handle(request: WebhookRequest, settings: TelephonySettings, tenant: TenantContext): WebhookOutcome {
     const { body, replay } = readSignedJson(request, settings.secret, SUBJECT);
     const { calls } = parseOrThrow(telephonyBodySchema(body), body, SUBJECT);
-    const items = checkedInputs(calls.map((call) => normalizeTelephonyCall(call, tenant)), SUBJECT);
+    const items = checkedInputs(
+      calls.map((call) => normalizeTelephonyCall(call, tenant)),
+      SUBJECT,
+    );
     return { kind: 'ingest', items, replay };
   },
 };

@@ -1,11 +1,5 @@
-import * as z from 'zod';
-import {
-  PayloadError,
-  type ChannelAdapter,
-  type VendorResponse,
-  type WebhookOutcome,
-  type WebhookRequest,
-} from '../../core/channels/channel-adapter.js';
+import * as z from '../../core/zod.js';
+import { PayloadError, type ChannelAdapter, type VendorResponse, type WebhookOutcome, type WebhookRequest } from '../../core/channels/channel-adapter.js';
 import { parseJsonKeepingBigInts } from '../shared/json-big-ints.js';
 import { decodeTencentMeetingData, verifyTencentMeetingSignature } from './tencent-signature.js';
 import { TENCENT_MEETING_EVENTS, TencentMeetingEvent, normalizeTencentMeetingItem, payloadErrorFrom } from './tencent-meeting-event.js';
@@ -15,15 +9,15 @@ import { TENCENT_MEETING_EVENTS, TencentMeetingEvent, normalizeTencentMeetingIte
  * pushes are enabled, its 43-character EncodingAESKey.
  */
 export const TencentMeetingSettings = z.object({
-  token: z.string().min(1),
-  encodingAesKey: z.string().regex(/^[A-Za-z0-9+/]{43}$/, 'an EncodingAESKey is 43 base64 characters').optional(),
+  token: z.string().check(z.minLength(1)),
+  encodingAesKey: z.optional(z.string().check(z.regex(/^[A-Za-z0-9+/]{43}$/, 'an EncodingAESKey is 43 base64 characters'))),
 });
 export type TencentMeetingSettings = z.infer<typeof TencentMeetingSettings>;
 
 /** The literal answer Tencent Meeting expects to a POST within 3 seconds, or it retries. */
 export const TENCENT_MEETING_ACK: VendorResponse = { statusCode: 200, contentType: 'text/plain; charset=utf-8', body: 'successfully received callback' };
 
-const PostBody = z.object({ data: z.string().min(1) });
+const PostBody = z.object({ data: z.string().check(z.minLength(1)) });
 
 /** Big integers stay exact strings: a 20-digit meeting_id sent as a number must not lose digits. */
 function parseJson(text: string, what: string): unknown {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import { PayloadError } from '../../core/channels/channel-adapter.js';
 import type { CommunicationInput } from '../../core/model/communication-input.js';
 import type { Participant } from '../../core/model/participant.js';
@@ -8,48 +8,51 @@ import { parseCommunicationInput } from '../shared/parse-communication-input.js'
 export const TENCENT_MEETING_EVENTS = ['meeting.end', 'recording.completed'] as const;
 
 const MAX_DURATION_SECONDS = 7 * 24 * 3600;
-const id = z.union([z.string().min(1).max(128), z.number().int().nonnegative()]).transform(String);
+const id = z.pipe(z.union([z.string().check(z.minLength(1), z.maxLength(128)), z.number().check(z.int(), z.nonnegative())]), z.transform(String));
 // Ids beyond 2^53 (meeting_id has 20 digits) lose digits as JSON numbers; Tencent sends them as strings.
-const safeId = z.union([z.string().min(1).max(128), z.number().int().nonnegative().refine(Number.isSafeInteger, 'an id beyond 2^53 must be a string')]).transform(String);
-const time = z.union([z.number(), z.string().max(40)]);
+const safeId = z.pipe(
+  z.union([z.string().check(z.minLength(1), z.maxLength(128)), z.number().check(z.int(), z.nonnegative(), z.refine(Number.isSafeInteger, 'an id beyond 2^53 must be a string'))]),
+  z.transform(String),
+);
+const time = z.union([z.number(), z.string().check(z.maxLength(40))]);
 
 const TencentUser = z.object({
-  userid: z.string().max(128).optional(),
-  uuid: z.string().optional(),
-  user_name: z.string().optional(),
+  userid: z.optional(z.string().check(z.maxLength(128))),
+  uuid: z.optional(z.string()),
+  user_name: z.optional(z.string()),
 });
 type TencentUser = z.infer<typeof TencentUser>;
 
 /** One `payload[]` item of `meeting.end` / `recording.completed` (cloud.tencent.com/document/product/1095, 事件). */
 const EventItem = z.object({
-  operate_time: z.number().optional(),
-  operator: TencentUser.optional(),
+  operate_time: z.optional(z.number()),
+  operator: z.optional(TencentUser),
   meeting_info: z.object({
     meeting_id: safeId,
-    meeting_code: id.optional(),
-    sub_meeting_id: id.nullish(),
-    subject: z.string().optional(),
-    creator: TencentUser.optional(),
-    meeting_type: z.number().optional(),
-    start_time: time.optional(),
-    end_time: time.optional(),
-    sub_meeting_start_time: time.optional(),
-    sub_meeting_end_time: time.optional(),
+    meeting_code: z.optional(id),
+    sub_meeting_id: z.nullish(id),
+    subject: z.optional(z.string()),
+    creator: z.optional(TencentUser),
+    meeting_type: z.optional(z.number()),
+    start_time: z.optional(time),
+    end_time: z.optional(time),
+    sub_meeting_start_time: z.optional(time),
+    sub_meeting_end_time: z.optional(time),
   }),
-  recording_files: z.array(z.object({ record_file_id: id })).max(200).optional(),
-  record_info: z.object({ meeting_record_id: id.optional() }).optional(),
+  recording_files: z.optional(z.array(z.object({ record_file_id: id })).check(z.maxLength(200))),
+  record_info: z.optional(z.object({ meeting_record_id: z.optional(id) })),
 });
 
 /** The decoded event envelope: `{ event, trace_id, payload: [...] }`. */
 export const TencentMeetingEvent = z.object({
-  event: z.string().min(1).max(200),
-  trace_id: z.string().max(200).optional(),
-  payload: z.array(z.unknown()).max(100).default([]),
+  event: z.string().check(z.minLength(1), z.maxLength(200)),
+  trace_id: z.optional(z.string().check(z.maxLength(200))),
+  payload: z._default(z.array(z.unknown()).check(z.maxLength(100)), []),
 });
 export type TencentMeetingEvent = z.infer<typeof TencentMeetingEvent>;
 
 /** A zod failure as a `PayloadError` naming the first offending field. */
-export function payloadErrorFrom(error: z.ZodError, prefix = ''): PayloadError {
+export function payloadErrorFrom(error: z.core.$ZodError, prefix = ''): PayloadError {
   const issue = error.issues[0];
   const path = issue ? [prefix, ...issue.path.map(String)].filter(Boolean).join('.') : prefix;
   return new PayloadError(`${path || 'body'}: ${issue?.message ?? 'invalid'}`);
@@ -71,8 +74,7 @@ export function beijingIso(value: number | string | undefined): string | undefin
   return `${shifted.toISOString().slice(0, 19)}+08:00`;
 }
 
-const compact = <T extends Record<string, unknown>>(value: T) =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+const compact = <T extends Record<string, unknown>>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
  * A member of the tenant's Tencent Meeting enterprise as a participant: `userid` is only returned

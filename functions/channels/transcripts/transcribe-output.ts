@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import { PayloadError } from '../../core/channels/channel-adapter.js';
 import { formatClock } from './vtt.js';
 
@@ -39,51 +39,51 @@ export class TranscribeOutputError extends PayloadError {
 }
 
 // Transcribe writes times as decimal strings ("4.87"); Call Analytics and PCA as numbers.
-const Seconds = z.coerce.number().nonnegative();
+const Seconds = z.coerce.number().check(z.nonnegative());
 
 // Batch output (Transcribe developer guide, "Data input and output"; diarization-output-batch and
 // channel-id-output-batch examples). Punctuation items carry no times.
 const BatchItem = z.object({
-  type: z.string().optional(),
-  start_time: Seconds.optional(),
-  end_time: Seconds.optional(),
-  speaker_label: z.string().optional(),
-  channel_label: z.string().optional(),
-  alternatives: z.array(z.object({ content: z.string() })).min(1),
+  type: z.optional(z.string()),
+  start_time: z.optional(Seconds),
+  end_time: z.optional(Seconds),
+  speaker_label: z.optional(z.string()),
+  channel_label: z.optional(z.string()),
+  alternatives: z.array(z.object({ content: z.string() })).check(z.minLength(1)),
 });
 type BatchItem = z.infer<typeof BatchItem>;
 
 const BatchOutput = z.object({
-  jobName: z.string().optional(),
+  jobName: z.optional(z.string()),
   results: z.object({
-    transcripts: z.array(z.object({ transcript: z.string() })).default([]),
-    items: z.array(BatchItem).default([]),
-    language_code: z.string().optional(),
+    transcripts: z._default(z.array(z.object({ transcript: z.string() })), []),
+    items: z._default(z.array(BatchItem), []),
+    language_code: z.optional(z.string()),
     // Older outputs put the speaker only here, keyed by the item's start time.
-    speaker_labels: z
-      .object({ segments: z.array(z.object({ items: z.array(z.object({ start_time: Seconds, speaker_label: z.string() })).default([]) })).default([]) })
-      .optional(),
-    channel_labels: z.object({ channels: z.array(z.object({ channel_label: z.string(), items: z.array(BatchItem).default([]) })).default([]) }).optional(),
+    speaker_labels: z.optional(
+      z.object({ segments: z._default(z.array(z.object({ items: z._default(z.array(z.object({ start_time: Seconds, speaker_label: z.string() })), []) })), []) }),
+    ),
+    channel_labels: z.optional(z.object({ channels: z._default(z.array(z.object({ channel_label: z.string(), items: z._default(z.array(BatchItem), []) })), []) })),
     // Newer outputs also group items into segments with their own transcript text.
-    audio_segments: z
-      .array(z.object({ transcript: z.string(), start_time: Seconds, end_time: Seconds, speaker_label: z.string().optional(), channel_label: z.string().optional() }))
-      .optional(),
+    audio_segments: z.optional(
+      z.array(z.object({ transcript: z.string(), start_time: Seconds, end_time: Seconds, speaker_label: z.optional(z.string()), channel_label: z.optional(z.string()) })),
+    ),
   }),
 });
 
 // Transcribe Call Analytics post-call output (developer guide, tca-output-batch).
 const CallAnalyticsOutput = z.object({
-  JobName: z.string().optional(),
-  LanguageCode: z.string().optional(),
+  JobName: z.optional(z.string()),
+  LanguageCode: z.optional(z.string()),
   Transcript: z.array(z.object({ ParticipantRole: z.string(), Content: z.string(), BeginOffsetMillis: Seconds, EndOffsetMillis: Seconds })),
 });
 
 // The Post Call Analytics solution's parsed file (aws-samples/amazon-transcribe-post-call-analytics).
 const PcaOutput = z.object({
   ConversationAnalytics: z.object({
-    LanguageCode: z.string().optional(),
-    SpeakerLabels: z.array(z.object({ Speaker: z.string(), DisplayText: z.string() })).default([]),
-    SourceInformation: z.array(z.object({ TranscribeJobInfo: z.object({ TranscriptionJobName: z.string().optional() }).optional() })).default([]),
+    LanguageCode: z.optional(z.string()),
+    SpeakerLabels: z._default(z.array(z.object({ Speaker: z.string(), DisplayText: z.string() })), []),
+    SourceInformation: z._default(z.array(z.object({ TranscribeJobInfo: z.optional(z.object({ TranscriptionJobName: z.optional(z.string()) })) })), []),
   }),
   SpeechSegments: z.array(z.object({ SegmentSpeaker: z.string(), SegmentStartTime: Seconds, SegmentEndTime: Seconds, DisplayText: z.string() })),
 });
@@ -162,7 +162,7 @@ function batchUtterances(results: z.infer<typeof BatchOutput>['results']): Utter
   return words.sort((a, b) => a.start - b.start);
 }
 
-function parsed<Schema extends z.ZodType>(schema: Schema, json: object, format: string): z.output<Schema> {
+function parsed<Schema extends z.ZodMiniType>(schema: Schema, json: object, format: string): z.output<Schema> {
   const result = schema.safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

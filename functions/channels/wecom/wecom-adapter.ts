@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import {
   SignatureError,
   type ChannelAdapter,
@@ -23,11 +23,11 @@ import { normalizeWeComMessage } from './wecom-message.js';
 /** A tenant's WeCom app callback settings (`webhooks.wecom`). */
 export const WeComSettings = z.object({
   /** The callback Token (up to 32 letters and digits). */
-  token: z.string().min(1).max(128),
+  token: z.string().check(z.minLength(1), z.maxLength(128)),
   /** The callback EncodingAESKey: 43 base64 characters. */
-  encodingAesKey: z.string().regex(/^[A-Za-z0-9+/]{43}$/, 'EncodingAESKey: 43 characters of base64'),
+  encodingAesKey: z.string().check(z.regex(/^[A-Za-z0-9+/]{43}$/, 'EncodingAESKey: 43 characters of base64')),
   /** The CorpID every decrypted plaintext must be addressed to. */
-  corpId: z.string().min(1).max(128),
+  corpId: z.string().check(z.minLength(1), z.maxLength(128)),
 });
 export type WeComSettings = z.infer<typeof WeComSettings>;
 
@@ -45,7 +45,11 @@ interface SignedQuery {
 
 function signedQuery(query: WebhookRequest['query']): SignedQuery {
   const { msg_signature: msgSignature, timestamp, nonce } = query;
-  for (const [name, value] of [['msg_signature', msgSignature], ['timestamp', timestamp], ['nonce', nonce]] as const) {
+  for (const [name, value] of [
+    ['msg_signature', msgSignature],
+    ['timestamp', timestamp],
+    ['nonce', nonce],
+  ] as const) {
     if (value === undefined || value === '') throw new SignatureError('missing', `query parameter ${name} is missing`);
   }
   return { msgSignature: msgSignature as string, timestamp: timestamp as string, nonce: nonce as string };
@@ -89,9 +93,7 @@ function receiveMessage(request: WebhookRequest, settings: WeComSettings, tenant
   const seconds = freshTimestampSeconds(signed, request.receivedAt);
   const replay = replayOf(signed, seconds);
   const normalized = normalizeWeComMessage(parseDecryptedMessage(plaintext), { tenant, signedAtSeconds: seconds });
-  return normalized.kind === 'item'
-    ? { kind: 'ingest', items: [normalized.item], ack: WECOM_ACK, replay }
-    : { kind: 'ignore', reason: normalized.reason, ack: WECOM_ACK, replay };
+  return normalized.kind === 'item' ? { kind: 'ingest', items: [normalized.item], ack: WECOM_ACK, replay } : { kind: 'ignore', reason: normalized.reason, ack: WECOM_ACK, replay };
 }
 
 /**

@@ -1,20 +1,14 @@
-import * as z from 'zod';
-import {
-  PayloadError,
-  type ChannelAdapter,
-  type TenantContext,
-  type WebhookOutcome,
-  type WebhookRequest,
-} from '../../core/channels/channel-adapter.js';
+import * as z from '../../core/zod.js';
+import { PayloadError, type ChannelAdapter, type TenantContext, type WebhookOutcome, type WebhookRequest } from '../../core/channels/channel-adapter.js';
 import { verifyZoomSignature, zoomValidationToken } from './zoom-signature.js';
 import { ZOOM_MEETING_EVENTS, ZoomMeetingPayload, normalizeZoomMeeting, payloadErrorFrom } from './zoom-meeting.js';
 
 /** `webhooks.zoom` of the tenant settings: the app's Secret Token (Zoom Marketplace → Feature → Event Subscriptions). */
-export const ZoomSettings = z.object({ secretToken: z.string().min(8) });
+export const ZoomSettings = z.object({ secretToken: z.string().check(z.minLength(8)) });
 export type ZoomSettings = z.infer<typeof ZoomSettings>;
 
-const Envelope = z.object({ event: z.string().min(1).max(200) });
-const UrlValidation = z.object({ payload: z.object({ plainToken: z.string().min(1).max(1024) }) });
+const Envelope = z.object({ event: z.string().check(z.minLength(1), z.maxLength(200)) });
+const UrlValidation = z.object({ payload: z.object({ plainToken: z.string().check(z.minLength(1), z.maxLength(1024)) }) });
 
 function parseJson(rawBody: Buffer): unknown {
   try {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 import { PayloadError, type TenantContext } from '../../core/channels/channel-adapter.js';
 import type { CommunicationInput } from '../../core/model/communication-input.js';
 import { emailDomain } from '../../core/model/identity.js';
@@ -12,16 +12,16 @@ const MAX_DURATION_SECONDS = 7 * 24 * 3600;
 const isoTime = z.iso.datetime({ offset: true });
 
 const ZoomRecordingFile = z.object({
-  id: z.string().optional(),
-  file_type: z.string().optional(),
-  file_extension: z.string().optional(),
-  recording_type: z.string().optional(),
-  download_url: z.string().optional(),
-  play_url: z.string().optional(),
-  file_size: z.number().optional(),
-  recording_start: isoTime.optional(),
-  recording_end: isoTime.optional(),
-  status: z.string().optional(),
+  id: z.optional(z.string()),
+  file_type: z.optional(z.string()),
+  file_extension: z.optional(z.string()),
+  recording_type: z.optional(z.string()),
+  download_url: z.optional(z.string()),
+  play_url: z.optional(z.string()),
+  file_size: z.optional(z.number()),
+  recording_start: z.optional(isoTime),
+  recording_end: z.optional(isoTime),
+  status: z.optional(z.string()),
 });
 type ZoomRecordingFile = z.infer<typeof ZoomRecordingFile>;
 
@@ -31,47 +31,44 @@ type ZoomRecordingFile = z.infer<typeof ZoomRecordingFile>;
  */
 export const ZoomMeetingPayload = z.object({
   event: z.enum(ZOOM_MEETING_EVENTS),
-  event_ts: z.number().optional(),
-  download_token: z.string().optional(),
+  event_ts: z.optional(z.number()),
+  download_token: z.optional(z.string()),
   payload: z.object({
-    account_id: z.string().optional(),
+    account_id: z.optional(z.string()),
     object: z.object({
-      id: z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String),
-      uuid: z.string().min(1).max(200),
-      host_id: z.string().optional(),
-      host_email: z.string().optional(),
-      topic: z.string().optional(),
-      type: z.number().optional(),
+      id: z.pipe(z.union([z.string().check(z.minLength(1)), z.number().check(z.int(), z.nonnegative())]), z.transform(String)),
+      uuid: z.string().check(z.minLength(1), z.maxLength(200)),
+      host_id: z.optional(z.string()),
+      host_email: z.optional(z.string()),
+      topic: z.optional(z.string()),
+      type: z.optional(z.number()),
       start_time: isoTime,
-      end_time: isoTime.optional(),
-      timezone: z.string().max(64).optional(),
-      duration: z.number().nonnegative().optional(),
-      share_url: z.string().optional(),
-      recording_files: z.array(ZoomRecordingFile).max(200).optional(),
+      end_time: z.optional(isoTime),
+      timezone: z.optional(z.string().check(z.maxLength(64))),
+      duration: z.optional(z.number().check(z.nonnegative())),
+      share_url: z.optional(z.string()),
+      recording_files: z.optional(z.array(ZoomRecordingFile).check(z.maxLength(200))),
     }),
   }),
 });
 export type ZoomMeetingPayload = z.infer<typeof ZoomMeetingPayload>;
 
 /** A zod failure as a `PayloadError` naming the first offending field. */
-export function payloadErrorFrom(error: z.ZodError, prefix = ''): PayloadError {
+export function payloadErrorFrom(error: z.core.$ZodError, prefix = ''): PayloadError {
   const issue = error.issues[0];
   const path = issue ? [prefix, ...issue.path.map(String)].filter(Boolean).join('.') : prefix;
   return new PayloadError(`${path || 'body'}: ${issue?.message ?? 'invalid'}`);
 }
 
 const httpUrl = (value: string | undefined) => (value !== undefined && /^https?:\/\/\S+$/i.test(value) ? value : undefined);
-const seconds = (from?: string, to?: string) =>
-  from && to ? Math.round((Date.parse(to) - Date.parse(from)) / 1000) : undefined;
-const plausibleDuration = (value: number | undefined) =>
-  value !== undefined && Number.isFinite(value) && value >= 0 && value <= MAX_DURATION_SECONDS ? value : undefined;
+const seconds = (from?: string, to?: string) => (from && to ? Math.round((Date.parse(to) - Date.parse(from)) / 1000) : undefined);
+const plausibleDuration = (value: number | undefined) => (value !== undefined && Number.isFinite(value) && value >= 0 && value <= MAX_DURATION_SECONDS ? value : undefined);
 const isoFromMs = (ms: number) => {
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 };
 /** Drops `undefined` members so metadata stays small and storable. */
-const compact = <T extends Record<string, unknown>>(value: T) =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+const compact = <T extends Record<string, unknown>>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 function hostParticipant(email: string | undefined, tenant: TenantContext): Participant[] {
   if (!email || !z.email().safeParse(email).success) return [];
@@ -84,10 +81,7 @@ const isMedia = (file: ZoomRecordingFile) => ['MP4', 'M4A'].includes((file.file_
 // The audio transcript is file_type TRANSCRIPT; closed captions (CC) are VTT too and only a fallback.
 const transcriptOf = (files: readonly ZoomRecordingFile[]) => {
   const withUrl = files.filter((f) => httpUrl(f.download_url) !== undefined);
-  return (
-    withUrl.find((f) => (f.file_type ?? '').toUpperCase() === 'TRANSCRIPT') ??
-    withUrl.find((f) => (f.file_extension ?? '').toUpperCase() === 'VTT')
-  );
+  return withUrl.find((f) => (f.file_type ?? '').toUpperCase() === 'TRANSCRIPT') ?? withUrl.find((f) => (f.file_extension ?? '').toUpperCase() === 'VTT');
 };
 
 const describeFile = (file: ZoomRecordingFile) =>

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { DIRECTIONS, INTENT_CATEGORIES, RECORD_TYPES, SENTIMENTS, URGENCY_LEVELS } from '../model/record-types.js';
 
 /**
@@ -6,37 +6,29 @@ import { DIRECTIONS, INTENT_CATEGORIES, RECORD_TYPES, SENTIMENTS, URGENCY_LEVELS
  * the one schema both analyzers answer in: the Bedrock adapter derives its forced tool's input
  * schema from it and validates the model's answer with it; the local analyzer builds it by rules.
  */
-export const A10Output = z
-  .object({
-    intent: z
-      .object({
-        category: z.enum(INTENT_CATEGORIES),
-        detail: z.string().min(1).max(300),
-        confidence: z.number().min(0).max(1),
-      })
-      .strict(),
-    key_info: z
-      .object({
-        products: z.array(z.string().min(1).max(100)).max(20),
-        price: z.string().min(1).max(100).nullable(),
-        quantity: z.string().min(1).max(100).nullable(),
-        timeline: z.string().min(1).max(100).nullable(),
-        competitors: z.array(z.string().min(1).max(100)).max(20),
-      })
-      .strict(),
-    sentiment: z
-      .object({
-        overall: z.enum(SENTIMENTS),
-        score: z.number().min(-1).max(1),
-        mood: z.string().min(1).max(50),
-      })
-      .strict(),
-    urgency: z.object({ level: z.enum(URGENCY_LEVELS), reason: z.string().min(1).max(300) }).strict(),
-    follow_up: z.array(z.object({ action: z.string().min(1).max(300) }).strict()).max(5),
-    quality_score: z.number().int().min(1).max(10),
-    suggestions: z.array(z.string().min(1).max(300)).max(5),
-  })
-  .strict();
+export const A10Output = z.strictObject({
+  intent: z.strictObject({
+    category: z.enum(INTENT_CATEGORIES),
+    detail: z.string().check(z.minLength(1), z.maxLength(300)),
+    confidence: z.number().check(z.gte(0), z.lte(1)),
+  }),
+  key_info: z.strictObject({
+    products: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(20)),
+    price: z.nullable(z.string().check(z.minLength(1), z.maxLength(100))),
+    quantity: z.nullable(z.string().check(z.minLength(1), z.maxLength(100))),
+    timeline: z.nullable(z.string().check(z.minLength(1), z.maxLength(100))),
+    competitors: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(20)),
+  }),
+  sentiment: z.strictObject({
+    overall: z.enum(SENTIMENTS),
+    score: z.number().check(z.gte(-1), z.lte(1)),
+    mood: z.string().check(z.minLength(1), z.maxLength(50)),
+  }),
+  urgency: z.strictObject({ level: z.enum(URGENCY_LEVELS), reason: z.string().check(z.minLength(1), z.maxLength(300)) }),
+  follow_up: z.array(z.strictObject({ action: z.string().check(z.minLength(1), z.maxLength(300)) })).check(z.maxLength(5)),
+  quality_score: z.number().check(z.int(), z.gte(1), z.lte(10)),
+  suggestions: z.array(z.string().check(z.minLength(1), z.maxLength(300))).check(z.maxLength(5)),
+});
 export type A10Output = z.infer<typeof A10Output>;
 
 export const RECORD_LANGUAGES = ['zh', 'en'] as const;
@@ -48,7 +40,7 @@ export const A10Input = z.object({
   type: z.enum(RECORD_TYPES),
   direction: z.enum(DIRECTIONS),
   channel: z.string(),
-  subject: z.string().optional(),
+  subject: z.optional(z.string()),
   text: z.string(),
   /** The dominant language of `text`; decides the prompt's language. */
   language: z.enum(RECORD_LANGUAGES),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { LIFECYCLE_STAGES } from '../insight/customer-metrics.js';
 import { RECORD_TYPES } from '../model/record-types.js';
 import { AGENT_LEVELS, agentLabel, agentScore, agentText, agentTexts } from './agent-output-fields.js';
@@ -20,25 +20,21 @@ export function healthLevelFor(score: number): HealthLevel {
  * score, level, stage and preferred channel are the computed ones (`CustomerHealth`,
  * `CustomerMetrics`); the agent writes the reading of them.
  */
-export const A11Output = z
-  .object({
-    relationship_health: z.object({ score: agentScore(), level: z.enum(HEALTH_LEVELS), summary: agentText() }).strict(),
-    communication_pattern: z
-      .object({
-        frequency: agentText(),
-        preferred_channel: z.enum(RECORD_TYPES).nullable(),
-        preferred_times: agentText(),
-        response_speed: agentText(),
-      })
-      .strict(),
-    decision_style: agentText(),
-    satisfaction: z.object({ level: z.enum(AGENT_LEVELS), drivers: agentTexts(5) }).strict(),
-    loyalty: z.object({ level: z.enum(AGENT_LEVELS), evidence: agentTexts(5) }).strict(),
-    lifecycle_stage: z.enum(LIFECYCLE_STAGES),
-    key_contacts: z.array(z.object({ name: agentLabel(), role: agentLabel(), influence: z.enum(AGENT_LEVELS) }).strict()).max(5),
-    needs_map: z.array(z.object({ need: agentText(), priority: z.enum(AGENT_LEVELS), evidence: agentText() }).strict()).max(5),
-    risks: agentTexts(5),
-    opportunities: agentTexts(5),
-  })
-  .strict();
+export const A11Output = z.strictObject({
+  relationship_health: z.strictObject({ score: agentScore(), level: z.enum(HEALTH_LEVELS), summary: agentText() }),
+  communication_pattern: z.strictObject({
+    frequency: agentText(),
+    preferred_channel: z.nullable(z.enum(RECORD_TYPES)),
+    preferred_times: agentText(),
+    response_speed: agentText(),
+  }),
+  decision_style: agentText(),
+  satisfaction: z.strictObject({ level: z.enum(AGENT_LEVELS), drivers: agentTexts(5) }),
+  loyalty: z.strictObject({ level: z.enum(AGENT_LEVELS), evidence: agentTexts(5) }),
+  lifecycle_stage: z.enum(LIFECYCLE_STAGES),
+  key_contacts: z.array(z.strictObject({ name: agentLabel(), role: agentLabel(), influence: z.enum(AGENT_LEVELS) })).check(z.maxLength(5)),
+  needs_map: z.array(z.strictObject({ need: agentText(), priority: z.enum(AGENT_LEVELS), evidence: agentText() })).check(z.maxLength(5)),
+  risks: agentTexts(5),
+  opportunities: agentTexts(5),
+});
 export type A11Output = z.infer<typeof A11Output>;

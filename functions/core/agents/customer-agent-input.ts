@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { CustomerHealth, CustomerMetrics } from '../insight/customer-metrics.js';
 import { DIRECTIONS, INTENT_CATEGORIES, RECORD_TYPES, SENTIMENTS, URGENCY_LEVELS } from '../model/record-types.js';
 import { RECORD_LANGUAGES } from './a10-communication-analysis.js';
@@ -22,23 +22,23 @@ export const PRIOR_CONTEXT_SUMMARIES = 8;
  * PII-redacted (placeholders such as `[MOBILE_1]` stand where personal data was).
  */
 export const RecordSummary = z.object({
-  recordId: z.string().min(1),
+  recordId: z.string().check(z.minLength(1)),
   occurredAt: z.string(),
   type: z.enum(RECORD_TYPES),
   direction: z.enum(DIRECTIONS),
-  intent: z.enum(INTENT_CATEGORIES).optional(),
-  sentiment: z.enum(SENTIMENTS).optional(),
-  urgency: z.enum(URGENCY_LEVELS).optional(),
-  summary: z.string().max(RECORD_SUMMARY_MAX),
+  intent: z.optional(z.enum(INTENT_CATEGORIES)),
+  sentiment: z.optional(z.enum(SENTIMENTS)),
+  urgency: z.optional(z.enum(URGENCY_LEVELS)),
+  summary: z.string().check(z.maxLength(RECORD_SUMMARY_MAX)),
 });
 export type RecordSummary = z.infer<typeof RecordSummary>;
 
 /** The customer's profile basics (from `Customer`). */
 export const CustomerProfileBasics = z.object({
-  customerId: z.string().min(1),
-  name: z.string().min(1),
+  customerId: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   /** The account owner on our side. */
-  owner: z.string().optional(),
+  owner: z.optional(z.string()),
   priority: z.enum(['high', 'normal', 'low']),
 });
 export type CustomerProfileBasics = z.infer<typeof CustomerProfileBasics>;
@@ -54,12 +54,12 @@ export const CustomerAgentInput = z.object({
   metrics: CustomerMetrics,
   health: CustomerHealth,
   /** Most recent first. */
-  records: z.array(RecordSummary).max(RECORD_SUMMARIES_MAX),
+  records: z.array(RecordSummary).check(z.maxLength(RECORD_SUMMARIES_MAX)),
   /**
    * The start of a tenant-wide report's period (ISO 8601): records from then on are the news, and
    * A11–A13 are given only those and {@link PRIOR_CONTEXT_SUMMARIES} before them (`newsOnly`).
    */
-  newsSince: z.string().optional(),
+  newsSince: z.optional(z.string()),
   timeZone: z.string(),
   language: z.enum(RECORD_LANGUAGES),
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../zod.js';
 import type { CommunicationInput } from '../model/communication-input.js';
 
 /** The third-party webhook doors of `POST|GET /v1/webhooks/{tenantId}/{channel}`. */
@@ -51,7 +51,7 @@ export interface ChannelAdapter<Settings> {
   readonly channel: WebhookChannel;
   /** The tenant's settings for this channel (`webhooks.<key>` of the tenant settings). */
   readonly settingsKey: string;
-  readonly settingsSchema: z.ZodType<Settings>;
+  readonly settingsSchema: z.ZodMiniType<Settings>;
   handle(request: WebhookRequest, settings: Settings, tenant: TenantContext): WebhookOutcome;
 }
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { RECORD_TYPES } from '../model/record-types.js';
 
 /**
@@ -15,18 +15,18 @@ export const LIFECYCLE_STAGES = ['prospect', 'new', 'growing', 'mature', 'at-ris
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 /** A count in the last 30 days next to the same count in the 90 days before (baseline window). */
-const WindowedCount = z.object({ last30Days: z.number().int().nonnegative(), prior90Days: z.number().int().nonnegative() });
+const WindowedCount = z.object({ last30Days: z.number().check(z.int(), z.nonnegative()), prior90Days: z.number().check(z.int(), z.nonnegative()) });
 
 /** An explicit buying signal found in one record's analysis (key facts), most recent first. */
 export const OpportunitySignal = z.object({
   recordId: z.string(),
   occurredAt: z.string(),
   products: z.array(z.string()),
-  quantity: z.string().optional(),
-  price: z.string().optional(),
-  timeline: z.string().optional(),
+  quantity: z.optional(z.string()),
+  price: z.optional(z.string()),
+  timeline: z.optional(z.string()),
   competitors: z.array(z.string()),
-  intent: z.string().optional(),
+  intent: z.optional(z.string()),
 });
 export type OpportunitySignal = z.infer<typeof OpportunitySignal>;
 
@@ -40,45 +40,45 @@ export const CustomerMetrics = z.object({
    */
   timeZone: z.string(),
   /** Records the metrics were computed from (the last 120 days of the timeline). */
-  recordsConsidered: z.number().int().nonnegative(),
+  recordsConsidered: z.number().check(z.int(), z.nonnegative()),
   communications: z.object({
-    last30Days: z.number().int().nonnegative(),
-    prior90Days: z.number().int().nonnegative(),
+    last30Days: z.number().check(z.int(), z.nonnegative()),
+    prior90Days: z.number().check(z.int(), z.nonnegative()),
     /** prior90Days / 3: the monthly baseline the last 30 days are compared against. */
-    baselineMonthly: z.number().nonnegative(),
+    baselineMonthly: z.number().check(z.nonnegative()),
     /** last30Days / baselineMonthly; null when there is no baseline. */
-    changeRatio: z.number().nonnegative().nullable(),
+    changeRatio: z.nullable(z.number().check(z.nonnegative())),
     trend: z.enum(COMMUNICATION_TRENDS),
-    inboundLast30Days: z.number().int().nonnegative(),
-    outboundLast30Days: z.number().int().nonnegative(),
+    inboundLast30Days: z.number().check(z.int(), z.nonnegative()),
+    outboundLast30Days: z.number().check(z.int(), z.nonnegative()),
   }),
-  firstContactAt: z.string().nullable(),
-  lastContactAt: z.string().nullable(),
-  daysSinceLastContact: z.number().int().nonnegative().nullable(),
+  firstContactAt: z.nullable(z.string()),
+  lastContactAt: z.nullable(z.string()),
+  daysSinceLastContact: z.nullable(z.number().check(z.int(), z.nonnegative())),
   responseTime: z.object({
     /** Median minutes from an inbound record to the next outbound one; null without a pair. */
-    medianMinutes: z.number().nonnegative().nullable(),
-    samples: z.number().int().nonnegative(),
+    medianMinutes: z.nullable(z.number().check(z.nonnegative())),
+    samples: z.number().check(z.int(), z.nonnegative()),
   }),
   channels: z.object({
     /** Records per type over the 120-day window, types with none omitted. */
-    counts: z.partialRecord(z.enum(RECORD_TYPES), z.number().int().positive()),
-    preferred: z.enum(RECORD_TYPES).nullable(),
+    counts: z.partialRecord(z.enum(RECORD_TYPES), z.number().check(z.int(), z.positive())),
+    preferred: z.nullable(z.enum(RECORD_TYPES)),
     /** Share of the preferred channel, 0–1. */
-    preferredShare: z.number().min(0).max(1),
+    preferredShare: z.number().check(z.gte(0), z.lte(1)),
   }),
   contactTimes: z.object({
     /** Hours of day (0–23, tenant zone) with the most inbound contact, best first (up to 3). */
-    preferredHours: z.array(z.number().int().min(0).max(23)),
+    preferredHours: z.array(z.number().check(z.int(), z.gte(0), z.lte(23))),
     /** ISO weekdays (1 = Monday … 7 = Sunday, tenant zone), best first (up to 2). */
-    preferredWeekdays: z.array(z.number().int().min(1).max(7)),
+    preferredWeekdays: z.array(z.number().check(z.int(), z.gte(1), z.lte(7))),
   }),
   sentiment: z.object({
     /** Mean analysis sentiment score (−1…1) of the last 30 days / of the prior 90; null without one. */
-    averageLast30Days: z.number().min(-1).max(1).nullable(),
-    averagePrior90Days: z.number().min(-1).max(1).nullable(),
+    averageLast30Days: z.nullable(z.number().check(z.gte(-1), z.lte(1))),
+    averagePrior90Days: z.nullable(z.number().check(z.gte(-1), z.lte(1))),
     trend: z.enum(SENTIMENT_TRENDS),
-    negativeLast30Days: z.number().int().nonnegative(),
+    negativeLast30Days: z.number().check(z.int(), z.nonnegative()),
   }),
   signals: z.object({
     complaints: WindowedCount,
@@ -94,8 +94,8 @@ export const CustomerMetrics = z.object({
     orderActivity: WindowedCount,
   }),
   tasks: z.object({
-    open: z.number().int().nonnegative(),
-    overdue: z.number().int().nonnegative(),
+    open: z.number().check(z.int(), z.nonnegative()),
+    overdue: z.number().check(z.int(), z.nonnegative()),
   }),
   /** Explicit opportunity signals of the last 90 days (quantities, prices, products), newest first, up to 20. */
   opportunities: z.array(OpportunitySignal),
@@ -104,7 +104,7 @@ export type CustomerMetrics = z.infer<typeof CustomerMetrics>;
 
 /** The health score (0–100) with the parts it was summed from, and the lifecycle stage. */
 export const CustomerHealth = z.object({
-  score: z.number().int().min(0).max(100),
+  score: z.number().check(z.int(), z.gte(0), z.lte(100)),
   stage: z.enum(LIFECYCLE_STAGES),
   /** Each component's points, so a reader can see why the score is what it is. */
   components: z.record(z.string(), z.number()),

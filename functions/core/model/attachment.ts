@@ -1,17 +1,17 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /** A file attached to a record; stored once per tenant and SHA-256 in the blob store. */
 export const Attachment = z.object({
-  attachmentId: z.string().min(1).max(128),
-  fileName: z.string().min(1).max(512),
-  contentType: z.string().min(1).max(255),
-  sizeBytes: z.number().int().nonnegative(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256 digest'),
+  attachmentId: z.string().check(z.minLength(1), z.maxLength(128)),
+  fileName: z.string().check(z.minLength(1), z.maxLength(512)),
+  contentType: z.string().check(z.minLength(1), z.maxLength(255)),
+  sizeBytes: z.number().check(z.int(), z.nonnegative()),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256 digest')),
   /** Blob store key once the bytes are stored; absent while only the source's URL is known. */
-  storageKey: z.string().max(1024).optional(),
+  storageKey: z.optional(z.string().check(z.maxLength(1024))),
   /** Where the source system serves the file (e.g. a WeCom media id or a vendor download URL). */
-  sourceUrl: z.string().max(2048).optional(),
-  inline: z.boolean().default(false),
-  contentId: z.string().max(512).optional(),
+  sourceUrl: z.optional(z.string().check(z.maxLength(2048))),
+  inline: z._default(z.boolean(), false),
+  contentId: z.optional(z.string().check(z.maxLength(512))),
 });
 export type Attachment = z.infer<typeof Attachment>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { Analysis } from './analysis.js';
 import { Attachment } from './attachment.js';
 import { Location, Recording } from './communication-input.js';
@@ -14,36 +14,36 @@ export const CommunicationRecord = z.object({
   recordId: z.string(),
   tenantId: z.string(),
   /** `null` while the record sits in the unmatched inbox. */
-  customerId: z.string().nullable(),
-  contactId: z.string().optional(),
-  projectId: z.string().optional(),
-  opportunityId: z.string().optional(),
+  customerId: z.nullable(z.string()),
+  contactId: z.optional(z.string()),
+  projectId: z.optional(z.string()),
+  opportunityId: z.optional(z.string()),
   type: z.enum(RECORD_TYPES),
   direction: z.enum(DIRECTIONS),
   channel: z.string(),
   occurredAt: z.string(),
-  endedAt: z.string().optional(),
-  durationSeconds: z.number().optional(),
-  timezone: z.string().optional(),
-  initiatedBy: z.string().optional(),
-  handledBy: z.string().optional(),
-  assignedTo: z.string().optional(),
+  endedAt: z.optional(z.string()),
+  durationSeconds: z.optional(z.number()),
+  timezone: z.optional(z.string()),
+  initiatedBy: z.optional(z.string()),
+  handledBy: z.optional(z.string()),
+  assignedTo: z.optional(z.string()),
   participants: z.array(Participant),
-  subject: z.string().optional(),
-  summary: z.string().optional(),
+  subject: z.optional(z.string()),
+  summary: z.optional(z.string()),
   /** The body; a preview when the full text was too large for an item (`contentRef` then points at it). */
-  content: z.string().optional(),
-  contentTruncated: z.boolean().optional(),
+  content: z.optional(z.string()),
+  contentTruncated: z.optional(z.boolean()),
   /** Blob key of the full original body when it lives outside the item. */
-  contentRef: z.string().optional(),
-  recording: Recording.optional(),
+  contentRef: z.optional(z.string()),
+  recording: z.optional(Recording),
   /** Media records: where their text came from (provided transcript, speech engine) or why there is none. */
-  transcription: Transcription.optional(),
+  transcription: z.optional(Transcription),
   attachments: z.array(Attachment),
-  location: Location.optional(),
+  location: z.optional(Location),
   analysis: Analysis,
-  threadId: z.string().optional(),
-  parentRecordId: z.string().optional(),
+  threadId: z.optional(z.string()),
+  parentRecordId: z.optional(z.string()),
   relatedRecordIds: z.array(z.string()),
   tags: z.array(z.string()),
   /** What identified the customer (`explicit`, `email`, `phone`, `wecom`, `domain`, `assigned`), or `unmatched`. */
@@ -58,6 +58,6 @@ export const CommunicationRecord = z.object({
   updatedAt: z.string(),
   createdBy: z.string(),
   updatedBy: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
 });
 export type CommunicationRecord = z.infer<typeof CommunicationRecord>;

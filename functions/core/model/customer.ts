@@ -1,28 +1,26 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
-const idList = (item: z.ZodString) => z.array(item).max(100).default([]);
+const idList = (item: z.ZodMiniString) => z._default(z.array(item).check(z.maxLength(100)), []);
 
 /** The body of `PUT /v1/customers/{customerId}`. Identities listed here route records to the customer. */
-export const CustomerInput = z
-  .object({
-    name: z.string().min(1).max(200),
-    domains: idList(z.string().min(3).max(253).regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as example.com')),
-    emails: idList(z.string().email().max(320)),
-    phones: idList(z.string().min(3).max(40)),
-    wecomUserIds: idList(z.string().min(1).max(128)),
-    owner: z.string().max(200).optional(),
-    priority: z.enum(['high', 'normal', 'low']).default('normal'),
-    tags: z.array(z.string().max(100)).max(50).default([]),
-  })
-  .strict();
+export const CustomerInput = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  domains: idList(z.string().check(z.minLength(3), z.maxLength(253), z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as example.com'))),
+  emails: idList(z.string().check(z.email(), z.maxLength(320))),
+  phones: idList(z.string().check(z.minLength(3), z.maxLength(40))),
+  wecomUserIds: idList(z.string().check(z.minLength(1), z.maxLength(128))),
+  owner: z.optional(z.string().check(z.maxLength(200))),
+  priority: z._default(z.enum(['high', 'normal', 'low']), 'normal'),
+  tags: z._default(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)), []),
+});
 export type CustomerInput = z.infer<typeof CustomerInput>;
 
-export const Customer = CustomerInput.extend({
+export const Customer = z.extend(CustomerInput, {
   customerId: z.string(),
   tenantId: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
 });
 export type Customer = z.infer<typeof Customer>;
 
@@ -35,7 +33,7 @@ export interface Identity {
 }
 
 /** A customer as the directory lists it (`GET /v1/customers`): what a picker shows, from the stored profile. */
-export const CustomerSummary = Customer.pick({ customerId: true, name: true, domains: true, emails: true, owner: true, priority: true });
+export const CustomerSummary = z.pick(Customer, { customerId: true, name: true, domains: true, emails: true, owner: true, priority: true });
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
 
 /** Summarises a stored profile for a listing. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 export const INSIGHT_TYPES = ['insight', 'opportunity', 'marketing', 'risk', 'report'] as const;
 export const INSIGHT_STATUSES = ['new', 'read', 'acted', 'dismissed'] as const;
@@ -18,16 +18,16 @@ export const Insight = z.object({
   tenantId: z.string(),
   customerId: z.string(),
   type: z.enum(INSIGHT_TYPES),
-  title: z.string().max(500),
-  detail: z.string().max(10_000),
+  title: z.string().check(z.maxLength(500)),
+  detail: z.string().check(z.maxLength(10_000)),
   status: z.enum(INSIGHT_STATUSES),
-  confidence: z.number().min(0).max(1),
+  confidence: z.number().check(z.gte(0), z.lte(1)),
   importance: z.enum(['high', 'medium', 'low']),
   relatedRecordIds: z.array(z.string()),
-  data: z.record(z.string(), z.unknown()).default({}),
-  handledBy: z.string().optional(),
-  handledAt: z.string().optional(),
-  handlingNote: z.string().max(2000).optional(),
+  data: z._default(z.record(z.string(), z.unknown()), {}),
+  handledBy: z.optional(z.string()),
+  handledAt: z.optional(z.string()),
+  handlingNote: z.optional(z.string().check(z.maxLength(2000))),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /** A person taking part in a communication; any one identity field is enough. */
 export const Participant = z.object({
-  name: z.string().max(200).optional(),
-  email: z.string().email().max(320).optional(),
-  phone: z.string().max(40).optional(),
-  wecomUserId: z.string().max(128).optional(),
-  staffId: z.string().max(128).optional(),
-  role: z.enum(['from', 'to', 'cc', 'host', 'attendee', 'agent', 'customer']).optional(),
-  internal: z.boolean().optional(),
+  name: z.optional(z.string().check(z.maxLength(200))),
+  email: z.optional(z.string().check(z.email(), z.maxLength(320))),
+  phone: z.optional(z.string().check(z.maxLength(40))),
+  wecomUserId: z.optional(z.string().check(z.maxLength(128))),
+  staffId: z.optional(z.string().check(z.maxLength(128))),
+  role: z.optional(z.enum(['from', 'to', 'cc', 'host', 'attendee', 'agent', 'customer'])),
+  internal: z.optional(z.boolean()),
 });
 export type Participant = z.infer<typeof Participant>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /** Report kinds a person can ask for; `risk-check` is the five-minute A14 run, which writes no report. */
 export const REPORT_TYPES = ['daily', 'weekly', 'monthly', 'customer'] as const;
@@ -27,32 +27,32 @@ export const Report = z.object({
   reportId: z.string(),
   tenantId: z.string(),
   type: z.enum(REPORT_TYPES),
-  customerId: z.string().optional(),
+  customerId: z.optional(z.string()),
   status: z.enum(REPORT_STATUSES),
   period: ReportPeriod,
   trigger: z.enum(REPORT_TRIGGERS),
-  requestedBy: z.string().optional(),
+  requestedBy: z.optional(z.string()),
   /** Blob keys of the rendered documents and of the A15 JSON they were rendered from (`json`: recorded since it exists; older reports have it beside `markdown`), once ready. */
-  files: z.object({ markdown: z.string(), html: z.string(), json: z.string().optional(), mime: z.string().optional() }).optional(),
+  files: z.optional(z.object({ markdown: z.string(), html: z.string(), json: z.optional(z.string()), mime: z.optional(z.string()) })),
   /** Headline counts (computed from the store), once ready. */
-  summary: z
-    .object({
-      records: z.number().int().nonnegative(),
-      customers: z.number().int().nonnegative(),
-      newRisks: z.number().int().nonnegative(),
-      opportunities: z.number().int().nonnegative(),
-    })
-    .optional(),
+  summary: z.optional(
+    z.object({
+      records: z.number().check(z.int(), z.nonnegative()),
+      customers: z.number().check(z.int(), z.nonnegative()),
+      newRisks: z.number().check(z.int(), z.nonnegative()),
+      opportunities: z.number().check(z.int(), z.nonnegative()),
+    }),
+  ),
   /** Customers the run could not analyse, with the reason (their figures are missing from the report). */
-  notAnalysed: z.array(z.object({ customerId: z.string(), reason: z.string() })).optional(),
-  emailedTo: z.array(z.string()).optional(),
-  emailedAt: z.string().optional(),
-  failureReason: z.string().max(2000).optional(),
+  notAnalysed: z.optional(z.array(z.object({ customerId: z.string(), reason: z.string() }))),
+  emailedTo: z.optional(z.array(z.string())),
+  emailedAt: z.optional(z.string()),
+  failureReason: z.optional(z.string().check(z.maxLength(2000))),
   /**
    * When an erased customer (a privacy request) was taken out of this tenant-wide report: its
    * documents were rewritten without the customer, or withdrawn (`files` absent) when that was not possible.
    */
-  redactedAt: z.string().optional(),
+  redactedAt: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 export const TRANSCRIPTION_STATUSES = ['provided', 'in_progress', 'completed', 'unavailable', 'failed'] as const;
 export const TRANSCRIPT_SOURCES = ['source', 'vtt', 'transcribe'] as const;
@@ -10,12 +10,12 @@ export const TRANSCRIPT_SOURCES = ['source', 'vtt', 'transcribe'] as const;
  */
 export const Transcription = z.object({
   status: z.enum(TRANSCRIPTION_STATUSES),
-  source: z.enum(TRANSCRIPT_SOURCES).optional(),
-  reason: z.string().max(1000).optional(),
-  jobName: z.string().max(200).optional(),
-  mediaKey: z.string().max(1024).optional(),
-  languageCode: z.string().max(20).optional(),
-  speakers: z.number().int().nonnegative().optional(),
+  source: z.optional(z.enum(TRANSCRIPT_SOURCES)),
+  reason: z.optional(z.string().check(z.maxLength(1000))),
+  jobName: z.optional(z.string().check(z.maxLength(200))),
+  mediaKey: z.optional(z.string().check(z.maxLength(1024))),
+  languageCode: z.optional(z.string().check(z.maxLength(20))),
+  speakers: z.optional(z.number().check(z.int(), z.nonnegative())),
   updatedAt: z.string(),
 });
 export type Transcription = z.infer<typeof Transcription>;

@@ -7,7 +7,7 @@ import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
 import { CustomerRunItem } from './periodic-run-input.js';
 import { loadCustomerWindow } from '../insight/load-customer-window.js';
 import { newestRecordKey } from './risk-alerts.js';
-
+import * as z from '../zod.js';
 
 export interface CustomerInputOutcome {
   /**
@@ -51,7 +51,7 @@ function summaryOf(record: CommunicationRecord): RecordSummary {
  * of the most recent records — everything the agents may quote, computed here and nowhere else.
  */
 export async function computeCustomerInput(deps: PeriodicRunDependencies, rawItem: unknown): Promise<CustomerInputOutcome> {
-  const item = CustomerRunItem.pick({ tenantId: true, customerId: true, asOf: true, type: true, activeSince: true }).parse(rawItem);
+  const item = z.pick(CustomerRunItem, { tenantId: true, customerId: true, asOf: true, type: true, activeSince: true }).parse(rawItem);
   const asOf = new Date(item.asOf);
   const window = await loadCustomerWindow(deps, item.tenantId, item.customerId, asOf);
   let reads = window.reads;
@@ -71,9 +71,7 @@ export async function computeCustomerInput(deps: PeriodicRunDependencies, rawIte
   reads++;
   const timeZone = settings?.timezone ?? 'Asia/Shanghai';
   const metrics = computeCustomerMetrics({ customerId: item.customerId, records, tasks, asOf, timeZone });
-  const recent = [...external]
-    .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))
-    .slice(0, RECORD_SUMMARIES_MAX);
+  const recent = [...external].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt)).slice(0, RECORD_SUMMARIES_MAX);
   return {
     active: true,
     quiet,

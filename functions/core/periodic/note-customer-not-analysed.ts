@@ -1,14 +1,14 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { logger } from '../../http/logger.js';
 import { failureReasonOf } from '../workflow/mark-analysis-failed.js';
 import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
 
 export const CustomerFailure = z.object({
-  tenantId: z.string().min(1),
-  customerId: z.string().min(1),
-  runId: z.string().min(1),
-  reportId: z.string().min(1).nullable(),
-  failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }),
+  tenantId: z.string().check(z.minLength(1)),
+  customerId: z.string().check(z.minLength(1)),
+  runId: z.string().check(z.minLength(1)),
+  reportId: z.nullable(z.string().check(z.minLength(1))),
+  failure: z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) }),
 });
 export type CustomerFailure = z.infer<typeof CustomerFailure>;
 
@@ -26,7 +26,13 @@ export async function noteCustomerNotAnalysed(deps: PeriodicRunDependencies, raw
   // The error's name only: its cause may quote the customer's records (the report keeps the reason).
   logger.warn('customer not analysed in the periodic run', { tenantId: step.tenantId, customerId: step.customerId, runId: step.runId, error: step.failure.Error ?? 'Unknown' });
   if (step.reportId) {
-    await deps.blobs.putReportFile(step.tenantId, step.reportId, customerFailureFileName(step.customerId), JSON.stringify({ customerId: step.customerId, reason }), 'application/json; charset=utf-8');
+    await deps.blobs.putReportFile(
+      step.tenantId,
+      step.reportId,
+      customerFailureFileName(step.customerId),
+      JSON.stringify({ customerId: step.customerId, reason }),
+      'application/json; charset=utf-8',
+    );
   }
   return { customerId: step.customerId, reason };
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { PERIODIC_RUN_TYPES } from '../model/report.js';
 
 /**
@@ -6,27 +6,25 @@ import { PERIODIC_RUN_TYPES } from '../model/report.js';
  * risk check (it writes alerts, no report); `customerId` is set for a customer report only. `asOf`
  * anchors every window, so a retried or replayed run computes the same figures.
  */
-export const PeriodicRunInput = z
-  .object({
-    tenantId: z.string().min(1),
-    runId: z.string().min(1).max(80),
-    type: z.enum(PERIODIC_RUN_TYPES),
-    reportId: z.string().min(1).nullable(),
-    customerId: z.string().min(1).nullable(),
-    asOf: z.string().datetime({ offset: true }),
-  })
-  .strict();
+export const PeriodicRunInput = z.strictObject({
+  tenantId: z.string().check(z.minLength(1)),
+  runId: z.string().check(z.minLength(1), z.maxLength(80)),
+  type: z.enum(PERIODIC_RUN_TYPES),
+  reportId: z.nullable(z.string().check(z.minLength(1))),
+  customerId: z.nullable(z.string().check(z.minLength(1))),
+  asOf: z.string().check(z.iso.datetime({ offset: true })),
+});
 export type PeriodicRunInput = z.infer<typeof PeriodicRunInput>;
 
 /** One customer's item of the run's map (what each child execution starts with). */
 export const CustomerRunItem = z.object({
-  tenantId: z.string().min(1),
-  runId: z.string().min(1),
+  tenantId: z.string().check(z.minLength(1)),
+  runId: z.string().check(z.minLength(1)),
   type: z.enum(PERIODIC_RUN_TYPES),
-  reportId: z.string().min(1).nullable(),
-  customerId: z.string().min(1),
+  reportId: z.nullable(z.string().check(z.minLength(1))),
+  customerId: z.string().check(z.minLength(1)),
   asOf: z.string(),
   /** The plan's `activeSince` (absent in items from before it existed: analysed in full). */
-  activeSince: z.string().nullable().optional(),
+  activeSince: z.optional(z.nullable(z.string())),
 });
 export type CustomerRunItem = z.infer<typeof CustomerRunItem>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { CustomerAgentInput, newsOnly } from '../agents/customer-agent-input.js';
 import { countModelUse } from '../agents/model-use-metrics.js';
 import type { CustomerAgentResult } from '../ports/customer-agents.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { A11Output } from '../agents/a11-customer-insight.js';
 import { A12Output } from '../agents/a12-opportunity-mining.js';
 import { A13Output } from '../agents/a13-marketing-suggestions.js';
@@ -10,15 +10,15 @@ import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
 import { CustomerRunItem } from './periodic-run-input.js';
 import { recordRiskAlerts, type RiskAlertOutcome } from './risk-alerts.js';
 
-const agentResult = <T extends z.ZodType>(output: T) =>
-  z.object({ output, model: z.string(), modelCalls: z.number().int(), fallbackReason: z.string().optional(), corrections: z.array(z.string()).optional() });
+const agentResult = <T extends z.ZodMiniType>(output: T) =>
+  z.object({ output, model: z.string(), modelCalls: z.number().check(z.int()), fallbackReason: z.optional(z.string()), corrections: z.optional(z.array(z.string())) });
 
 /** The state of one customer's child execution when it reaches "Save the customer's findings". */
-export const CustomerFindingsState = CustomerRunItem.extend({
-  metrics: z.object({ active: z.literal(true), input: CustomerAgentInput, assessedThrough: z.string().optional() }),
-  findings: z.object({ insight: agentResult(A11Output), opportunities: agentResult(A12Output), risks: agentResult(A14Output) }).optional(),
-  marketing: agentResult(A13Output).optional(),
-  risks: agentResult(A14Output).optional(),
+export const CustomerFindingsState = z.extend(CustomerRunItem, {
+  metrics: z.object({ active: z.literal(true), input: CustomerAgentInput, assessedThrough: z.optional(z.string()) }),
+  findings: z.optional(z.object({ insight: agentResult(A11Output), opportunities: agentResult(A12Output), risks: agentResult(A14Output) })),
+  marketing: z.optional(agentResult(A13Output)),
+  risks: z.optional(agentResult(A14Output)),
 });
 export type CustomerFindingsState = z.infer<typeof CustomerFindingsState>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
 import { INSIGHT_TYPES, type Insight } from '../model/insight.js';
 import { DIRECTIONS, INTENT_CATEGORIES, RECORD_TYPES, SENTIMENTS, URGENCY_LEVELS } from '../model/record-types.js';
@@ -15,51 +15,45 @@ const IMPORTANCE_LEVELS = ['high', 'medium', 'low'] as const;
 /** Customers listed by volume unless the caller asks for another number. */
 export const TOP_CUSTOMERS_DEFAULT = 5;
 
-const Count = z.number().int().nonnegative();
+const Count = z.number().check(z.int(), z.nonnegative());
 /** Every key present (zero when none), so tables and charts need no "missing means 0" rule. */
 const countsOf = <const T extends readonly [string, ...string[]]>(keys: T) => z.record(z.enum(keys), Count);
 
-export const ReportDayCounts = z
-  .object({
-    /** Tenant-local day, `yyyy-mm-dd`. */
-    day: z.string(),
-    records: Count,
-    by_channel: countsOf(RECORD_TYPES),
-    by_sentiment: countsOf(SENTIMENT_BUCKETS),
-  })
-  .strict();
+export const ReportDayCounts = z.strictObject({
+  /** Tenant-local day, `yyyy-mm-dd`. */
+  day: z.string(),
+  records: Count,
+  by_channel: countsOf(RECORD_TYPES),
+  by_sentiment: countsOf(SENTIMENT_BUCKETS),
+});
 export type ReportDayCounts = z.infer<typeof ReportDayCounts>;
 
 /**
  * The figures of a report, counted from stored records and insights — the report's `key_metrics`.
  * Every number a report shows comes from here; writers (model or local) only put words around them.
  */
-export const ReportCounts = z
-  .object({
-    records: Count,
-    /** Distinct customers with at least one record in the period. */
-    customers_contacted: Count,
-    /** Records no customer could be identified for (the unmatched inbox). */
-    unmatched_records: Count,
-    by_channel: countsOf(RECORD_TYPES),
-    by_intent: countsOf(INTENT_BUCKETS),
-    by_sentiment: countsOf(SENTIMENT_BUCKETS),
-    by_urgency: countsOf(URGENCY_BUCKETS),
-    by_direction: countsOf(DIRECTIONS),
-    /** Mean analysis sentiment score (−1…1, three decimals); null when no record has one. */
-    average_sentiment_score: z.number().min(-1).max(1).nullable(),
-    /** One entry per local day of the period, oldest first, days without records included. */
-    per_day: z.array(ReportDayCounts),
-    /** Insights (A11–A14 findings) created in the period, by type. */
-    new_insights: countsOf(INSIGHT_TYPES),
-    /** Risk insights created in the period, by importance. */
-    new_risks_by_level: countsOf(IMPORTANCE_LEVELS),
-    /** Customers with the most records in the period, most first (ties by id). */
-    top_customers: z.array(
-      z.object({ customer_id: z.string(), customer_name: z.string().max(200).optional(), records: Count }).strict(),
-    ),
-  })
-  .strict();
+export const ReportCounts = z.strictObject({
+  records: Count,
+  /** Distinct customers with at least one record in the period. */
+  customers_contacted: Count,
+  /** Records no customer could be identified for (the unmatched inbox). */
+  unmatched_records: Count,
+  by_channel: countsOf(RECORD_TYPES),
+  by_intent: countsOf(INTENT_BUCKETS),
+  by_sentiment: countsOf(SENTIMENT_BUCKETS),
+  by_urgency: countsOf(URGENCY_BUCKETS),
+  by_direction: countsOf(DIRECTIONS),
+  /** Mean analysis sentiment score (−1…1, three decimals); null when no record has one. */
+  average_sentiment_score: z.nullable(z.number().check(z.gte(-1), z.lte(1))),
+  /** One entry per local day of the period, oldest first, days without records included. */
+  per_day: z.array(ReportDayCounts),
+  /** Insights (A11–A14 findings) created in the period, by type. */
+  new_insights: countsOf(INSIGHT_TYPES),
+  /** Risk insights created in the period, by importance. */
+  new_risks_by_level: countsOf(IMPORTANCE_LEVELS),
+  /** Customers with the most records in the period, most first (ties by id). */
+  top_customers: z.array(z.strictObject({ customer_id: z.string(), customer_name: z.optional(z.string().check(z.maxLength(200))), records: Count })),
+});
 export type ReportCounts = z.infer<typeof ReportCounts>;
 
 export interface ReportCountsInput {

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import type { HubDependencies } from '../dependencies.js';
 
-export const UploadRequest = z
-  .object({
-    fileName: z.string().min(1).max(255),
-    contentType: z.string().min(3).max(255).regex(/^[\w.+-]+\/[\w.+-]+$/, 'a media type such as audio/mpeg'),
-    purpose: z.enum(['recording', 'photo', 'attachment']).default('attachment'),
-  })
-  .strict();
+export const UploadRequest = z.strictObject({
+  fileName: z.string().check(z.minLength(1), z.maxLength(255)),
+  contentType: z.string().check(z.minLength(3), z.maxLength(255), z.regex(/^[\w.+-]+\/[\w.+-]+$/, 'a media type such as audio/mpeg')),
+  purpose: z._default(z.enum(['recording', 'photo', 'attachment']), 'attachment'),
+});
 export type UploadRequest = z.infer<typeof UploadRequest>;
 
 export const UPLOAD_URL_TTL_SECONDS = 900;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import type { HubDependencies } from '../dependencies.js';
 import { DEFAULT_TENANT_ZONE } from '../model/follow-up-due.js';
 import type { TenantSettings } from '../model/tenant-settings.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { A15Report } from '../agents/a15-report.js';
 import { logger } from '../../http/logger.js';
 import { NotFoundError } from '../errors.js';
@@ -7,11 +7,11 @@ import type { HubDependencies } from '../dependencies.js';
 import type { Page, PageRequest } from '../ports/page.js';
 
 /** A report with its documents inline once ready (the API's `GET /v1/reports/{reportId}`). */
-export const ReportWithDocuments = Report.extend({
-  markdown: z.string().optional(),
-  html: z.string().optional(),
+export const ReportWithDocuments = z.extend(Report, {
+  markdown: z.optional(z.string()),
+  html: z.optional(z.string()),
   /** The A15 document the Markdown and HTML were rendered from: summary, key_metrics, highlights, risks, opportunities, customer_sections, action_plan. */
-  document: A15Report.optional(),
+  document: z.optional(A15Report),
 });
 export type ReportWithDocuments = z.infer<typeof ReportWithDocuments>;
 
@@ -37,7 +37,10 @@ function documentOf(report: Report, json: string | null): A15Report | undefined 
   if (json === null) return undefined;
   const parsed = A15Report.safeParse(jsonValueOf(json));
   if (parsed.success) return parsed.data;
-  logger.warn('report document not returned: it does not read as an A15 report', { reportId: report.reportId, fields: parsed.error.issues.slice(0, 5).map((issue) => issue.path.join('.')) });
+  logger.warn('report document not returned: it does not read as an A15 report', {
+    reportId: report.reportId,
+    fields: parsed.error.issues.slice(0, 5).map((issue) => issue.path.join('.')),
+  });
   return undefined;
 }
 
@@ -50,7 +53,11 @@ export async function getReport(deps: HubDependencies, tenantId: string, reportI
   const report = await deps.reports.getReport(tenantId, reportId);
   if (!report) throw new NotFoundError(`report ${reportId} not found`);
   if (report.status !== 'ready' || !report.files) return report;
-  const [markdown, html, json] = await Promise.all([deps.blobs.getText(report.files.markdown), deps.blobs.getText(report.files.html), deps.blobs.getText(reportDocumentKey(report.files))]);
+  const [markdown, html, json] = await Promise.all([
+    deps.blobs.getText(report.files.markdown),
+    deps.blobs.getText(report.files.html),
+    deps.blobs.getText(reportDocumentKey(report.files)),
+  ]);
   const document = documentOf(report, json);
   return { ...report, ...(markdown === null ? {} : { markdown }), ...(html === null ? {} : { html }), ...(document === undefined ? {} : { document }) };
 }

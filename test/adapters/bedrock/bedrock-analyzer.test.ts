@@ -1,6 +1,6 @@
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from '../../../functions/core/zod.js';
 import { modelFacingSchema } from '../../../functions/adapters/bedrock/model-facing-schema.js';
 import { A10Output } from '../../../functions/core/agents/a10-communication-analysis.js';
 import { INTENT_CATEGORIES } from '../../../functions/core/model/record-types.js';

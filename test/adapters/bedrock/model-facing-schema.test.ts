@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from '../../../functions/core/zod.js';
 import { ANSWER_LIST_MAX, ANSWER_TEXT_MAX, modelFacingSchema } from '../../../functions/adapters/bedrock/model-facing-schema.js';
 import { A10Output } from '../../../functions/core/agents/a10-communication-analysis.js';
 
