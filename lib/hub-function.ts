@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RAW_PAYLOAD_PREFIX } from '../functions/adapters/s3/archive-prefixes.js';
-import { HUB_METRICS_NAMESPACE, HUB_SERVICE_NAME, hubServiceName } from '../functions/config/hub-metrics.js';
+import { HUB_SERVICE_NAME, hubServiceName } from '../functions/config/hub-metrics.js';
 import { ENV } from '../functions/config/runtime-config.js';
 import type { RouteAccess } from '../functions/http/routes.js';
 import { adapterGroupDefines, adapterGroupsOf } from '../functions/wiring/adapter-groups.js';
@@ -25,13 +25,12 @@ const ESBUILD_TARGET = 'node24';
 export { RAW_PAYLOAD_PREFIX };
 
 /**
- * Powertools settings of every function: one metrics namespace, and one service name per stage
- * (`hubServiceName(stage)`, set per function below) — the `service` dimension the alarms
- * (lib/observability.ts) select on.
+ * The service name of every function (Powertools' variable name, which the hub's logger and metrics
+ * read), one per stage (`hubServiceName(stage)`, set per function below): the `service` dimension the
+ * alarms (lib/observability.ts) select on.
  */
-export const POWERTOOLS_ENVIRONMENT: Readonly<Record<string, string>> = {
+export const OBSERVABILITY_ENVIRONMENT: Readonly<Record<string, string>> = {
   POWERTOOLS_SERVICE_NAME: HUB_SERVICE_NAME,
-  POWERTOOLS_METRICS_NAMESPACE: HUB_METRICS_NAMESPACE,
 };
 
 /** DynamoDB actions per table access level (defined with the other grants). */
@@ -291,7 +290,7 @@ function environmentFor(access: FunctionAccess, storage: Storage, stage: string)
   return {
     // Stack traces point into the TypeScript sources (bundling emits source maps).
     NODE_OPTIONS: '--enable-source-maps',
-    ...POWERTOOLS_ENVIRONMENT,
+    ...OBSERVABILITY_ENVIRONMENT,
     POWERTOOLS_SERVICE_NAME: hubServiceName(stage),
     [ENV.stage]: stage,
     ...(groups.table ? { [ENV.tableName]: storage.table.tableName } : {}),

@@ -1,5 +1,5 @@
 /**
- * The custom CloudWatch metrics the hub's functions emit (Powertools Metrics, embedded metric format)
+ * The custom CloudWatch metrics the hub's functions emit (embedded metric format on stdout, emf-metrics.ts)
  * and the CDK stack alarms on and graphs — one list for both sides, so a renamed metric cannot leave
  * an alarm watching nothing.
  */

@@ -9,7 +9,7 @@ import { inHandlerSubsegment } from '../observability/tracing.js';
 export type LambdaHandler<E, R> = (event: E, context?: Context) => Promise<R>;
 
 /**
- * What every CommHub Lambda invocation goes through, whatever its trigger: Powertools' Lambda
+ * What every CommHub Lambda invocation goes through, whatever its trigger: the Lambda
  * context on the log lines, a correlation scope (Lambda's request id; a step's tenant, record and
  * execution ids), the X-Ray handler subsegment when tracing is on, and the metrics counted during
  * the invocation flushed at its end — also when it fails.

@@ -4,7 +4,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config/runtime-config.js';
 import type { CommHubStack } from '../../lib/commhub-stack.js';
-import { POWERTOOLS_ENVIRONMENT, TABLE_ACTIONS } from '../../lib/hub-function.js';
+import { OBSERVABILITY_ENVIRONMENT, TABLE_ACTIONS } from '../../lib/hub-function.js';
 import { BUILD_TIMEOUT_MS, logicalIdOf, synthCommHub } from './synth-commhub.js';
 
 const INSTANCE = 'arn:aws:connect:ap-southeast-1:123456789012:instance/12345678-90ab-cdef-1234-567890abcdef';
@@ -144,7 +144,7 @@ describe('ConnectEvents', () => {
     ]);
     expect(actionsOf(onRawArchive[0] as Statement).filter((action) => !action.startsWith('s3:Put') && action !== 's3:Abort*')).toEqual([]);
     expect(Object.keys(variables).sort()).toEqual(
-      ['NODE_OPTIONS', ...Object.keys(POWERTOOLS_ENVIRONMENT), ENV.stage, ENV.tableName, ENV.rawArchiveBucket, ENV.blobBucket, ENV.tenantsSecretArn].sort(),
+      ['NODE_OPTIONS', ...Object.keys(OBSERVABILITY_ENVIRONMENT), ENV.stage, ENV.tableName, ENV.rawArchiveBucket, ENV.blobBucket, ENV.tenantsSecretArn].sort(),
     );
     expect(variables[ENV.tenantsSecretArn]).toEqual({ Ref: logicalIdOf(template, 'AWS::SecretsManager::Secret', 'StorageTenantSettings') });
   });

@@ -6,7 +6,7 @@ import { ENV } from '../../functions/config/runtime-config.js';
 import { INBOUND_PREFIX } from '../../functions/adapters/s3/archive-prefixes.js';
 import type { CommHubStack } from '../../lib/commhub-stack.js';
 import type { InboundEmail } from '../../lib/inbound-email.js';
-import { POWERTOOLS_ENVIRONMENT, TABLE_ACTIONS } from '../../lib/hub-function.js';
+import { OBSERVABILITY_ENVIRONMENT, TABLE_ACTIONS } from '../../lib/hub-function.js';
 import { BUILD_TIMEOUT_MS, logicalIdOf, synthCommHub } from './synth-commhub.js';
 
 const DOMAIN = 'mail.example.com';
@@ -156,7 +156,7 @@ describe('InboundEmail', () => {
 
     // Assess
     expect(Object.keys(variables).sort()).toEqual(
-      ['NODE_OPTIONS', ...Object.keys(POWERTOOLS_ENVIRONMENT), ENV.stage, ENV.tableName, ENV.rawArchiveBucket, ENV.blobBucket, ENV.tenantsSecretArn].sort(),
+      ['NODE_OPTIONS', ...Object.keys(OBSERVABILITY_ENVIRONMENT), ENV.stage, ENV.tableName, ENV.rawArchiveBucket, ENV.blobBucket, ENV.tenantsSecretArn].sort(),
     );
     expect(variables[ENV.tenantsSecretArn]).toEqual({ Ref: tenantSettings });
     expect(variables[ENV.rawArchiveBucket]).toEqual({ Ref: rawArchive });

@@ -7,7 +7,7 @@ import { ENV } from '../../functions/config/runtime-config.js';
 import { AUDIT_PARTITION_PATTERNS } from '../../functions/adapters/dynamodb/keys.js';
 import { acceptedScopes, isAudited, ROUTES, SCOPES, type RouteDefinition } from '../../functions/http/routes.js';
 import type { CommHubStack } from '../../lib/commhub-stack.js';
-import { POWERTOOLS_ENVIRONMENT, TABLE_ACTIONS } from '../../lib/hub-function.js';
+import { OBSERVABILITY_ENVIRONMENT, TABLE_ACTIONS } from '../../lib/hub-function.js';
 import { LAMBDA_RUNTIME } from '../../lib/route-function.js';
 import { BUILD_TIMEOUT_MS, isCdkProvidedFunction, logicalIdOf, synthCommHub } from './synth-commhub.js';
 
@@ -251,7 +251,7 @@ describe('IngestionApi', () => {
     const { access } = route;
     const expected = [
       'NODE_OPTIONS',
-      ...Object.keys(POWERTOOLS_ENVIRONMENT),
+      ...Object.keys(OBSERVABILITY_ENVIRONMENT),
       ENV.stage,
       ...(access.table === 'none' && !isAudited(route) ? [] : [ENV.tableName]),
       // A route that erases deletes in both buckets, whatever else it reads or writes.

@@ -6,14 +6,14 @@ import { createFileMetrics, type MetricsFileContent } from '../../embedded/file-
 import { EmfMetrics } from '../../functions/adapters/cloudwatch/emf-metrics.js';
 import { HUB_METRICS } from '../../functions/config/hub-metrics.js';
 
-/** What Powertools Metrics writes to stdout (its own Console on process.stdout), as parsed EMF documents. */
+/** What EmfMetrics writes to stdout, as parsed EMF documents. */
 function captureStdout() {
   const lines: string[] = [];
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     lines.push(...String(chunk).split('\n').filter(Boolean));
     return true;
   });
-  return { documents: () => lines.map((line) => JSON.parse(line) as Record<string, unknown> & { _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] } }), restore: () => spy.mockRestore() };
+  return { documents: () => lines.map((line) => JSON.parse(line) as Record<string, unknown> & { _aws: { Timestamp: number; CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] } }), restore: () => spy.mockRestore() };
 }
 
 describe('EmfMetrics (AWS): counts summed per invocation, published as CloudWatch EMF on flush', () => {
@@ -40,6 +40,7 @@ describe('EmfMetrics (AWS): counts summed per invocation, published as CloudWatc
     expect(documents).toHaveLength(4);
     const api = documents.find((d) => d.channel === 'api')!;
     expect(api).toMatchObject({ service: 'commhub', channel: 'api', RecordsIngested: 3, DuplicatesIgnored: 1 });
+    expect(Math.abs(api._aws.Timestamp - Date.now())).toBeLessThan(60_000);
     expect(api._aws.CloudWatchMetrics[0]).toMatchObject({
       Namespace: 'CommHub',
       Dimensions: [['service'], ['service', 'channel']],
