@@ -91,9 +91,7 @@ function environmentFor(bundle: LambdaBundle, endpoint: string): NodeJS.ProcessE
     AWS_SECRET_ACCESS_KEY: 'bench-secret-access-key',
     AWS_SESSION_TOKEN: 'bench-session-token',
     AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
-    // Lambda sets both. Without LAMBDA_TASK_ROOT the X-Ray SDK is not in Lambda mode (no facade
-    // segment): the first `## handler` subsegment then logs a "context missing" error, whose stack —
-    // under --enable-source-maps — parses the bundle's whole source map, ~50-80 ms no Lambda pays.
+    // Lambda sets both (the handler's location and name).
     LAMBDA_TASK_ROOT: dirname(bundle.file),
     _HANDLER: 'index.handler',
     AWS_LAMBDA_FUNCTION_NAME: bundle.name,
