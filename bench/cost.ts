@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AWS_PRICES as P, PRICES_AS_OF, line, total, type CostLine } from './aws-prices.js';
 import { agentTokens, ASSUME, phaseCost, type Pricing } from './cost-model.js';
-import { runMix, type Phase } from './cost-run.js';
+import { PERIODIC_AS_OF, runMix, type Phase } from './cost-run.js';
 import { representativeMix } from './text-mix.js';
 
 const COMMUNICATIONS = envCount('BENCH_COST_COMMUNICATIONS', 300);
@@ -124,7 +124,7 @@ try {
   console.log(`issue 7 reference points (per-record path, "always"): ~$98 Express + Nova Micro, ~$244 Standard, ~$2,700 Haiku-class; this run: $${Object.values(baselines).map((b) => recordPath(b).toFixed(2)).join(', $')}`);
   console.log(`periodic runs: $${periodicShare.toFixed(2)} per 1M text communications ($${((periodicShare * commsPerTenantMonth) / 1e6).toFixed(2)} per tenant-month)`);
 
-  console.log(`\nperiodic runs at the tenant's size (${TENANT_CUSTOMERS} customers; measured over ${PERIODIC_CUSTOMERS}, scaled per customer)`);
+  console.log(`\nperiodic runs at the tenant's size (${TENANT_CUSTOMERS} customers; measured over ${PERIODIC_CUSTOMERS}, scaled per customer; runs as of ${PERIODIC_AS_OF})`);
   printTable([
     ['run', 'runs/month', 'transitions', 'A11–A15 calls', 'tokens in', 'tokens out', 'USD/run', 'USD/tenant-month', 'USD/1M comms'],
     ...(Object.keys(RUNS_PER_MONTH) as (keyof typeof RUNS_PER_MONTH)[]).flatMap((name) => {
