@@ -1,7 +1,7 @@
+import type { ErrorDetail } from './errors.js';
 import type { core } from './zod.js';
 
 type ZodError = core.$ZodError;
-import type { ErrorDetail } from './errors.js';
 
 /** zod says "expected string, received undefined" for a missing field; integrators read "required". */
 function issueMessage(issue: ZodError['issues'][number]): string {
