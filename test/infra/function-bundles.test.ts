@@ -48,6 +48,20 @@ const expectedHubPackages = (access: FunctionAccess) => {
 const scratch = await mkdtemp(join(tmpdir(), 'commhub-function-bundles-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
+/** A function that may only read the table: the access of the inline handlers below. */
+const TABLE_READER: FunctionAccess = { table: 'read', rawArchive: 'none', blobs: 'none', cursors: false };
+
+/** Bundles a handler written inline (as if it were `functions/<dir>/<name>.ts`) the way a function with `access` is bundled, then imports it. */
+async function bundleInline<M>(name: string, dir: string, contents: string, access: FunctionAccess = TABLE_READER) {
+  const outfile = join(scratch, `${name}.mjs`);
+  const result = await build({
+    ...esbuildOptions(hubBundling(access)),
+    stdin: { contents, resolveDir: join(root, 'functions', dir), sourcefile: `${name}.ts`, loader: 'ts' },
+    outfile,
+  });
+  return { result, module: (await import(pathToFileURL(outfile).href)) as M };
+}
+
 describe('function bundles', () => {
   const { stack } = synthCommHub();
   const functions = stack.node.findAll().filter((construct): construct is HubFunction => construct instanceof HubFunction);
@@ -117,18 +131,11 @@ describe('function bundles', () => {
     // (Bedrock's client carries the STS/SSO clients anyway, for its bearer-token provider chain.)
     const credentialPackages = (packages: readonly string[]) =>
       packages.filter((name) => /^@aws-sdk\/credential-provider-(?!env)/.test(name) || (name === '@aws-sdk/nested-clients' && !packages.includes('@aws-sdk/client-bedrock-runtime')));
-    const outfile = join(scratch, 'credentials.mjs');
-    await build({
-      ...esbuildOptions(hubBundling({ table: 'read', rawArchive: 'none', blobs: 'none', cursors: false })),
-      stdin: {
-        contents: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const handler = () => new DynamoDBClient({ region: 'ap-southeast-1' }).config.credentials();\n",
-        resolveDir: join(root, 'functions'),
-        sourcefile: 'credentials.ts',
-        loader: 'ts',
-      },
-      outfile,
-    });
-    const module = (await import(pathToFileURL(outfile).href)) as { handler: () => Promise<{ accessKeyId: string; sessionToken?: string }> };
+    const { module } = await bundleInline<{ handler: () => Promise<{ accessKeyId: string; sessionToken?: string }> }>(
+      'credentials',
+      '',
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const handler = () => new DynamoDBClient({ region: 'ap-southeast-1' }).config.credentials();\n",
+    );
     const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY, token: process.env.AWS_SESSION_TOKEN };
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'ASIALAMBDAROLE', AWS_SECRET_ACCESS_KEY: 'lambda-secret', AWS_SESSION_TOKEN: 'lambda-session' });
 
@@ -147,18 +154,11 @@ describe('function bundles', () => {
 
   it("bundles zod/mini with English messages — a 400's details read as in the tests — and neither zod's classic API nor another locale", async () => {
     // Prepare: a handler validating with a schema of ours, bundled as every function is
-    const outfile = join(scratch, 'validates.mjs');
-    await build({
-      ...esbuildOptions(hubBundling({ table: 'read', rawArchive: 'none', blobs: 'none', cursors: false })),
-      stdin: {
-        contents: "import { zodDetails } from './validation-details.js';\nimport { PathId } from '../http/timeline-params.js';\nexport const handler = (id) => zodDetails(PathId.safeParse(id).error);\n",
-        resolveDir: join(root, 'functions/core'),
-        sourcefile: 'validates.ts',
-        loader: 'ts',
-      },
-      outfile,
-    });
-    const module = (await import(pathToFileURL(outfile).href)) as { handler: (id: unknown) => unknown };
+    const { module } = await bundleInline<{ handler: (id: unknown) => unknown }>(
+      'validates',
+      'core',
+      "import { zodDetails } from './validation-details.js';\nimport { PathId } from '../http/timeline-params.js';\nexport const handler = (id) => zodDetails(PathId.safeParse(id).error);\n",
+    );
 
     // Act
     const details = module.handler('x'.repeat(129));
@@ -197,19 +197,11 @@ describe('function bundles', () => {
 
   it('fails in the bundle when a function uses a port outside its access, naming the function and the access it lacks', async () => {
     // Prepare: a handler that reads a blob, bundled for a function that may only read the table
-    const access: FunctionAccess = { table: 'read', rawArchive: 'none', blobs: 'none', cursors: false };
-    const outfile = join(scratch, 'reads-blobs.mjs');
-    const result = await build({
-      ...esbuildOptions(hubBundling(access)),
-      stdin: {
-        contents: "import { onAws } from './lambda-entry.js';\nexport const handler = onAws((deps) => () => deps.blobs.getText('attachments/T001/ab/abc'));\n",
-        resolveDir: join(root, 'functions/wiring'),
-        sourcefile: 'reads-blobs.ts',
-        loader: 'ts',
-      },
-      outfile,
-    });
-    const module = (await import(pathToFileURL(outfile).href)) as { handler: (event: unknown) => Promise<unknown> };
+    const { result, module } = await bundleInline<{ handler: (event: unknown) => Promise<unknown> }>(
+      'reads-blobs',
+      'wiring',
+      "import { onAws } from './lambda-entry.js';\nexport const handler = onAws((deps) => () => deps.blobs.getText('attachments/T001/ab/abc'));\n",
+    );
     const functionName = process.env.AWS_LAMBDA_FUNCTION_NAME;
     process.env.AWS_LAMBDA_FUNCTION_NAME = 'CommHub-test-ReadsBlobs';
 
