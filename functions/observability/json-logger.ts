@@ -92,10 +92,6 @@ export class JsonLogger {
     this.level = level;
   }
 
-  getLevelName(): LogLevel {
-    return this.level;
-  }
-
   /** The Lambda invocation now being handled: its fields go on every line; the first is the cold start. */
   addContext(context: Context): void {
     this.coldStart = this.context === undefined;
