@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MemoryReading } from './memory-probe.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FAULT_GATE = fileURLToPath(new URL('./dynamodb-fault-gate.ts', import.meta.url));
+const MEMORY_PROBE = fileURLToPath(new URL('./memory-probe.ts', import.meta.url));
 
 /** A free loopback port (released at once: the hub binds it a moment later). */
 export function freePort(): Promise<number> {
@@ -28,7 +31,8 @@ export interface HubProcessOptions {
 
 /**
  * `embedded/main.ts` (what `npm start` runs) as a real child process, on fixed ports and one data dir, so
- * it can be killed with SIGKILL and started again where it was. The DynamoDB fault gate is preloaded.
+ * it can be killed with SIGKILL and started again where it was. The DynamoDB fault gate and the memory
+ * probe are preloaded.
  */
 export class HubProcess {
   private child: ChildProcess | null = null;
@@ -45,7 +49,7 @@ export class HubProcess {
     return this.options.smtpPort;
   }
 
-  /** The child's pid (for RSS readings), or `null` when it is not running. */
+  /** The child's pid, or `null` when it is not running. */
   get pid(): number | null {
     return this.child?.pid ?? null;
   }
@@ -61,7 +65,7 @@ export class HubProcess {
 
   /** Starts the hub and resolves once it listens (HTTP and SMTP). */
   async start(timeoutMs = 60_000): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', FAULT_GATE, 'embedded/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', FAULT_GATE, '--import', MEMORY_PROBE, 'embedded/main.ts'], {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
@@ -73,6 +77,7 @@ export class HubProcess {
         COMMHUB_SCHEDULES: 'off',
         POWERTOOLS_LOG_LEVEL: 'ERROR',
         RELIABILITY_FAULT_WINDOW_MS: String(this.options.faultWindowMs ?? 4000),
+        RELIABILITY_MEMORY_FILE: this.memoryFile,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -125,9 +130,22 @@ export class HubProcess {
     this.child?.kill('SIGUSR2');
   }
 
-  /** Resident set size of the hub process in bytes (Linux /proc). */
-  rss(): number {
-    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
+  private get memoryFile(): string {
+    return join(this.options.dataDir, 'memory-readings.jsonl');
+  }
+
+  /** The hub's memory right after a full garbage collection (see memory-probe.ts). */
+  async memory(timeoutMs = 10_000): Promise<MemoryReading> {
+    const lines = () => (existsSync(this.memoryFile) ? readFileSync(this.memoryFile, 'utf8').split('\n').filter(Boolean) : []);
+    const before = lines().length;
+    this.child?.kill('SIGUSR1');
+    const started = Date.now();
+    for (;;) {
+      const all = lines();
+      if (all.length > before) return JSON.parse(all[all.length - 1]!) as MemoryReading;
+      if (this.child === null) throw new Error('the hub is not running: no memory reading');
+      if (Date.now() - started > timeoutMs) throw new Error(`no memory reading from the hub within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 }
