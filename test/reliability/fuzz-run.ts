@@ -41,15 +41,24 @@ export const HEAP_GROWTH_LIMIT_MB = 32;
 const SETTLE_MS = 5000;
 const SAMPLE_MS = 1000;
 
-export const fuzzLine = (r: FuzzResult) =>
-  `fuzz_cases=${r.httpCases + r.smtpCases} http=${r.httpCases} smtp=${r.smtpCases} failures=${r.failures.length} status_5xx=${Object.entries(r.statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0)} crashed=${r.crashed} rss_before_mb=${r.rssBeforeMb.toFixed(0)} rss_after_mb=${r.rssAfterMb.toFixed(0)} heap_before_mb=${r.heapBeforeMb.toFixed(0)} heap_after_mb=${r.heapAfterMb.toFixed(0)} duration_s=${r.durationS.toFixed(1)}`;
+/** The run in one line of `key=value` figures (what `npm run test:reliability` prints). */
+export function fuzzLine(r: FuzzResult): string {
+  const status5xx = Object.entries(r.statuses).reduce((n, [status, count]) => (Number(status) >= 500 ? n + count : n), 0);
+  const mb = (value: number) => value.toFixed(0);
+  return (
+    `fuzz_cases=${r.httpCases + r.smtpCases} http=${r.httpCases} smtp=${r.smtpCases} failures=${r.failures.length} status_5xx=${status5xx} crashed=${r.crashed} ` +
+    `rss_before_mb=${mb(r.rssBeforeMb)} rss_after_mb=${mb(r.rssAfterMb)} heap_before_mb=${mb(r.heapBeforeMb)} heap_after_mb=${mb(r.heapAfterMb)} duration_s=${r.durationS.toFixed(1)}`
+  );
+}
 
 /** Runs `check` over `cases` with `concurrency` in flight. */
 async function each<T>(cases: readonly T[], concurrency: number, check: (c: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < cases.length) await check(cases[next++] as T);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < cases.length) await check(cases[next++] as T);
+    }),
+  );
 }
 
 /**
@@ -102,16 +111,34 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       if (failure) failures.push(`smtp ${failure}`);
     });
     log(`  ${smtp.length} SMTP sessions done, ${failures.length} failures in all`);
-    const health = await fetch(`${hub.url}/v1/health`).then((r) => r.status, () => 0);
+    const health = await fetch(`${hub.url}/v1/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (health !== 200) failures.push(`health after the run: ${health}`);
     const crashed = hub.pid === null;
     const after = crashed ? { rss: Number.NaN, heapUsed: Number.NaN } : await settledMemory(hub);
     const mb = (bytes: number) => bytes / 2 ** 20;
     if (crashed) failures.push(`the hub exited:\n${hub.output().slice(-2000)}`);
-    if (mb(after.rss - before.rss) > RSS_GROWTH_LIMIT_MB) failures.push(`RSS grew from ${mb(before.rss).toFixed(0)} MB to ${mb(after.rss).toFixed(0)} MB (bound +${RSS_GROWTH_LIMIT_MB} MB)`);
-    if (mb(after.heapUsed - before.heapUsed) > HEAP_GROWTH_LIMIT_MB) failures.push(`the heap kept after a full collection grew from ${mb(before.heapUsed).toFixed(0)} MB to ${mb(after.heapUsed).toFixed(0)} MB (bound +${HEAP_GROWTH_LIMIT_MB} MB)`);
+    if (mb(after.rss - before.rss) > RSS_GROWTH_LIMIT_MB)
+      failures.push(`RSS grew from ${mb(before.rss).toFixed(0)} MB to ${mb(after.rss).toFixed(0)} MB (bound +${RSS_GROWTH_LIMIT_MB} MB)`);
+    if (mb(after.heapUsed - before.heapUsed) > HEAP_GROWTH_LIMIT_MB)
+      failures.push(
+        `the heap kept after a full collection grew from ${mb(before.heapUsed).toFixed(0)} MB to ${mb(after.heapUsed).toFixed(0)} MB (bound +${HEAP_GROWTH_LIMIT_MB} MB)`,
+      );
     for (const failure of failures.slice(0, 10)) log(`  ${failure}`);
-    return { httpCases: http.length, smtpCases: smtp.length, failures, statuses, rssBeforeMb: mb(before.rss), rssAfterMb: mb(after.rss), heapBeforeMb: mb(before.heapUsed), heapAfterMb: mb(after.heapUsed), crashed, durationS: (Date.now() - started) / 1000 };
+    return {
+      httpCases: http.length,
+      smtpCases: smtp.length,
+      failures,
+      statuses,
+      rssBeforeMb: mb(before.rss),
+      rssAfterMb: mb(after.rss),
+      heapBeforeMb: mb(before.heapUsed),
+      heapAfterMb: mb(after.heapUsed),
+      crashed,
+      durationS: (Date.now() - started) / 1000,
+    };
   } finally {
     await hub.stop();
     await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
