@@ -105,6 +105,8 @@ export interface MixOptions {
   readonly audioCount: number;
   /** Customers seeded for the periodic phases (0: skip them). */
   readonly periodicCustomers: number;
+  /** How many communications a steady seeded customer has a month ({@link seededMonthlyCounts}). */
+  readonly commsPerCustomerMonth: number;
   readonly scratch: string;
 }
 
@@ -231,7 +233,7 @@ export async function runMix(options: MixOptions): Promise<Phase[]> {
     });
     if (options.periodicCustomers > 0) {
       const asOf = new Date(PERIODIC_AS_OF);
-      await meter.unmetered(() => seedCustomers(hub, options.periodicCustomers, asOf));
+      await meter.unmetered(() => seedCustomers(hub, options.periodicCustomers, options.commsPerCustomerMonth, asOf));
       const customers = await meter.unmetered(() => hub.deps.customers.listCustomerIds(TENANT));
       const highPriority = await meter.unmetered(() => hub.deps.customers.listCustomerIds(TENANT, { priority: 'high' }));
       for (const type of ['daily', 'weekly', 'monthly'] as const) {
@@ -259,13 +261,31 @@ async function addNews(hub: RunningHub, customerIds: readonly string[], at: Date
   }
 }
 
-/** Customers with ~50 records over four months (every fifth falling, every tenth high priority), as bench/periodic seeds them. */
-async function seedCustomers(hub: RunningHub, customers: number, asOf: Date): Promise<void> {
+/**
+ * The seeded history of periodic customer `i`: four 30-day windows up to the run, oldest first, at
+ * `perMonth` communications a month — every fifth customer falling off (busier before, almost silent in
+ * the last window), as bench/periodic seeds them. The cost model amortises the periodic runs over the
+ * same activity ({@link seededCommsPerCustomerMonth}), so the runs see the customers it prices.
+ */
+export function seededMonthlyCounts(i: number, perMonth: number): number[] {
+  if (i % 5 !== 0) return [perMonth, perMonth, perMonth, perMonth];
+  const before = Math.round(perMonth * 1.28);
+  return [before, before, before, Math.max(1, Math.round(perMonth * 0.16))];
+}
+
+/** Mean communications per seeded customer in the last 30 days before the runs. */
+export function seededCommsPerCustomerMonth(customers: number, perMonth: number): number {
+  const lastWindow = Array.from({ length: customers }, (_, i) => seededMonthlyCounts(i, perMonth).at(-1)!);
+  return lastWindow.reduce((a, b) => a + b, 0) / Math.max(1, customers);
+}
+
+/** Customers with {@link seededMonthlyCounts} records (every tenth high priority). */
+async function seedCustomers(hub: RunningHub, customers: number, perMonth: number, asOf: Date): Promise<void> {
   await pool(customers, 8, async (i) => {
     const customerId = `P${String(i).padStart(5, '0')}`;
     const now = asOf.toISOString();
     await hub.deps.customers.putCustomer({ tenantId: TENANT, customerId, name: `客户${i}`, domains: [], emails: [], phones: [], wecomUserIds: [], priority: i % 10 === 0 ? 'high' : 'normal', tags: [], createdAt: now, updatedAt: now, version: 0 });
-    const history = syntheticHistory({ tenantId: TENANT, customerId, asOf, monthlyCounts: i % 5 === 0 ? [16, 16, 16, 2] : [12, 12, 13, 13], competitorMentions: i % 5 === 0 ? 2 : 0, seed: i + 1 });
+    const history = syntheticHistory({ tenantId: TENANT, customerId, asOf, monthlyCounts: seededMonthlyCounts(i, perMonth), competitorMentions: i % 5 === 0 ? 2 : 0, seed: i + 1 });
     // Straight to the store, without the insert feed: seeding is history, not new traffic.
     for (const record of history) await (Object.getPrototypeOf(hub.deps) as typeof hub.deps).records.insertRecord(record);
   });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AWS_PRICES as P, PRICES_AS_OF, line, total, type CostLine } from './aws-prices.js';
 import { agentTokens, ASSUME, phaseCost, type Pricing } from './cost-model.js';
-import { PERIODIC_AS_OF, runMix, type Phase } from './cost-run.js';
+import { PERIODIC_AS_OF, runMix, seededCommsPerCustomerMonth, type Phase } from './cost-run.js';
 import { representativeMix } from './text-mix.js';
 
 const COMMUNICATIONS = envCount('BENCH_COST_COMMUNICATIONS', 300);
@@ -20,10 +20,13 @@ const PERIODIC_CUSTOMERS = envCount('BENCH_COST_PERIODIC_CUSTOMERS', 20, 0);
 /**
  * Amortising the periodic runs needs a tenant's size: customers, and communications a month. The
  * default is a B2B account team of some size: 1,000 customers (1 in 10 high priority, which the risk
- * check covers), 100 communications per customer a month (about five a working day) — 100k a month.
+ * check covers), 100 communications a month for a steady customer (about five a working day), one in
+ * five falling off to 16 % of that. The seeded customers the runs analyse have the same history
+ * (cost-run.ts, seededMonthlyCounts), so the runs are measured over the activity they are amortised over.
  */
 const TENANT_CUSTOMERS = envCount('BENCH_COST_TENANT_CUSTOMERS', 1000);
-const COMMS_PER_CUSTOMER_MONTH = envCount('BENCH_COST_COMMS_PER_CUSTOMER_MONTH', 100);
+const STEADY_COMMS_PER_CUSTOMER_MONTH = envCount('BENCH_COST_COMMS_PER_CUSTOMER_MONTH', 100);
+const COMMS_PER_CUSTOMER_MONTH = seededCommsPerCustomerMonth(PERIODIC_CUSTOMERS, STEADY_COMMS_PER_CUSTOMER_MONTH);
 /** Periodic runs per tenant a month (report-schedules.ts: daily, weekly, monthly, risk check every 5 minutes). */
 const RUNS_PER_MONTH = { 'report-daily': 30, 'report-weekly': 52 / 12, 'report-monthly': 1, 'risk-check': 12 * 24 * 30 } as const;
 /**
@@ -52,8 +55,8 @@ const counts = { text: Math.round(COMMUNICATIONS * MIX.text), call: Math.round(C
 const scratch = await mkdtemp(join(tmpdir(), 'commhub-bench-cost-'));
 try {
   const texts = await representativeMix();
-  const tiered = await runMix({ policy: 'tiered', texts, textCount: counts.text, callCount: counts.call, audioCount: counts.audio, periodicCustomers: PERIODIC_CUSTOMERS, scratch });
-  const always = await runMix({ policy: 'always', texts, textCount: counts.text, callCount: 0, audioCount: 0, periodicCustomers: 0, scratch });
+  const tiered = await runMix({ policy: 'tiered', texts, textCount: counts.text, callCount: counts.call, audioCount: counts.audio, periodicCustomers: PERIODIC_CUSTOMERS, commsPerCustomerMonth: STEADY_COMMS_PER_CUSTOMER_MONTH, scratch });
+  const always = await runMix({ policy: 'always', texts, textCount: counts.text, callCount: 0, audioCount: 0, periodicCustomers: 0, commsPerCustomerMonth: 0, scratch });
   const phase = (phases: Phase[], name: string) => phases.find((p) => p.name === name)!;
 
   console.log(`\ncost: ${counts.text} text (WeCom webhook, SMTP mail, API), ${counts.call} calls with a provider transcript (telephony webhook), ${counts.audio} recordings (upload + Transcribe), periodic runs over ${PERIODIC_CUSTOMERS} customers — embedded hub, real ASL, local servers`);
@@ -108,7 +111,10 @@ try {
   const recordPath = (lines: CostLine[]) => total(lines.filter((l) => !l.component.startsWith('Periodic')));
   const usd = (lines: CostLine[], component: string) => lines.find((l) => l.component === component)?.usdPerMillion ?? 0;
   console.log(`\ncost per 1M text communications (prices: ${PRICES_AS_OF}; AWS-side latencies assumed: model ${ASSUME.modelLatencyMs} ms, agents ${ASSUME.agentLatencyMs} ms, DynamoDB ${ASSUME.dynamoCallMs} ms, S3 PUT ${ASSUME.s3PutMs} ms)`);
-  console.log(`periodic runs amortised over a tenant of ${TENANT_CUSTOMERS} customers × ${COMMS_PER_CUSTOMER_MONTH} communications a month (runs measured over ${PERIODIC_CUSTOMERS} customers, scaled per customer)`);
+  console.log(
+    `periodic runs amortised over a tenant of ${TENANT_CUSTOMERS} customers × ${COMMS_PER_CUSTOMER_MONTH.toFixed(1)} communications a month on average ` +
+      `(${STEADY_COMMS_PER_CUSTOMER_MONTH} for a steady customer; runs measured over ${PERIODIC_CUSTOMERS} customers seeded with that history, scaled per customer)`,
+  );
   printTable([
     ['component', 'per record', 'unit', 'USD/1M tiered', ...Object.keys(baselines)],
     ...components.map((c) => {
