@@ -11,7 +11,8 @@ import { A11Output } from '../../functions/core/agents/a11-customer-insight.js';
 import { A12Output } from '../../functions/core/agents/a12-opportunity-mining.js';
 import { A13Output } from '../../functions/core/agents/a13-marketing-suggestions.js';
 import { A14Output, RISK_TYPES } from '../../functions/core/agents/a14-risk-alerts.js';
-import type { CustomerAgentInput } from '../../functions/core/agents/customer-agent-input.js';
+import type { CustomerAgentInput, RecordSummary } from '../../functions/core/agents/customer-agent-input.js';
+import { recordTable } from '../../functions/adapters/bedrock/customer-agent-prompt.js';
 import type { CustomerAgents } from '../../functions/core/ports/customer-agents.js';
 import { fallingInput } from './agent-kit.js';
 import { MODEL_ID, VALID_A14, agentsUnderTest, bedrock, sentRequest, toolAnswer } from './bedrock-agents-kit.js';
@@ -61,7 +62,10 @@ describe('the A14 Converse request', () => {
     expect(user).toContain('<health>{"score":48,"stage":"at-risk","reasons":["communications falling"]}</health>');
     expect(user).toContain('<computed_indicators>');
     expect(user).toContain('30-day communications 2 vs monthly baseline 8.0 (−75%)');
-    expect(user).toContain(JSON.stringify(input.records[0]));
+    const [first] = input.records;
+    expect(user).toContain(`<records>\nrecordId|occurredAt|type|direction|intent|sentiment|urgency|summary\n${first!.recordId}|`);
+    expect(user).toContain(`|${first!.summary}\n`);
+    expect(user.split('<records>\n')[1]?.split('\n</records>')[0]?.split('\n')).toHaveLength(input.records.length + 1);
     for (const unsent of [input.customer.name, input.customer.customerId, input.customer.owner!]) expect(JSON.stringify(sent)).not.toContain(unsent);
   });
 
@@ -77,6 +81,33 @@ describe('the A14 Converse request', () => {
     // Assess
     const user = sentRequest(0).messages?.[0]?.content?.[0]?.text ?? '';
     expect(user.match(/<\/records>/g)).toHaveLength(1);
+  });
+
+  it('sends the records as a table whose cells cannot split or go missing', () => {
+    // Prepare
+    const records = [
+      {
+        recordId: 'WX-1',
+        occurredAt: '2026-05-24T08:13:00.309Z',
+        type: 'wechat',
+        direction: 'inbound',
+        intent: 'inquiry',
+        sentiment: 'positive',
+        urgency: 'low',
+        summary: '询价 PP-GF30 | 15吨\n下周交货',
+      },
+      { recordId: 'EMAIL-2', occurredAt: '2026-05-25', type: 'email', direction: 'outbound', summary: '' },
+    ] as const satisfies readonly RecordSummary[];
+
+    // Act
+    const table = recordTable(records);
+
+    // Assess
+    expect(table.split('\n')).toEqual([
+      'recordId|occurredAt|type|direction|intent|sentiment|urgency|summary',
+      'WX-1|2026-05-24T08:13Z|wechat|inbound|inquiry|positive|low|询价 PP-GF30 15吨 下周交货',
+      'EMAIL-2|2026-05-25|email|outbound|-|-|-|-',
+    ]);
   });
 });
 
