@@ -11,7 +11,10 @@ import { onAws } from '../wiring/lambda-entry.js';
  */
 export const build = (deps: HubDependencies) => async (event: ContactEventEnvelope): Promise<IngestResult[]> => {
   const results = await receiveConnectEvent(deps, event);
-  if (results === null) logger.warn('Connect event from an instance no tenant lists; not stored', { instanceArn: event.detail?.instanceArn, eventId: event.id });
+  if (results === null) {
+    const why = event.detail?.instanceArn ? 'Connect event from an instance no tenant lists' : 'event without a Connect instance ARN';
+    logger.warn(`${why}; not stored`, { instanceArn: event.detail?.instanceArn, eventId: event.id });
+  }
   return results ?? [];
 };
 

@@ -3,6 +3,6 @@ import type { PeriodicRunDependencies } from '../core/periodic/periodic-run-depe
 import { onAwsWorkflow } from '../wiring/workflow-entry.js';
 
 /** Step "Email the report" of the periodic run. */
-export const build = (deps: PeriodicRunDependencies) => (step: { tenantId: string; reportId: string }) => emailReport(deps, step);
+export const build = (deps: PeriodicRunDependencies) => (step: unknown) => emailReport(deps, step);
 
 export const handler = onAwsWorkflow(build);

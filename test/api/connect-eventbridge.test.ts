@@ -49,4 +49,15 @@ describe('Amazon Connect contact events from EventBridge (the AWS path, run agai
     const foreign = event({ eventType: 'DISCONNECTED', instanceArn: 'arn:aws:connect:us-west-2:999999999999:instance/other' });
     expect(await build(hub.deps)(foreign)).toEqual([]);
   });
+
+  it('stores nothing for an event that names no Connect instance, without looking for a tenant', async () => {
+    // Prepare: a tenant directory that fails the test if asked
+    const deps = { ...hub.deps, tenants: { ...hub.deps.tenants, findTenantByConnectInstance: () => expect.fail('looked up a tenant for an event without an instance') } };
+
+    // Act
+    const stored = await build(deps)({ version: '0', id: 'evt-2', 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} } as never);
+
+    // Assess
+    expect(stored).toEqual([]);
+  });
 });

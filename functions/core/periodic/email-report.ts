@@ -3,6 +3,11 @@ import { logger } from '../../http/logger.js';
 import { NotFoundError } from '../errors.js';
 import { buildReportMime } from '../reports/report-mime.js';
 import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
+import * as z from '../zod.js';
+
+/** The input of step "Email the report". */
+export const EmailReportStep = z.object({ tenantId: z.string().check(z.minLength(1)), reportId: z.string().check(z.minLength(1)) });
+export type EmailReportStep = z.infer<typeof EmailReportStep>;
 
 /**
  * Step "Email the report": one MIME message (HTML with the chart, and plain text) to the tenant's
@@ -10,7 +15,8 @@ import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
  * the send is claimed first and released only when it fails, so the step's retry can try again.
  * The message is kept beside the report as `report.eml`.
  */
-export async function emailReport(deps: PeriodicRunDependencies, step: { tenantId: string; reportId: string }): Promise<{ sent: boolean; reason?: string }> {
+export async function emailReport(deps: PeriodicRunDependencies, rawStep: unknown): Promise<{ sent: boolean; reason?: string }> {
+  const step = EmailReportStep.parse(rawStep);
   const report = await deps.reports.getReport(step.tenantId, step.reportId);
   if (!report) throw new NotFoundError(`report ${step.reportId} not found`);
   if (report.status !== 'ready') return { sent: false, reason: `report is ${report.status}` };

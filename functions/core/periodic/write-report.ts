@@ -15,6 +15,7 @@ import type { PeriodicRunDependencies } from './periodic-run-dependencies.js';
 import { recordsInPeriod } from './period-records.js';
 import { customerFailureFileName } from './note-customer-not-analysed.js';
 import { customerSectionFileName, type CustomerSectionFile } from './save-customer-findings.js';
+import * as z from '../zod.js';
 
 /** Customer sections a tenant-wide report carries: the customers needing attention most (lowest health first). */
 const SECTIONS_IN_TENANT_REPORT = 10;
@@ -29,12 +30,14 @@ async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T
   return results;
 }
 
-export interface WriteReportStep {
-  readonly tenantId: string;
-  readonly reportId: string;
+/** The input of step "Write the report". */
+export const WriteReportStep = z.object({
+  tenantId: z.string().check(z.minLength(1)),
+  reportId: z.string().check(z.minLength(1)),
   /** The customers the run analysed (their findings files are read back). */
-  readonly customerIds: readonly string[];
-}
+  customerIds: z.array(z.string().check(z.minLength(1))),
+});
+export type WriteReportStep = z.infer<typeof WriteReportStep>;
 
 /** A stored report's period with the local and UTC days it covers. */
 export function resolvedPeriodOf(report: Report): ResolvedReportPeriod {
@@ -68,7 +71,8 @@ async function customerInsights(deps: PeriodicRunDependencies, tenantId: string,
  * and action plan are written on top. JSON, Markdown and HTML go to the blob store and the report
  * is marked ready. A report already ready is left as it is (a retried step writes nothing twice).
  */
-export async function writeReport(deps: PeriodicRunDependencies, step: WriteReportStep): Promise<{ reportId: string; status: Report['status'] }> {
+export async function writeReport(deps: PeriodicRunDependencies, rawStep: unknown): Promise<{ reportId: string; status: Report['status'] }> {
+  const step = WriteReportStep.parse(rawStep);
   const report = await deps.reports.getReport(step.tenantId, step.reportId);
   if (!report) throw new NotFoundError(`report ${step.reportId} not found`);
   if (report.status === 'ready') return { reportId: report.reportId, status: report.status };

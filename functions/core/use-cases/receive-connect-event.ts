@@ -15,7 +15,10 @@ export interface ContactEventEnvelope {
  * record ingested idempotently.
  */
 export async function receiveConnectEvent(deps: HubDependencies, event: ContactEventEnvelope): Promise<IngestResult[] | null> {
-  const found = await deps.tenants.findTenantByConnectInstance(event.detail?.instanceArn ?? '');
+  const instanceArn = event.detail?.instanceArn;
+  // Not a contact event of any instance (the rule matches Connect's; this is defence): no tenant to look up.
+  if (!instanceArn) return null;
+  const found = await deps.tenants.findTenantByConnectInstance(instanceArn);
   if (!found) return null;
   const { tenantId, settings } = found;
   const outcome = normalizeConnectEvent(event, { tenantId, timezone: settings.timezone, internalDomains: settings.internalDomains });

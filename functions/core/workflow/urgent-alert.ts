@@ -3,6 +3,7 @@ import { logger } from '../../http/logger.js';
 import type { CommunicationRecord } from '../model/communication-record.js';
 import type { Insight } from '../model/insight.js';
 import type { RecordWorkflowDependencies } from './record-workflow-dependencies.js';
+import * as z from '../zod.js';
 
 /**
  * Insights belong to a customer; an urgent record still in the unmatched inbox raises its alert
@@ -35,19 +36,22 @@ export async function raiseUrgentAlert(deps: RecordWorkflowDependencies, record:
   return stored.insightId;
 }
 
-export interface UrgentNotification {
-  readonly tenantId: string;
-  readonly recordId: string;
-  readonly alertInsightId: string;
-}
+/** The input of step "Email the urgent alert": which record's alert to send. */
+export const UrgentNotification = z.object({
+  tenantId: z.string().check(z.minLength(1)),
+  recordId: z.string().check(z.minLength(1)),
+  alertInsightId: z.string().check(z.minLength(1)),
+});
+export type UrgentNotification = z.infer<typeof UrgentNotification>;
 
 /**
  * Emails the urgent alert to the customer's owner (when an address), else to the tenant's report
  * recipients — at most once per record: the alert is claimed before sending and released only if
  * the send fails (so the workflow's retry can try again).
  */
-export async function notifyUrgentRecord(deps: RecordWorkflowDependencies, notification: UrgentNotification): Promise<{ sent: boolean; reason?: string }> {
-  const { tenantId, recordId, alertInsightId } = notification;
+export async function notifyUrgentRecord(deps: RecordWorkflowDependencies, rawNotification: unknown): Promise<{ sent: boolean; reason?: string }> {
+  // Checked before any read: a malformed step input is the state machine's bug, named as such.
+  const { tenantId, recordId, alertInsightId } = UrgentNotification.parse(rawNotification);
   const [insight, record, settings] = await Promise.all([
     deps.workItems.getInsight(tenantId, alertInsightId),
     deps.records.getRecord(tenantId, recordId),
