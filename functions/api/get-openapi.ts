@@ -1,4 +1,5 @@
 import { httpRoute } from '../http/http-route.js';
+import { JSON_HEADERS } from '../http/json-headers.js';
 import { openApiDocument } from '../http/openapi.js';
 import { observedInvocation } from '../wiring/lambda-invocation.js';
 
@@ -7,14 +8,16 @@ import { observedInvocation } from '../wiring/lambda-invocation.js';
 declare const COMMHUB_OPENAPI_BUNDLED: boolean | undefined;
 declare const COMMHUB_OPENAPI_DOCUMENT: string;
 
-/** `GET /v1/openapi.json` — public, like health: the contract integrators code against; touches no store. */
+/**
+ * `GET /v1/openapi.json` — public, like health: the contract integrators code against; touches no store.
+ * Answered as the JSON text itself, made once: bundled, the text generated at synth (not even parsed);
+ * embedded and in tests, generated on the first call from the same route table and schemas.
+ */
 export const build = () => {
   const bundled = typeof COMMHUB_OPENAPI_BUNDLED !== 'undefined' && COMMHUB_OPENAPI_BUNDLED;
-  // Bundled: JSON text parsed on the first call (V8 parses JSON faster than an object literal that
-  // size). Embedded and tests: generated on the first call from the same route table and schemas.
-  const load = bundled ? () => JSON.parse(COMMHUB_OPENAPI_DOCUMENT) as Record<string, unknown> : openApiDocument;
-  let document: Record<string, unknown> | undefined;
-  return httpRoute('get-openapi', async () => ({ statusCode: 200, body: (document ??= load()) }));
+  const load = bundled ? () => COMMHUB_OPENAPI_DOCUMENT : () => JSON.stringify(openApiDocument());
+  let document: string | undefined;
+  return httpRoute('get-openapi', async () => ({ statusCode: 200, text: { contentType: JSON_HEADERS['content-type']!, content: (document ??= load()) } }));
 };
 
 export const handler = observedInvocation(build());
