@@ -38,16 +38,34 @@ export async function baselineSource(sdkPackages: readonly string[]): Promise<st
 }
 
 /**
- * Bundles the baseline for `sdkPackages` into `outDir/index.mjs` with the options NodejsFunction
+ * The DynamoDB baseline with one request in its handler (a `GetItem`, which the bench's loopback
+ * stand-in refuses at once): beside the import-only DynamoDB baseline, what a function's first AWS
+ * request adds to its cold start — which a function whose event needs the store pays on top of the
+ * baseline it is compared with.
+ */
+export function firstRequestSource(): string {
+  return [
+    "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';",
+    'const client = new DynamoDBClient({});',
+    'export const handler = async () => {',
+    "  const refused = await client.send(new GetItemCommand({ TableName: 'coldstart-bench', Key: { pk: { S: 'bench' } } })).then(() => false, () => true);",
+    "  return { statusCode: 200, body: String(refused) };",
+    '};',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Bundles the baseline for `sdkPackages` (or the given `source`) into `outDir/index.mjs` with the options NodejsFunction
  * passes to esbuild for CommHub functions (lib/hub-function.ts): ESM, minified, source map, the
  * function's target, `module,main` main fields, the same module aliases and the same banner (read
  * from a synthesized bundle), and its source map trimmed to its own source as theirs are.
  */
-export async function bundleBaseline(options: { root: string; sdkPackages: readonly string[]; banner: string; target: string; outDir: string }): Promise<string> {
+export async function bundleBaseline(options: { root: string; sdkPackages: readonly string[]; banner: string; target: string; outDir: string; source?: string }): Promise<string> {
   await mkdir(options.outDir, { recursive: true });
   const outfile = join(options.outDir, 'index.mjs');
   await build({
-    stdin: { contents: await baselineSource(options.sdkPackages), resolveDir: options.root, sourcefile: 'baseline-handler.mjs', loader: 'js' },
+    stdin: { contents: options.source ?? (await baselineSource(options.sdkPackages)), resolveDir: options.root, sourcefile: 'baseline-handler.mjs', loader: 'js' },
     bundle: true,
     platform: 'node',
     format: 'esm',

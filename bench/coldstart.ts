@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROUTES } from '../functions/http/routes.js';
-import { bundleBaseline, sdkEntryPackages } from './coldstart-baseline.js';
+import { bundleBaseline, firstRequestSource, sdkEntryPackages } from './coldstart-baseline.js';
 import { lambdaBundles, synthesize, type LambdaBundle } from './coldstart-bundles.js';
 import { bundleContents } from './coldstart-contents.js';
 import { deadline, envCount, percentile, printTable } from './support.js';
@@ -229,6 +229,20 @@ try {
     `  ratios: median ${median(rows.map((r) => r.ratio)).toFixed(2)}; ${overRatio.length} of ${rows.length} over ${TARGET_RATIO}; ` +
       `the ${rows.length - offline.length} whose first call makes an AWS request (refused here) aside, worst ${worstOffline.bundle.name} ${worstOffline.ratio.toFixed(2)}`,
   );
+  // Diagnostic: what a first AWS request costs a fresh process (most events here are refused before any).
+  const dynamo = pairs.find((p) => sdkEntryPackages(p.bundle.packages).includes('@aws-sdk/client-dynamodb'));
+  if (dynamo) {
+    const common = { root, banner: banner.startsWith('import') ? banner : '', target: dynamo.bundle.target };
+    const importOnly = await bundleBaseline({ ...common, sdkPackages: ['@aws-sdk/client-dynamodb'], outDir: join(outDir, 'baseline-dynamodb') });
+    const oneRequest = await bundleBaseline({ ...common, sdkPackages: [], source: firstRequestSource(), outDir: join(outDir, 'baseline-dynamodb-request') });
+    const [plain, requested] = [[] as number[], [] as number[]];
+    for (let r = 0; r < REPEATS; r++) {
+      plain.push((await sample(importOnly, {}, dynamo.env)).ms);
+      requested.push((await sample(oneRequest, {}, dynamo.env)).ms);
+    }
+    const [a, b] = [median(plain), median(requested)];
+    console.log(`  a first AWS request (DynamoDB GetItem, refused at once on loopback) adds ${(b - a).toFixed(1)} ms to the DynamoDB baseline: ${a.toFixed(1)} → ${b.toFixed(1)} ms, ratio ${(b / a).toFixed(2)}`);
+  }
   if (worst.bundle.environment.NODE_OPTIONS?.includes('--enable-source-maps')) {
     // Diagnostic: the same function with NODE_OPTIONS unset — a first stack trace then parses no source map.
     const env = { ...worst.env, NODE_OPTIONS: '' };
