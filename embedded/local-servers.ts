@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import dynalite from 'dynalite';
@@ -43,6 +47,7 @@ export async function startLocalServers(options: LocalServerOptions): Promise<Lo
   const dynamodbEndpoint = `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`;
 
   const s3 = new S3rver({ port: 0, address: '127.0.0.1', directory: s3Path, silent: true });
+  durableObjectWrites(s3);
   const s3Address = await s3.run();
   const s3Endpoint = `http://127.0.0.1:${s3Address.port}`;
 
@@ -57,6 +62,36 @@ export async function startLocalServers(options: LocalServerOptions): Promise<Lo
       await new Promise<void>((resolve) => dynamo.close(() => resolve()));
       if (!options.dataDir) await rm(s3Path, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * s3rver 3.7.1's filesystem store answers a PUT once it has read the body, not once the body is in the
+ * file: `putObject` resolves on its hashing stream's `finish` (or at once for a Buffer), while the file
+ * stream may still be writing. A GET right after the 200 can then read an empty or short object — seen
+ * under load as inbound mail refused with "the message is empty", its handler having read back the MIME
+ * the SMTP listener had just stored. S3 itself is read-after-write consistent, so the embedded server
+ * must be too: this replaces the store's `putObject` with one that resolves once the file is written.
+ */
+export function durableObjectWrites(server: S3rver): void {
+  const { store } = server;
+  store.putObject = async (object) => {
+    const objectPath = store.getResourcePath(object.bucket, object.key, 'object');
+    await mkdir(dirname(objectPath), { recursive: true });
+    const md5 = createHash('md5');
+    let size = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        md5.update(chunk);
+        size += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    const source = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
+    await pipeline(source, counted, createWriteStream(objectPath));
+    const digest = md5.digest('hex');
+    await store.putMetadata(object.bucket, object.key, object.metadata, digest);
+    return { size, md5: digest };
   };
 }
 
