@@ -57,9 +57,9 @@ export function firstRequestSource(): string {
 
 /**
  * Bundles the baseline for `sdkPackages` (or the given `source`) into `outDir/index.mjs` with the
- * options NodejsFunction passes to esbuild for CommHub functions (lib/hub-function.ts): ESM, minified, source map, the
- * function's target, `module,main` main fields, the same module aliases and the same banner (read
- * from a synthesized bundle), and its source map trimmed to its own source as theirs are.
+ * options NodejsFunction passes to esbuild for CommHub functions (lib/hub-function.ts): ESM, minified,
+ * source map, the function's target, `module,main` main fields, the same module aliases and the same
+ * banner (read from a synthesized bundle), and its source map trimmed to its own source as theirs are.
  */
 export async function bundleBaseline(options: { root: string; sdkPackages: readonly string[]; banner: string; target: string; outDir: string; source?: string }): Promise<string> {
   await mkdir(options.outDir, { recursive: true });
