@@ -181,7 +181,8 @@ function remedy(component: string): string {
   if (/DynamoDB/.test(component)) return 'fewer or smaller items per record (fold side items into the record, KEYS_ONLY index projections)';
   if (/Express/.test(component)) return 'fewer states/shorter steps per execution, or start one execution per stream batch instead of per record';
   if (/Bedrock/.test(component)) return 'send fewer records to the model (tiered gating), shorter prompt (system prompt and tool schema dominate small messages)';
-  if (/Periodic/.test(component)) return 'skip customers without new records since the last run; run the risk check only on customers with new inbound records';
+  if (/Periodic: Lambda steps/.test(component)) return 'the agent steps are billed while they wait on the model (~2.5 s a call at 512 MB): a smaller memory size for them, or one invocation calling A11, A12 and A14 side by side instead of three';
+  if (/Periodic/.test(component)) return 'run the reports over fewer customers (quiet customers already get A14 alone, and the risk check reads only customers with news)';
   if (/EventBridge/.test(component)) return 'publish one batched event per stream batch, or only communication.analyzed';
   if (/API Gateway|API routes/.test(component)) return 'batch ingestion (POST /v1/communications:batch) for bulk sources';
   if (/S3/.test(component)) return 'skip the raw-archive PUT for payloads already stored in the record';
