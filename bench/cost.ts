@@ -172,7 +172,7 @@ try {
 
 /** What would cut a component (printed only when the target is missed). */
 function remedy(component: string): string {
-  if (/Periodic: Bedrock/.test(component)) return 'the daily report runs A11–A13 for every customer with a record that day, and A14 for every customer active in 120 days (A11–A13 given the day\'s record summaries and 8 before them, A14 the 40 latest so that its risk episodes do not flap; ~3.2k input tokens a call on average): run A11–A13 weekly, or A14 daily only where the risk inputs changed';
+  if (/Periodic: Bedrock/.test(component)) return 'the daily report runs A11–A13 for every customer with a record that day, and A14 for every customer active in 120 days (A11–A13 given the day\'s record summaries and 8 before them, A14 the 40 latest so that its risk episodes do not flap; ~2.7k input tokens a call on average, the metrics and the opportunity signals included): run A11–A13 weekly, or A14 daily only where the risk inputs changed';
   if (/Periodic: Step Functions/.test(component)) return 'the daily report visits every customer active in 120 days (a Standard Map with an Express child each): run the risk check as an Express workflow, and leave quiet customers with no open risk to the weekly run';
   if (/SES receiving/.test(component)) return 'inherent to receiving mail through SES ($0.10/1,000 mails + $0.09/1,000 chunks); a mailbox pull (IMAP/Graph) or forwarding webhook avoids it';
   if (/SES outbound/.test(component)) return 'one digest mail per owner every few minutes instead of one per urgent record';
