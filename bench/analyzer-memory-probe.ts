@@ -8,6 +8,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { detectLanguage } from '../functions/analysis/local/language.js';
 import { createLocalAnalyzer } from '../functions/analysis/local/local-analyzer.js';
+import { peakRssMb } from './peak-rss.js';
 
 const texts: string[] = JSON.parse(process.env.PROBE_TEXTS ?? '[]');
 const rounds = Number(process.env.PROBE_ROUNDS ?? 50);
@@ -20,5 +21,4 @@ const started = performance.now();
 await analyze(texts[0] ?? '你好', 0);
 const firstMs = performance.now() - started;
 for (let round = 0; round < rounds; round++) for (const [i, text] of texts.entries()) await analyze(`${text} ${round}`, i);
-// maxRSS is in kilobytes (the process' peak, not its size now).
-console.log(JSON.stringify({ clients: clients.length, firstMs, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ clients: clients.length, firstMs, peakRssMb: peakRssMb() }));

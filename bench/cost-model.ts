@@ -10,7 +10,7 @@ import { buildCustomerAgentMessages } from '../functions/adapters/bedrock/custom
 import type { A15Input } from '../functions/core/agents/a15-report.js';
 import type { CustomerAgentInput } from '../functions/core/agents/customer-agent-input.js';
 import { estimateTokens } from '../functions/core/agents/token-estimate.js';
-import { ANALYSIS_STEP_MEMORY_MB } from '../lib/function-memory.js';
+import { AGENT_STEP_MEMORY_MB, ANALYSIS_STEP_MEMORY_MB, REPORT_STEP_MEMORY_MB } from '../lib/function-memory.js';
 import { STATE_MACHINES } from '../statemachines/state-machines.js';
 import { AWS_PRICES as P, line, type CostLine } from './aws-prices.js';
 import type { AgentCall, Phase } from './cost-run.js';
@@ -109,7 +109,11 @@ export function phaseCost(phase: Phase, pricing: Pricing = DEFAULT_PRICING): Cos
     sum(byOrigin(`execution:local:${e.machine}:${e.name}`), (c) => opMs(c.operation)) + e.stepInvocations * ASSUME.handlerMs + (e.machine === 'recordAnalysis' && modelRecords.has(String(e.input.recordId)) ? ASSUME.modelLatencyMs : 0);
   const sideMs = phase.events * ASSUME.eventBridgeMs + phase.emails * ASSUME.sesMs;
   const analysisMs = sum(executions.filter((e) => e.machine === 'recordAnalysis'), executionMs) + sideMs;
-  const otherStepMs = sum(executions.filter((e) => e.machine !== 'recordAnalysis'), executionMs) + (periodic ? sum(other, (c) => opMs(c.operation)) + phase.agentCalls.length * ASSUME.agentLatencyMs : 0);
+  const otherStepMs = sum(executions.filter((e) => e.machine !== 'recordAnalysis'), executionMs) + (periodic ? sum(other, (c) => opMs(c.operation)) : 0);
+  // The periodic steps that wait on the model: A11–A14 in the agent step, A15 in the report step.
+  const reportCalls = phase.agentCalls.filter((c) => c.agent === 'A15').length;
+  const agentWaitMs = (phase.agentCalls.length - reportCalls) * ASSUME.agentLatencyMs;
+  const reportWaitMs = reportCalls * ASSUME.agentLatencyMs;
   const routeMs = sum(byOrigin('route:'), (c) => opMs(c.operation)) + phase.httpRequests * ASSUME.handlerMs;
   const eventDrivenMs = periodic ? 0 : sum(other, (c) => opMs(c.operation)) + (phase.inboundMails + phase.callbacks) * ASSUME.handlerMs;
   const expressBilledGbS = sum(express, (e) => Math.ceil((executionMs(e) + sideMs / Math.max(1, express.length) + ASSUME.expressOverheadMs) / 100) * 0.1 * ASSUME.expressGb);
@@ -143,6 +147,8 @@ export function phaseCost(phase: Phase, pricing: Pricing = DEFAULT_PRICING): Cos
     line('Lambda: workflow steps (requests)', per(sum(executions, (e) => e.stepInvocations)), 'invocations', P.lambdaRequest),
     line(`Lambda: analysis step (duration, x86_64, ${ANALYSIS_STEP_MEMORY_MB} MB)`, per(analysisMs / 1000) * (ANALYSIS_STEP_MEMORY_MB / 1024), 'GB-s', P.lambdaGbSecondX86),
     line('Lambda: other steps (duration)', per(otherStepMs / 1000) * ASSUME.lambdaGb, 'GB-s', P.lambdaGbSecondArm),
+    line(`Lambda: agent step waiting on A11–A14 (${AGENT_STEP_MEMORY_MB} MB)`, per(agentWaitMs / 1000) * (AGENT_STEP_MEMORY_MB / 1024), 'GB-s', P.lambdaGbSecondArm),
+    line(`Lambda: report step waiting on A15 (${REPORT_STEP_MEMORY_MB} MB)`, per(reportWaitMs / 1000) * (REPORT_STEP_MEMORY_MB / 1024), 'GB-s', P.lambdaGbSecondArm),
     ...[...wruBy].sort((a, b) => b[1] - a[1]).map(([kind, wru]) => line(`DynamoDB writes: ${kind}`, per(wru), 'WRU', P.dynamoWriteUnit)),
     line('DynamoDB reads', per(sum(calls, (c) => c.rru)), 'RRU', P.dynamoReadUnit),
     line('S3 PUT requests (SDK + presigned)', per(s3('S3.PutObject') + phase.presignedPuts), 'PUTs', P.s3Put),

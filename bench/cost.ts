@@ -13,6 +13,12 @@ import { AWS_PRICES as P, PRICES_AS_OF, line, total, type CostLine } from './aws
 import { agentTokens, ASSUME, phaseCost, type Pricing } from './cost-model.js';
 import { PERIODIC_AS_OF, runMix, seededCommsPerCustomerMonth, type Phase } from './cost-run.js';
 import { representativeMix } from './text-mix.js';
+import { LAMBDA_V8_FLAGS, agentStepMemory } from './agent-step-memory.js';
+import { AGENT_STEP_MEMORY_MB } from '../lib/function-memory.js';
+import type { CustomerAgentInput } from '../functions/core/agents/customer-agent-input.js';
+
+/** Lambda allocates CPU in proportion to memory: a full vCPU at 1,769 MB. */
+const LAMBDA_MB_PER_VCPU = 1769;
 
 const COMMUNICATIONS = envCount('BENCH_COST_COMMUNICATIONS', 300);
 const MIX = { text: 0.7, call: 0.2, audio: 0.1 } as const;
@@ -145,6 +151,19 @@ try {
     }),
   ]);
 
+  // What the agent step's memory size (lib/function-memory.ts) is weighed against: its bundle answering
+  // the periodic runs' own A14 inputs (the fullest: the 40 latest summaries) as A11–A14, one after the other.
+  const agentInputs = tiered.flatMap((p) => p.agentCalls.filter((c) => c.agent === 'A14').map((c) => c.input as CustomerAgentInput));
+  const step = await agentStepMemory(agentInputs);
+  const cpuShare = AGENT_STEP_MEMORY_MB / LAMBDA_MB_PER_VCPU;
+  console.log(
+    `\nagent step memory: peak resident set ${step.peakRssMb.toFixed(0)} MB (${step.rssAfterGcMb.toFixed(0)} MB, live heap ${step.heapAfterGcMb.toFixed(0)} MB, after a full collection) ` +
+      `over ${step.calls} A11–A14 calls (${step.modelAnswers} answered by the Bedrock stand-in), its bundle in a node process with the heap limits of a ${AGENT_STEP_MEMORY_MB} MB Lambda (${LAMBDA_V8_FLAGS.join(' ')}); ` +
+      `the step has ${AGENT_STEP_MEMORY_MB} MB (${(AGENT_STEP_MEMORY_MB / step.peakRssMb).toFixed(1)}× the peak). A warm call's CPU: ${step.warmCpuMs.toFixed(1)} ms at a full vCPU, ` +
+      `~${(step.warmCpuMs / cpuShare).toFixed(0)} ms at ${AGENT_STEP_MEMORY_MB} MB's ${cpuShare.toFixed(2)} of a vCPU, beside the model's ~${(ASSUME.agentLatencyMs / 1000).toFixed(1)} s`,
+  );
+  if (step.modelAnswers !== step.calls) throw new Error(`agent step probe: ${step.calls - step.modelAnswers} calls fell back to the local rules (${step.fallbackReasons.join('; ')}): the memory was measured on the wrong path`);
+
   const calls = phaseCost(phase(tiered, 'call'));
   console.log(`\ncalls with a provider transcript (${CALL_MINUTES}-minute calls, no Transcribe): $${total(calls).toFixed(2)} per 1M calls, $${((total(calls) / 1e6) * (1000 / CALL_MINUTES)).toFixed(2)} per 1,000 call minutes`);
   const audio = phaseCost(phase(tiered, 'audio'));
@@ -181,7 +200,7 @@ function remedy(component: string): string {
   if (/DynamoDB/.test(component)) return 'fewer or smaller items per record (fold side items into the record, KEYS_ONLY index projections)';
   if (/Express/.test(component)) return 'fewer states/shorter steps per execution, or start one execution per stream batch instead of per record';
   if (/Bedrock/.test(component)) return 'send fewer records to the model (tiered gating), shorter prompt (system prompt and tool schema dominate small messages)';
-  if (/Periodic: Lambda steps/.test(component)) return 'the agent steps are billed while they wait on the model (~2.5 s a call at 512 MB): a smaller memory size for them, or one invocation calling A11, A12 and A14 side by side instead of three';
+  if (/Periodic: Lambda steps/.test(component)) return 'the agent step is billed while it waits on the model (~2.5 s a call, now at 256 MB): one invocation calling A11, A12 and A14 side by side instead of three';
   if (/Periodic/.test(component)) return 'run the reports over fewer customers (quiet customers already get A14 alone, and the risk check reads only customers with news)';
   if (/EventBridge/.test(component)) return 'publish one batched event per stream batch, or only communication.analyzed';
   if (/API Gateway|API routes/.test(component)) return 'batch ingestion (POST /v1/communications:batch) for bulk sources';

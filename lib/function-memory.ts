@@ -15,3 +15,20 @@ export const RECORD_STEP_MEMORY_MB = 512;
  * vCPU) runs at 0.22 of a vCPU instead of 0.29.
  */
 export const ANALYSIS_STEP_MEMORY_MB = 384;
+
+/**
+ * The periodic run's agent step (A11–A14) waits on Bedrock ~2.5 s a call, billed by memory. Its peak
+ * resident set — the step's bundle answering 248 A11–A14 calls on the cost run's own inputs, one after
+ * the other, against a loopback Bedrock stand-in — is ~91 MB with a 256 MB Lambda's heap limits and
+ * ~111 MB without them; ~15 MB of live heap stays after a full collection (`npm run bench:cost`
+ * measures it). 256 MB leaves more than twice the peak, at half the price per second of 512 MB. Its
+ * CPU work (~6 ms a warm call at a full vCPU: the prompt, the answer's checks and the guard) takes
+ * ~45 ms at 256 MB's 0.14 of a vCPU, against the model's seconds.
+ */
+export const AGENT_STEP_MEMORY_MB = 256;
+
+/** The report step (A15 narrative, the report's assembly and its HTML) keeps 1 GB. */
+export const REPORT_STEP_MEMORY_MB = 1024;
+
+/** Every other periodic-run step. */
+export const PERIODIC_STEP_MEMORY_MB = 512;

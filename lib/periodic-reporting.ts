@@ -17,12 +17,18 @@ import { DeadLetterQueue } from './dead-letter-queue.js';
 import { grantBedrockModel, grantSendMail } from './service-grants.js';
 import { nagResourceName } from './grant-acknowledgments.js';
 import { HubFunction, type FunctionAccess } from './hub-function.js';
+import { AGENT_STEP_MEMORY_MB, PERIODIC_STEP_MEMORY_MB, REPORT_STEP_MEMORY_MB } from './function-memory.js';
 import type { Storage } from './storage.js';
 
 const entry = (path: string) => fileURLToPath(new URL(`../functions/${path}`, import.meta.url));
 
 /** Steps that page through the store (day feed, timeline, insights) need the cursor key. */
 const PAGING_STEPS: ReadonlySet<PeriodicStepName> = new Set(['PlanPeriodicRun', 'ComputeCustomerMetrics', 'WriteReport']);
+
+/** What a periodic-run step's function may reach (its bundle holds only those adapters). */
+export function periodicStepAccess(step: PeriodicStepName): FunctionAccess {
+  return { table: 'readWrite', rawArchive: 'none', blobs: STEP_STORAGE[step].blobs ? 'readWrite' : 'none', cursors: PAGING_STEPS.has(step), tenants: STEP_STORAGE[step].tenants };
+}
 
 /** Properties of {@link PeriodicReporting}. */
 export interface PeriodicReportingProps {
@@ -85,7 +91,7 @@ export class PeriodicReporting extends Construct {
     };
     const steps = {} as Record<PeriodicStepName, HubFunction>;
     for (const step of PERIODIC_STEP_NAMES) {
-      const access: FunctionAccess = { table: 'readWrite', rawArchive: 'none', blobs: STEP_STORAGE[step].blobs ? 'readWrite' : 'none', cursors: PAGING_STEPS.has(step), tenants: STEP_STORAGE[step].tenants };
+      const access = periodicStepAccess(step);
       steps[step] = new HubFunction(this, step, {
         ...common,
         entry: entry(`workflow/${stepEntryName(step)}.ts`),
@@ -94,7 +100,7 @@ export class PeriodicReporting extends Construct {
         workflowPorts: STEP_WORKFLOW_PORTS[step],
         environment: environment[step],
         timeout: Duration.seconds(step === 'WriteReport' ? 240 : step === 'RunCustomerAgent' ? 90 : 50),
-        memorySize: step === 'WriteReport' ? 1024 : 512,
+        memorySize: step === 'WriteReport' ? REPORT_STEP_MEMORY_MB : step === 'RunCustomerAgent' ? AGENT_STEP_MEMORY_MB : PERIODIC_STEP_MEMORY_MB,
         // The agent steps share the model's quota with A10 (see DEFAULT_RESERVED_CONCURRENCY).
         reservedConcurrentExecutions: step === 'RunCustomerAgent' || step === 'WriteReport' ? modelBound : undefined,
       });

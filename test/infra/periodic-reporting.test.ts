@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config/runtime-config.js';
 import { REPORT_SCHEDULES } from '../../functions/core/schedules/report-schedules.js';
 import type { CommHubStack } from '../../lib/commhub-stack.js';
+import { AGENT_STEP_MEMORY_MB, PERIODIC_STEP_MEMORY_MB, REPORT_STEP_MEMORY_MB } from '../../lib/function-memory.js';
 import type { HubFunction } from '../../lib/hub-function.js';
 import { PERIODIC_STEP_NAMES, definitionText, placeholdersIn } from '../../statemachines/state-machines.js';
 import { BUILD_TIMEOUT_MS, synthCommHub } from './synth-commhub.js';
@@ -27,6 +28,20 @@ describe('PeriodicReporting', () => {
   beforeAll(() => {
     ({ stack, template } = synthCommHub({ context: { stage: 'dev', mailFrom: 'reports@example.com' } }));
   }, BUILD_TIMEOUT_MS);
+
+  it('sizes the steps as bench:cost prices them: the agent step, which waits on the model, at 256 MB', () => {
+    // Act
+    const memoryOf = (fn: HubFunction) => resources()[idOf(fn.function)]?.Properties.MemorySize;
+
+    // Assess
+    const { steps } = stack.periodicReporting;
+    expect(memoryOf(steps.RunCustomerAgent)).toBe(AGENT_STEP_MEMORY_MB);
+    expect(AGENT_STEP_MEMORY_MB).toBe(256);
+    expect(memoryOf(steps.WriteReport)).toBe(REPORT_STEP_MEMORY_MB);
+    for (const name of PERIODIC_STEP_NAMES.filter((step) => step !== 'RunCustomerAgent' && step !== 'WriteReport')) {
+      expect(memoryOf(steps[name]), name).toBe(PERIODIC_STEP_MEMORY_MB);
+    }
+  });
 
   it('deploys the four schedules at 09:00 / every 5 minutes in Asia/Shanghai, each sending its run to the dispatcher', () => {
     // Prepare
