@@ -10,7 +10,9 @@ declare const COMMHUB_BUNDLES_CURSORS: boolean | undefined;
 declare const COMMHUB_BUNDLES_TENANTS: boolean | undefined;
 // WORKFLOW_PORT_FLAGS (workflow-port-groups.ts): set only for a function that declares its
 // `workflowPorts` (lib/hub-function.ts); undeclared elsewhere, where every workflow port is wired.
-declare const COMMHUB_BUNDLES_MODEL: boolean | undefined;
+declare const COMMHUB_BUNDLES_ANALYSIS: boolean | undefined;
+declare const COMMHUB_BUNDLES_CUSTOMER_AGENTS: boolean | undefined;
+declare const COMMHUB_BUNDLES_REPORT_WRITER: boolean | undefined;
 declare const COMMHUB_BUNDLES_TRANSCRIBE: boolean | undefined;
 declare const COMMHUB_BUNDLES_STEP_FUNCTIONS: boolean | undefined;
 declare const COMMHUB_BUNDLES_EVENTS: boolean | undefined;

@@ -31,7 +31,9 @@ export function createWorkflowDependencies(config: RuntimeConfig, hub: HubDepend
   // (bundle-flags.d.ts) it is dead code, like the hub's. First in the function: esbuild folds it only there.
   const withTable = typeof COMMHUB_BUNDLES_TABLE === 'undefined' || COMMHUB_BUNDLES_TABLE;
   // Likewise the workflow ports of the groups the function declares (workflow-port-groups.ts).
-  const withModel = typeof COMMHUB_BUNDLES_MODEL === 'undefined' || COMMHUB_BUNDLES_MODEL;
+  const withAnalysis = typeof COMMHUB_BUNDLES_ANALYSIS === 'undefined' || COMMHUB_BUNDLES_ANALYSIS;
+  const withCustomerAgents = typeof COMMHUB_BUNDLES_CUSTOMER_AGENTS === 'undefined' || COMMHUB_BUNDLES_CUSTOMER_AGENTS;
+  const withReportWriter = typeof COMMHUB_BUNDLES_REPORT_WRITER === 'undefined' || COMMHUB_BUNDLES_REPORT_WRITER;
   const withTranscribe = typeof COMMHUB_BUNDLES_TRANSCRIBE === 'undefined' || COMMHUB_BUNDLES_TRANSCRIBE;
   const withStepFunctions = typeof COMMHUB_BUNDLES_STEP_FUNCTIONS === 'undefined' || COMMHUB_BUNDLES_STEP_FUNCTIONS;
   const withEvents = typeof COMMHUB_BUNDLES_EVENTS === 'undefined' || COMMHUB_BUNDLES_EVENTS;
@@ -39,14 +41,14 @@ export function createWorkflowDependencies(config: RuntimeConfig, hub: HubDepend
   // Each port is a ternary on its flag where it is made: esbuild drops the branch (and its imports)
   // only when the flag folds to false right there.
   const modelId = config.modelId ?? LOCAL_MODEL_ID;
-  const localAnalyzer = withModel ? lazy(() => createLocalAnalyzer()) : missingAdapter('localAnalyzer', 'model');
-  const analyzer = withModel
+  const localAnalyzer = withAnalysis ? lazy(() => createLocalAnalyzer()) : missingAdapter('localAnalyzer', 'analysis');
+  const analyzer = withAnalysis
     ? lazy(() =>
         modelId === LOCAL_MODEL_ID ? localAnalyzer() : createBedrockAnalyzer({ client: createBedrockRuntimeClient({ region: config.region }), modelId, fallback: localAnalyzer() }),
       )
-    : missingAdapter('analyzer', 'model');
-  const agents = withModel ? lazy(() => createCustomerAgents(modelId, config.region)) : missingAdapter('agents', 'model');
-  const reportWriter = withModel ? lazy(() => createReportWriter(modelId, config.region)) : missingAdapter('reportWriter', 'model');
+    : missingAdapter('analyzer', 'analysis');
+  const agents = withCustomerAgents ? lazy(() => createCustomerAgents(modelId, config.region)) : missingAdapter('agents', 'customerAgents');
+  const reportWriter = withReportWriter ? lazy(() => createReportWriter(modelId, config.region)) : missingAdapter('reportWriter', 'reportWriter');
   const blobBucket = () => requireSetting(config.blobBucket, ENV.blobBucket);
   const transcriber = withTranscribe
     ? lazy(() => createTranscribeTranscriber({ client: traced(new TranscribeClient({ region: config.region })), mediaBucket: blobBucket(), outputBucket: blobBucket() }))

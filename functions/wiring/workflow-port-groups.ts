@@ -3,15 +3,20 @@ import type { WorkflowDependencies } from '../workflow/workflow-steps.js';
 import { refusing } from './ports-within.js';
 
 /**
- * The workflows' ports a Lambda bundle may hold, by the AWS service behind them, with the esbuild
- * `define` name that tells `createWorkflowDependencies` whether the bundle holds them — as
- * ADAPTER_GROUP_FLAGS do for the hub's storage adapters. A function declares the groups it uses
- * (`workflowPorts` of lib/hub-function.ts); the ports of the others are dead code esbuild drops, with
- * their SDK client — and, for `model`, the local analyzer and agents (Chinese segmentation included).
+ * The workflows' ports a Lambda bundle may hold, by the AWS service behind them (Bedrock by the
+ * agents that call it), with the esbuild `define` name that tells `createWorkflowDependencies` whether
+ * the bundle holds them — as ADAPTER_GROUP_FLAGS do for the hub's storage adapters. A function
+ * declares the groups it uses (`workflowPorts` of lib/hub-function.ts); the ports of the others are
+ * dead code esbuild drops, with their SDK client and their local rules: A10's lexicons (~130 KB) only
+ * where records are analysed, A11–A14's and A15's only where those agents run.
  */
 export const WORKFLOW_PORT_FLAGS = {
-  /** Bedrock: the A10 analyzer with the local rules as fallback, the customer agents A11–A14, the report writer A15. */
-  model: 'COMMHUB_BUNDLES_MODEL',
+  /** Bedrock for A10: the record analyzer with the local rules as fallback, and the local rules alone. */
+  analysis: 'COMMHUB_BUNDLES_ANALYSIS',
+  /** Bedrock for the customer agents A11–A14, each with its local rules as fallback. */
+  customerAgents: 'COMMHUB_BUNDLES_CUSTOMER_AGENTS',
+  /** Bedrock for the report writer A15, with the local writer as fallback. */
+  reportWriter: 'COMMHUB_BUNDLES_REPORT_WRITER',
   /** Amazon Transcribe. */
   transcribe: 'COMMHUB_BUNDLES_TRANSCRIBE',
   /** Step Functions: record workflow starts, task-token callbacks, periodic run starts. */
@@ -26,10 +31,10 @@ export type WorkflowPortGroup = keyof typeof WORKFLOW_PORT_FLAGS;
 
 /** The group of each workflow port that has one (the rest — settings, transcript sources, the transcription job store — every such function has). */
 export const WORKFLOW_PORT_GROUPS = {
-  analyzer: 'model',
-  localAnalyzer: 'model',
-  agents: 'model',
-  reportWriter: 'model',
+  analyzer: 'analysis',
+  localAnalyzer: 'analysis',
+  agents: 'customerAgents',
+  reportWriter: 'reportWriter',
   transcriber: 'transcribe',
   workflows: 'stepFunctions',
   callbacks: 'stepFunctions',

@@ -58,7 +58,7 @@ export interface StepReach {
  */
 const STEP_REACH: Readonly<Record<WorkflowStepName, StepReach>> = {
   // A10 (Bedrock, local rules as fallback), communication.analyzed, and whether speech can be transcribed.
-  AnalyzeRecord: { ports: ['model', 'events', 'transcribe'], blobs: true, tenants: true },
+  AnalyzeRecord: { ports: ['analysis', 'events', 'transcribe'], blobs: true, tenants: true },
   NotifyUrgentRecord: { ports: ['mail'], blobs: false, tenants: true },
   MarkAnalysisFailed: { ports: [], blobs: false, tenants: false },
   StartTranscription: { ports: ['transcribe'], blobs: true, tenants: true },
@@ -66,9 +66,9 @@ const STEP_REACH: Readonly<Record<WorkflowStepName, StepReach>> = {
   NoteTranscriptionFailed: { ports: [], blobs: false, tenants: false },
   PlanPeriodicRun: { ports: [], blobs: false, tenants: false },
   ComputeCustomerMetrics: { ports: [], blobs: false, tenants: true },
-  RunCustomerAgent: { ports: ['model'], blobs: false, tenants: false },
+  RunCustomerAgent: { ports: ['customerAgents'], blobs: false, tenants: false },
   SaveCustomerFindings: { ports: [], blobs: true, tenants: true },
-  WriteReport: { ports: ['model'], blobs: true, tenants: true },
+  WriteReport: { ports: ['reportWriter'], blobs: true, tenants: true },
   EmailReport: { ports: ['mail'], blobs: true, tenants: true },
   MarkReportFailed: { ports: [], blobs: false, tenants: false },
 };

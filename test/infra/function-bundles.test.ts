@@ -32,7 +32,9 @@ const HUB_PACKAGES = new Set(Object.values(GROUP_PACKAGES).flat());
 
 /** The SDK package of each workflow port group's client. */
 const WORKFLOW_GROUP_PACKAGES: Readonly<Record<WorkflowPortGroup, string>> = {
-  model: '@aws-sdk/client-bedrock-runtime',
+  analysis: '@aws-sdk/client-bedrock-runtime',
+  customerAgents: '@aws-sdk/client-bedrock-runtime',
+  reportWriter: '@aws-sdk/client-bedrock-runtime',
   transcribe: '@aws-sdk/client-transcribe',
   stepFunctions: '@aws-sdk/client-sfn',
   events: '@aws-sdk/client-eventbridge',
@@ -110,15 +112,15 @@ describe('function bundles', () => {
     }
   });
 
-  it('bundles every function with the clients of the workflow ports it declares, and no other — the local analyzer only with the model', () => {
+  it('bundles every function with the clients of the workflow ports it declares, and no other — A10’s local analyzer only where records are analysed', () => {
     for (const fn of functions) {
       // Act
       const bundle = bundles.get(nameOf(fn).replaceAll('/', '-'))!;
       const declared = fn.workflowPorts ?? [];
 
       // Assess
-      expect(bundle.packages.filter((name) => WORKFLOW_PACKAGES.has(name)), nameOf(fn)).toEqual(declared.map((group) => WORKFLOW_GROUP_PACKAGES[group]).sort());
-      expect(bundle.localAnalyzer, nameOf(fn)).toBe(declared.includes('model'));
+      expect(bundle.packages.filter((name) => WORKFLOW_PACKAGES.has(name)), nameOf(fn)).toEqual([...new Set(declared.map((group) => WORKFLOW_GROUP_PACKAGES[group]))].sort());
+      expect(bundle.localAnalyzer, nameOf(fn)).toBe(declared.includes('analysis'));
     }
     // Every workflow step declares its ports; most need few (the record workflow's own bookkeeping none).
     const steps = functions.filter((fn) => fn.entry.includes('/functions/workflow/'));

@@ -92,12 +92,16 @@ describe('ports within a function access', () => {
 
     // Assess
     expect(notify.mailer).toBe(deps.mailer);
-    expect(() => notify.analyzer).toThrow("NotifyUrgentRecord uses analyzer, but its access allows no model adapters (needs workflowPorts including 'model')");
+    expect(() => notify.analyzer).toThrow("NotifyUrgentRecord uses analyzer, but its access allows no analysis adapters (needs workflowPorts including 'analysis')");
+    expect(() => notify.agents).toThrow("NotifyUrgentRecord uses agents, but its access allows no customerAgents adapters (needs workflowPorts including 'customerAgents')");
+    expect(() => notify.reportWriter).toThrow(MissingAdapterError);
     expect(() => notify.events).toThrow(MissingAdapterError);
     expect(() => report.periodicRuns).toThrow(/COMMHUB_PERIODIC_RUN_ARN/);
     expect(() => report.transcriber).toThrow(MissingAdapterError);
     expect(workflowPortDefines(STEP_WORKFLOW_PORTS.NotifyUrgentRecord)).toEqual({
-      COMMHUB_BUNDLES_MODEL: 'false',
+      COMMHUB_BUNDLES_ANALYSIS: 'false',
+      COMMHUB_BUNDLES_CUSTOMER_AGENTS: 'false',
+      COMMHUB_BUNDLES_REPORT_WRITER: 'false',
       COMMHUB_BUNDLES_TRANSCRIBE: 'false',
       COMMHUB_BUNDLES_STEP_FUNCTIONS: 'false',
       COMMHUB_BUNDLES_EVENTS: 'false',

@@ -2,7 +2,7 @@ import type { RecordLanguage } from '../../core/agents/a10-communication-analysi
 import { A11Output, healthLevelFor } from '../../core/agents/a11-customer-insight.js';
 import type { AgentLevel } from '../../core/agents/agent-output-fields.js';
 import type { CustomerAgentInput, RecordSummary } from '../../core/agents/customer-agent-input.js';
-import { clip } from '../local/schema-limits.js';
+import { clip } from '../schema-limits.js';
 import { RISK_NAMES } from './a14-indicator-phrases.js';
 import { localRiskAlerts } from './a14-local-risk-alerts.js';
 import { localOpportunities } from './a12-local-opportunity-mining.js';

@@ -2,7 +2,7 @@ import type { RecordLanguage } from '../../core/agents/a10-communication-analysi
 import { A12Output, OPPORTUNITIES_MAX, type MinedOpportunity, type OpportunityStage } from '../../core/agents/a12-opportunity-mining.js';
 import type { CustomerAgentInput } from '../../core/agents/customer-agent-input.js';
 import type { OpportunitySignal } from '../../core/insight/customer-metrics.js';
-import { clip } from '../local/schema-limits.js';
+import { clip } from '../schema-limits.js';
 
 /**
  * How likely an opportunity at each stage closes, before competition. A funnel rule of thumb, written

@@ -1,7 +1,7 @@
 import { A13Output, type BestContact } from '../../core/agents/a13-marketing-suggestions.js';
 import type { CustomerAgentInput } from '../../core/agents/customer-agent-input.js';
 import type { CustomerMetrics } from '../../core/insight/customer-metrics.js';
-import { clip } from '../local/schema-limits.js';
+import { clip } from '../schema-limits.js';
 import { localRiskAlerts } from './a14-local-risk-alerts.js';
 import { localOpportunities } from './a12-local-opportunity-mining.js';
 import { INTENT_CONTENT, PRIORITY_NAMES, STAGE_NAMES } from './customer-phrases.js';

@@ -1,6 +1,6 @@
 import { A14Output, RISK_TYPES } from '../../core/agents/a14-risk-alerts.js';
 import type { CustomerAgentInput } from '../../core/agents/customer-agent-input.js';
-import { clip } from '../local/schema-limits.js';
+import { clip } from '../schema-limits.js';
 import { RISK_ACTIONS } from './a14-indicator-phrases.js';
 import { RISK_RULES, type RiskFinding } from './a14-risk-rules.js';
 import { OVERALL_EXTRA_RISK_POINTS, clampScore, riskLevelFor } from './a14-risk-thresholds.js';

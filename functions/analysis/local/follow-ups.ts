@@ -1,7 +1,7 @@
 import type { A10Output, RecordLanguage } from '../../core/agents/a10-communication-analysis.js';
 import type { IntentCategory } from './intent-lexicon.js';
 import type { KeyFacts } from './key-facts.js';
-import { clip } from './schema-limits.js';
+import { clip } from '../schema-limits.js';
 import type { Sentiment } from './sentiment-rules.js';
 import type { UrgencyLevel } from './urgency-rules.js';
 

@@ -5,7 +5,7 @@ import { type CueHit, describeHit, findCues, findPatternCues } from './cue-lexic
 import { INTENT_LEXICON, type IntentCategory } from './intent-lexicon.js';
 import type { KeyFacts } from './key-facts.js';
 import { BLAME_PATTERNS, INTENT_PATTERNS } from './pattern-cues.js';
-import { clip } from './schema-limits.js';
+import { clip } from '../schema-limits.js';
 import { isNegatedAt, type SentimentReading } from './sentiment-rules.js';
 
 /** The intent a message was classified as, with the evidence. */

@@ -1,6 +1,6 @@
 import type { A10Output } from '../../core/agents/a10-communication-analysis.js';
 import type { AnalysisText } from './analysis-text.js';
-import { clip } from './schema-limits.js';
+import { clip } from '../schema-limits.js';
 import { findTimeline } from './timeline.js';
 
 export type KeyInfo = A10Output['key_info'];

@@ -2,7 +2,7 @@ import type { RecordLanguage } from '../../core/agents/a10-communication-analysi
 import type { AnalysisText } from './analysis-text.js';
 import type { IntentCategory } from './intent-lexicon.js';
 import type { KeyFacts } from './key-facts.js';
-import { clip } from './schema-limits.js';
+import { clip } from '../schema-limits.js';
 import type { SentimentReading } from './sentiment-rules.js';
 import type { UrgencyLevel } from './urgency-rules.js';
 

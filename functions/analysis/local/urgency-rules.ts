@@ -4,7 +4,7 @@ import { type CueHit, findCues, findPatternCues } from './cue-lexicon.js';
 import type { IntentCategory } from './intent-lexicon.js';
 import type { IntentReading } from './intent-rules.js';
 import { SHORTFALL_PATTERNS, WAITING_PATTERNS } from './pattern-cues.js';
-import { clip } from './schema-limits.js';
+import { clip } from '../schema-limits.js';
 import type { SentimentReading } from './sentiment-rules.js';
 import { ASKS, CONDITIONAL, DUE_DATE, FEE_QUESTION, FORECAST, LATER_DATE, NEAR_FUTURE, NEEDED_NOW, NEEDED_THEN, NOTICE, PLANNING, QUANTITY } from './time-expressions.js';
 import { URGENCY_LEXICON, type UrgencyCue } from './urgency-lexicon.js';

@@ -1,3 +1,5 @@
+// Shared by the local rules of A10 (local/) and of A11–A14 (agents/): a customer agent's bundle takes it
+// without A10's lexicons.
 /**
  * Cuts `text` to the schema's `max` UTF-16 units (zod counts `.length`), ending with `…` when cut
  * and never leaving half an emoji behind.
