@@ -4,6 +4,7 @@
 // stays after a full collection, the first call's time and the CPU time of the later calls.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { lambdaContext } from './lambda-context.mjs';
 import { peakRssMb } from './peak-rss.js';
 
 interface StepResult {
@@ -13,15 +14,7 @@ interface StepResult {
 
 const [bundle, callsFile] = process.argv.slice(2);
 const calls = JSON.parse(readFileSync(callsFile!, 'utf8')) as unknown[];
-const context = {
-  functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
-  functionVersion: '$LATEST',
-  memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
-  awsRequestId: '00000000-0000-4000-8000-000000000000',
-  invokedFunctionArn: `arn:aws:lambda:${process.env.AWS_REGION}:000000000000:function:${process.env.AWS_LAMBDA_FUNCTION_NAME}`,
-  getRemainingTimeInMillis: () => 60_000,
-  callbackWaitsForEmptyEventLoop: true,
-};
+const context = lambdaContext(60_000);
 const { handler } = (await import(pathToFileURL(bundle!).href)) as { handler: (event: unknown, ctx: typeof context) => Promise<StepResult> };
 const models = new Map<string, number>();
 const fallbackReasons = new Set<string>();

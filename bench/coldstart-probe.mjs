@@ -2,17 +2,10 @@
 // argv: <bundle index.mjs> <event JSON>. Prints one line: when (ms since the process started, as
 // `performance.now()` counts) the import began and ended and the first call returned.
 import { pathToFileURL } from 'node:url';
+import { lambdaContext } from './lambda-context.mjs';
 
 const [bundle, eventJson] = process.argv.slice(2);
-const context = {
-  functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
-  functionVersion: '$LATEST',
-  memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
-  awsRequestId: '00000000-0000-4000-8000-000000000000',
-  invokedFunctionArn: `arn:aws:lambda:${process.env.AWS_REGION}:000000000000:function:${process.env.AWS_LAMBDA_FUNCTION_NAME}`,
-  getRemainingTimeInMillis: () => 10_000,
-  callbackWaitsForEmptyEventLoop: true,
-};
+const context = lambdaContext(10_000);
 const bootMs = performance.now();
 const module = await import(pathToFileURL(bundle).href);
 const loadedMs = performance.now();
