@@ -177,6 +177,21 @@ try {
   console.log(`\nmix (${MIX.text * 100} % text, ${MIX.call * 100} % calls with transcript, ${MIX.audio * 100} % audio): $${blended.toFixed(2)} per 1M communications (Transcribe: $${((MIX.audio * (AUDIO_MINUTES * P.transcribeMinute)) * 1e6).toFixed(2)} of it)`);
 
   const value = total(ours);
+  // The levers left are product decisions; what each would take off, from this run's own counts.
+  const daily = tiered.find((p) => p.name === 'report-daily');
+  const dailyA11to13 = daily?.agentCalls.filter((c) => c.agent === 'A11' || c.agent === 'A12' || c.agent === 'A13') ?? [];
+  const perDailyRun = dailyA11to13.reduce((sum, call) => {
+    const tokens = agentTokens(call);
+    const wait = (ASSUME.agentLatencyMs / 1000) * (AGENT_STEP_MEMORY_MB / 1024) * P.lambdaGbSecondArm + P.lambdaRequest;
+    return sum + tokens.input * P.novaMicroInputToken + tokens.output * P.novaMicroOutputToken + wait;
+  }, 0);
+  const weeklyInsight = perDailyRun * 1e6 * periodicFactor('report-daily');
+  const sesReceiving = usd(ours, 'SES receiving: inbound mail');
+  console.log(
+    `\nproduct decisions, priced from this run: A11–A13 weekly instead of daily (A14 still daily) −$${weeklyInsight.toFixed(2)} (their tokens and agent-step time in the daily run); ` +
+      `mail pulled from the mailbox (IMAP/Graph) instead of received by SES −$${sesReceiving.toFixed(2)}; both: $${(value - weeklyInsight - sesReceiving).toFixed(2)} per 1M text communications. ` +
+      `The per-record path alone without SES receiving: $${(recordPath(ours) - sesReceiving).toFixed(2)}, of which urgent-alert mail (one per urgent record) $${usd(ours, 'SES outbound mail (alerts, reports)').toFixed(2)}`,
+  );
   if (value > TARGET_USD_PER_MILLION) {
     console.log('\ntarget missed — the three largest components and what would cut them:');
     for (const l of [...ours].sort((a, b) => b.usdPerMillion - a.usdPerMillion).slice(0, 3)) console.log(`  $${l.usdPerMillion.toFixed(2)}  ${l.component}: ${remedy(l.component)}`);
