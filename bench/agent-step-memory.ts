@@ -4,9 +4,10 @@
 // loopback stand-in that answers each Converse at once with a valid forced-tool answer (the local
 // rules' own), so the SDK, the prompt builders, the zod checks and the guards all run for real.
 import { execFile } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Http2ServerRequest } from 'node:http2';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -93,9 +94,8 @@ export async function agentStepMemory(inputs: readonly CustomerAgentInput[], nod
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  // Inside the project, as the other probes: the bundle needs nothing beside it, but the path is familiar.
-  const dir = join(ROOT, 'node_modules/.cache/commhub-bench', `agent-step-${process.pid}`);
-  await mkdir(dir, { recursive: true });
+  // The bundle has no external modules, so it runs from anywhere.
+  const dir = await mkdtemp(join(tmpdir(), 'commhub-agent-step-'));
   try {
     const bundling = hubBundling(periodicStepAccess('RunCustomerAgent'), [], {}, STEP_WORKFLOW_PORTS.RunCustomerAgent);
     const file = join(dir, 'index.mjs');
