@@ -3,7 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { LAMBDA_MODULE_ALIASES } from '../lib/hub-function.js';
+import { lambdaModuleAliases } from '../lib/hub-function.js';
 import { isOwnSource, trimSourceMap, type RawSourceMap } from '../lib/source-map-trim.js';
 
 /** The SDK packages a handler imports itself; the rest of `@aws-sdk/*` and `@smithy/*` comes with them. */
@@ -73,7 +73,7 @@ export async function bundleBaseline(options: { root: string; sdkPackages: reado
     minify: true,
     sourcemap: true,
     mainFields: ['module', 'main'],
-    alias: { ...LAMBDA_MODULE_ALIASES },
+    alias: { ...lambdaModuleAliases() },
     absWorkingDir: options.root,
     banner: { js: options.banner },
     outfile,

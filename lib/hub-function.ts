@@ -14,6 +14,7 @@ import { workflowPortDefines, type WorkflowPortGroup } from '../functions/wiring
 import { acknowledgeGrantWildcards } from './grant-acknowledgments.js';
 import { grantStorageAccess } from './service-grants.js';
 import type { Storage } from './storage.js';
+import { slimSdkAliases } from './slim-sdk.js';
 
 /**
  * Runtime of every CommHub function. cdk-nag (AwsSolutions-L1) accepts only the newest Node.js
@@ -221,6 +222,14 @@ export const LAMBDA_MODULE_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Every module a Lambda bundle takes from elsewhere than the installed package: {@link LAMBDA_MODULE_ALIASES},
+ * and each SDK client from its slim copy, whose schemas esbuild can tree-shake (lib/slim-sdk.ts).
+ */
+export function lambdaModuleAliases(): Readonly<Record<string, string>> {
+  return { ...slimSdkAliases(), ...LAMBDA_MODULE_ALIASES };
+}
+
+/**
  * How esbuild bundles a CommHub function: ESM, minified, with a source map (trimmed to our sources), the
  * SDK included (its credential chain cut to Lambda's environment), and only the adapter groups `access`
  * allows.
@@ -255,7 +264,7 @@ export function hubBundling(
     // Bundle the SDK too, so Lambda runs the SDK version the tests ran, not the runtime's copy.
     externalModules: [...nativeModules],
     // Paths relative to the project root, where NodejsFunction runs esbuild.
-    esbuildArgs: { '--alias': Object.entries(LAMBDA_MODULE_ALIASES).map(([name, path]) => `${name}=${path}`) },
+    esbuildArgs: { '--alias': Object.entries(lambdaModuleAliases()).map(([name, path]) => `${name}=${path}`) },
     commandHooks: afterBundling(nativeModules),
     // CommonJS dependencies inside an ESM bundle still call require().
     banner: "import { createRequire as __commhubCreateRequire } from 'node:module'; const require = __commhubCreateRequire(import.meta.url);",

@@ -13,6 +13,7 @@ describe('coldstart bundles', () => {
     expect(npmPackageOf('../../../../work/main/node_modules/@aws-sdk/client-s3/dist-es/S3Client.js')).toBe('@aws-sdk/client-s3');
     expect(npmPackageOf('node_modules/zod/v4/classic/schemas.js')).toBe('zod');
     expect(npmPackageOf('functions/api/health.ts')).toBeUndefined();
+    expect(npmPackageOf('node_modules/.cache/commhub-slim-sdk/@aws-sdk+client-s3@3.1162.0-t2/dist-es/schemas/schemas_0.js')).toBe('@aws-sdk/client-s3');
   });
 
   it('keeps only the SDK packages a handler imports itself', () => {

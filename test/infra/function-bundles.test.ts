@@ -68,7 +68,7 @@ describe('function bundles', () => {
   const { stack } = synthCommHub();
   const functions = stack.node.findAll().filter((construct): construct is HubFunction => construct instanceof HubFunction);
   const nameOf = (fn: HubFunction) => fn.node.path.split('/').slice(1).join('/');
-  const bundles = new Map<string, { packages: string[]; bytes: number; localAnalyzer: boolean; zodBeyondMini: string[] }>();
+  const bundles = new Map<string, { packages: string[]; bytes: number; localAnalyzer: boolean; zodBeyondMini: string[]; installedClients: string[] }>();
 
   beforeAll(async () => {
     // One esbuild run per distinct bundling (same defines, same externals): a few runs for all functions.
@@ -86,7 +86,9 @@ describe('function bundles', () => {
           const localAnalyzer = Object.entries(output.inputs).some(([path, input]) => path.includes('functions/analysis/local/') && input.bytesInOutput > 0);
           // zod's classic API or a locale other than English: what the zod/mini entry (functions/core/zod.ts) keeps out
           const zodBeyondMini = Object.entries(output.inputs).flatMap(([path, input]) => (input.bytesInOutput > 0 && /node_modules\/zod\/v4\/(classic\/|locales\/(?!en\.js))/.test(path) ? [path] : []));
-          bundles.set(relative(join(scratch, `group-${index}`), join(process.cwd(), file)).replace(/\.js$/, ''), { packages: packagesIn(output), bytes: output.bytes, localAnalyzer, zodBeyondMini });
+          // An SDK client's own modules taken from the installed package instead of its slim copy (lib/slim-sdk.ts)
+          const installedClients = Object.keys(output.inputs).filter((path) => /node_modules\/@aws-sdk\/client-[^/]+\/dist-es\//.test(path));
+          bundles.set(relative(join(scratch, `group-${index}`), join(process.cwd(), file)).replace(/\.js$/, ''), { packages: packagesIn(output), bytes: output.bytes, localAnalyzer, zodBeyondMini, installedClients });
         }
       }),
     );
@@ -152,6 +154,17 @@ describe('function bundles', () => {
     // Assess
     expect(credentials).toMatchObject({ accessKeyId: 'ASIALAMBDAROLE', sessionToken: 'lambda-session' });
     for (const [name, bundle] of bundles) expect(credentialPackages(bundle.packages), name).toEqual([]);
+  });
+
+  it('bundles every SDK client from its slim copy, whose schemas esbuild can tree-shake — none from the installed package', () => {
+    // Assess
+    expect(functions.length).toBeGreaterThan(40);
+    for (const fn of functions) {
+      const bundle = bundles.get(nameOf(fn).replaceAll('/', '-'));
+      expect(bundle?.installedClients, nameOf(fn)).toEqual([]);
+    }
+    const s3 = bundles.get(functions.map(nameOf).find((name) => name.endsWith('IngestionApi/CreateCommunication'))!.replaceAll('/', '-'));
+    expect(s3?.packages).toContain('@aws-sdk/client-s3');
   });
 
   it("bundles zod/mini with English messages — a 400's details read as in the tests — and neither zod's classic API nor another locale", async () => {

@@ -1,6 +1,7 @@
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, Metafile } from 'esbuild';
+import { slimCopyPackageOf } from '../../lib/slim-sdk.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -33,8 +34,8 @@ export function esbuildOptions(bundling: BundlingOptions): BuildOptions & { meta
   };
 }
 
-/** The npm package of a bundled input path, or undefined for our own modules. */
-export const npmPackageOf = (path: string): string | undefined => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
+/** The npm package of a bundled input path (a slim SDK copy counts as its package), or undefined for our own modules. */
+export const npmPackageOf = (path: string): string | undefined => slimCopyPackageOf(path) ?? /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
 
 /** The npm packages with at least one byte in a bundle. */
 export function packagesIn(output: Metafile['outputs'][string]): string[] {
