@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { systemClock, type Clock } from '../functions/core/ports/clock.js';
+import { composeMimeMessage, messageIdHeader } from '../functions/core/reports/mime-message.js';
 import { MESSAGE_ID_HEADER, type Mailer, type OutgoingMail, type RawMailer, type RawOutgoingMail } from '../functions/core/ports/mailer.js';
 
 export interface OutboxMailerOptions {
@@ -55,21 +55,17 @@ export function createOutboxMailer(options: OutboxMailerOptions): Mailer & RawMa
     }
   }
 
-  function compose(mail: OutgoingMail, now: Date): Promise<Buffer> {
-    return new MailComposer({
+  async function compose(mail: OutgoingMail, now: Date): Promise<Buffer> {
+    return composeMimeMessage({
       from,
-      to: [...mail.to],
+      to: mail.to,
       subject: mail.subject,
       text: mail.text,
-      ...(mail.html === undefined ? {} : { html: mail.html }),
+      html: mail.html,
       date: now,
+      messageId: messageIdHeader(mail.messageId, from),
       headers: { [MESSAGE_ID_HEADER]: mail.messageId },
-      // The content is the hub's own strings; never let it pull in local files or URLs.
-      disableFileAccess: true,
-      disableUrlAccess: true,
-    })
-      .compile()
-      .build();
+    });
   }
 
   /** One write at a time, so the "already in the outbox?" check sees every earlier write. */

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { createOutboxMailer } from '../../embedded/outbox-mailer.js';
-import { buildReportMime, messageIdHeader } from '../../functions/core/reports/report-mime.js';
+import { messageIdHeader } from '../../functions/core/reports/mime-message.js';
+import { buildReportMime } from '../../functions/core/reports/report-mime.js';
 import { sampleReport } from './report-fixtures.js';
 
 const from = 'CommHub 报告 <reports@hub.example.com>';

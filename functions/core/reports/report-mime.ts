@@ -1,6 +1,6 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { A15Report } from '../agents/a15-report.js';
 import { MESSAGE_ID_HEADER } from '../ports/mailer.js';
+import { composeMimeMessage, messageIdHeader } from './mime-message.js';
 import { renderReportHtmlEmail } from './render-html-email.js';
 import { renderReportPlainText } from './render-plain-text.js';
 import { reportView } from './report-view.js';
@@ -33,41 +33,12 @@ export interface ReportMime {
  * const { raw } = await buildReportMime({ report, from: 'CommHub <reports@example.com>', to: ['ops@example.com'], date: clock.now(), messageId: reportId });
  * await mailer.sendRaw({ to: ['ops@example.com'], raw, messageId: reportId });
  */
+// Async for its callers' sake: composing could move off the event loop without changing them.
 export async function buildReportMime(options: ReportMimeOptions): Promise<ReportMime> {
   const { report, from, to, date, messageId } = options;
   const subject = reportView(report).subject;
   const html = renderReportHtmlEmail(report);
   const text = renderReportPlainText(report);
-  const raw = await new MailComposer({
-    from,
-    to: [...to],
-    subject,
-    text,
-    html,
-    date,
-    messageId: messageIdHeader(messageId, from),
-    headers: { [MESSAGE_ID_HEADER]: messageId },
-    // The content is the hub's own strings; never let it pull in local files or URLs.
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  })
-    .compile()
-    .build();
+  const raw = composeMimeMessage({ from, to, subject, text, html, date, messageId: messageIdHeader(messageId, from), headers: { [MESSAGE_ID_HEADER]: messageId } });
   return { raw, subject, html, text };
-}
-
-/**
- * `<id@sender-domain>` (RFC 5322 §3.6.4): characters outside a dot-atom are percent-encoded, which
- * keeps distinct ids distinct, and the sender's domain keeps the id unique across installations.
- */
-export function messageIdHeader(id: string, from: string): string {
-  const left = Array.from(Buffer.from(id, 'utf8'), (byte) => {
-    const char = String.fromCharCode(byte);
-    return /[A-Za-z0-9._+=-]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  })
-    .join('')
-    // A dot-atom has no leading, trailing or doubled dot.
-    .replace(/^\.|\.$|\.(?=\.)/g, '%2E');
-  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'commhub.invalid';
-  return `<${left || 'report'}@${domain}>`;
 }
