@@ -1,6 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { PayloadError } from '../../core/channels/channel-adapter.js';
 import { parseJsonKeepingBigInts } from '../shared/json-big-ints.js';
+import { parseXml, XmlSyntaxError } from './wecom-xml.js';
 
 /**
  * Parsing of WeCom callback bodies: the outer envelope (`<xml><ToUserName/><Encrypt/><AgentID/></xml>`,
@@ -23,15 +23,6 @@ export type WeComFields = Readonly<Record<string, unknown>>;
 
 const BOM = '\uFEFF';
 
-const xmlParser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  // Only the five XML entities are decoded; DOCTYPEs are rejected before parsing (no entity expansion).
-  processEntities: true,
-  htmlEntities: false,
-});
-
 function stripBom(text: string): string {
   return text.startsWith(BOM) ? text.slice(1) : text;
 }
@@ -40,15 +31,14 @@ function stripBom(text: string): string {
 export function parseWeComXml(text: string, what: string): WeComFields {
   const xml = stripBom(text).trim();
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new PayloadError(`${what}: DOCTYPE / ENTITY declarations are not accepted`);
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new PayloadError(`${what} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  let document: unknown;
+  let document: Record<string, unknown>;
   try {
-    document = xmlParser.parse(xml);
+    document = parseXml(xml);
   } catch (error) {
-    throw new PayloadError(`${what} is not well-formed XML`, { cause: error });
+    if (!(error instanceof XmlSyntaxError)) throw error;
+    throw new PayloadError(`${what} is not well-formed XML: ${error.message}`, { cause: error });
   }
-  const root = (document as Record<string, unknown>).xml;
+  const root = document.xml;
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     throw new PayloadError(`${what} has no <xml> root element with children`);
   }
