@@ -214,11 +214,13 @@ export class HubFunction extends Construct {
 
 /**
  * Packages a Lambda bundle replaces with a module of ours (esbuild's alias, relative to the project
- * root): only the AWS SDK's default credential chain, which in Lambda never goes past its first link
- * (functions/wiring/lambda-credentials.ts).
+ * root): the AWS SDK's default credential chain, which in Lambda never goes past its first link
+ * (functions/wiring/lambda-credentials.ts), and its bearer-token chain, whose SSO link a Lambda never
+ * has (functions/wiring/lambda-token-providers.ts).
  */
 export const LAMBDA_MODULE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': './functions/wiring/lambda-credentials.ts',
+  '@aws-sdk/token-providers': './functions/wiring/lambda-token-providers.ts',
 };
 
 /**

@@ -132,9 +132,8 @@ describe('function bundles', () => {
 
   it("bundles every function with only the environment link of the SDK's credential chain, which signs its calls with Lambda's credentials", async () => {
     // Prepare: a handler that resolves a DynamoDB client's credentials, bundled as a table-reading function is
-    // (Bedrock's client carries the STS/SSO clients anyway, for its bearer-token provider chain.)
-    const credentialPackages = (packages: readonly string[]) =>
-      packages.filter((name) => /^@aws-sdk\/credential-provider-(?!env)/.test(name) || (name === '@aws-sdk/nested-clients' && !packages.includes('@aws-sdk/client-bedrock-runtime')));
+    // (no STS or SSO client either: Bedrock's bearer-token chain is cut to its environment link too)
+    const credentialPackages = (packages: readonly string[]) => packages.filter((name) => /^@aws-sdk\/(credential-provider-(?!env)|token-providers$|nested-clients$)/.test(name));
     const { module } = await bundleInline<{ handler: () => Promise<{ accessKeyId: string; sessionToken?: string }> }>(
       'credentials',
       '',
@@ -154,6 +153,39 @@ describe('function bundles', () => {
     // Assess
     expect(credentials).toMatchObject({ accessKeyId: 'ASIALAMBDAROLE', sessionToken: 'lambda-session' });
     for (const [name, bundle] of bundles) expect(credentialPackages(bundle.packages), name).toEqual([]);
+  });
+
+  it("bundles Bedrock's bearer-token chain as its environment link: an API key in AWS_BEARER_TOKEN_BEDROCK is used, and no SSO is sought", async () => {
+    // Prepare: the identity Bedrock's client resolves for bearer auth, bundled as a function with Bedrock is
+    const { module } = await bundleInline<{ handler: () => Promise<{ token: string }> }>(
+      'bearer-token',
+      '',
+      [
+        "import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';",
+        "const bearer = new BedrockRuntimeClient({ region: 'us-east-1' }).config.httpAuthSchemes.find((scheme) => scheme.schemeId === 'smithy.api#httpBearerAuth');",
+        'export const handler = () => bearer.identityProvider({ getIdentityProvider: () => undefined })({});',
+        '',
+      ].join('\n'),
+    );
+    const saved = process.env.AWS_BEARER_TOKEN_BEDROCK;
+
+    try {
+      // Act
+      process.env.AWS_BEARER_TOKEN_BEDROCK = 'bedrock-api-key';
+      const token = await module.handler();
+      delete process.env.AWS_BEARER_TOKEN_BEDROCK;
+      const missing = await module.handler().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+
+      // Assess
+      expect(token).toMatchObject({ token: 'bedrock-api-key' });
+      expect(missing).toMatchObject({ name: 'TokenProviderError', message: expect.stringContaining('has no SSO session') });
+    } finally {
+      if (saved === undefined) delete process.env.AWS_BEARER_TOKEN_BEDROCK;
+      else process.env.AWS_BEARER_TOKEN_BEDROCK = saved;
+    }
   });
 
   it('bundles every SDK client from its slim copy, whose schemas esbuild can tree-shake — none from the installed package', () => {
