@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** Bump when {@link inlineSchemaKeys} changes, so copies made by an older version are not reused. */
-const TRANSFORM_VERSION = 2;
+const TRANSFORM_VERSION = 3;
 
 /** Where the slim copies live: beside the packages they are made from, never committed. */
 export const SLIM_SDK_DIRECTORY = 'node_modules/.cache/commhub-slim-sdk';
@@ -56,6 +56,18 @@ export function inlineSchemaKeys(source: string): string {
   });
 }
 
+/** What a slim copy's package.json keeps: what esbuild resolves the package by, and what the client reads of it. */
+const MANIFEST_FIELDS = ['name', 'version', 'module', 'main', 'sideEffects'] as const;
+
+/**
+ * A client's package.json as its slim copy has it. The client imports the whole file for its version
+ * (the user agent's `api/<service>#<version>`), so the rest — descriptions, scripts, dependency lists,
+ * ~2.3 KB a client — would be bundled for nothing.
+ */
+export function slimManifest(manifest: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(MANIFEST_FIELDS.filter((field) => manifest[field] !== undefined).map((field) => [field, manifest[field]]));
+}
+
 /** The schema modules of a client package's ES build (`dist-es/schemas/schemas_N.js`). */
 function schemaModulesOf(packageDir: string): string[] {
   const dir = join(packageDir, 'dist-es', 'schemas');
@@ -81,7 +93,7 @@ export function slimSdkCopy(packageName: string, projectRoot = PROJECT_ROOT): st
     const building = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}`;
     mkdirSync(building, { recursive: true });
     try {
-      cpSync(join(source, 'package.json'), join(building, 'package.json'));
+      writeFileSync(join(building, 'package.json'), JSON.stringify(slimManifest(JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')) as Record<string, unknown>)));
       cpSync(join(source, 'dist-es'), join(building, 'dist-es'), { recursive: true });
       // Dependencies npm nested under the package (another version than the project's) stay its own.
       if (existsSync(join(source, 'node_modules'))) symlinkSync(join(source, 'node_modules'), join(building, 'node_modules'), 'dir');

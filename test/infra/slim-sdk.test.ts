@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { inlineSchemaKeys, sdkClientPackages, slimCopyPackageOf, SlimSdkError, slimSdkAliases } from '../../lib/slim-sdk.js';
+import { inlineSchemaKeys, sdkClientPackages, slimCopyPackageOf, SlimSdkError, slimManifest, slimSdkAliases } from '../../lib/slim-sdk.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -105,6 +105,14 @@ describe('slim SDK copies', () => {
     expect(sameSchema(installed, slim)).toBe(false);
   }, 60_000);
 
+  it('keeps of a package.json only what resolving the package and the client read of it', () => {
+    // Act
+    const slim = slimManifest({ name: '@aws-sdk/client-s3', version: '3.1.0', module: './dist-es/index.js', main: './dist-cjs/index.js', sideEffects: false, scripts: { build: 'x' }, dependencies: { a: '1' } });
+
+    // Assess
+    expect(slim).toEqual({ name: '@aws-sdk/client-s3', version: '3.1.0', module: './dist-es/index.js', main: './dist-cjs/index.js', sideEffects: false });
+  });
+
   it('aliases every SDK client to a copy of the installed version, which names its package', () => {
     // Act
     const aliases = slimSdkAliases();
@@ -113,7 +121,8 @@ describe('slim SDK copies', () => {
     expect(Object.keys(aliases).sort()).toEqual(sdkClientPackages().sort());
     for (const [name, path] of Object.entries(aliases)) {
       const { version } = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
-      expect(JSON.parse(readFileSync(join(root, path, 'package.json'), 'utf8'))).toMatchObject({ name, version, sideEffects: false });
+      const manifest = JSON.parse(readFileSync(join(root, path, 'package.json'), 'utf8')) as Record<string, unknown>;
+      expect(manifest).toEqual({ name, version, module: './dist-es/index.js', main: './dist-cjs/index.js', sideEffects: false });
       expect(slimCopyPackageOf(`${path.slice(2)}/dist-es/index.js`)).toBe(name);
     }
   });
