@@ -107,7 +107,15 @@ describe('slim SDK copies', () => {
 
   it('keeps of a package.json only what resolving the package and the client read of it', () => {
     // Act
-    const slim = slimManifest({ name: '@aws-sdk/client-s3', version: '3.1.0', module: './dist-es/index.js', main: './dist-cjs/index.js', sideEffects: false, scripts: { build: 'x' }, dependencies: { a: '1' } });
+    const slim = slimManifest({
+      name: '@aws-sdk/client-s3',
+      version: '3.1.0',
+      module: './dist-es/index.js',
+      main: './dist-cjs/index.js',
+      sideEffects: false,
+      scripts: { build: 'x' },
+      dependencies: { a: '1' },
+    });
 
     // Assess
     expect(slim).toEqual({ name: '@aws-sdk/client-s3', version: '3.1.0', module: './dist-es/index.js', main: './dist-cjs/index.js', sideEffects: false });
