@@ -15,6 +15,7 @@ import { acknowledgeGrantWildcards } from './grant-acknowledgments.js';
 import { grantStorageAccess } from './service-grants.js';
 import type { Storage } from './storage.js';
 import { slimSdkAliases } from './slim-sdk.js';
+import { toolSchemaDefines } from './tool-schema-defines.js';
 
 /**
  * Runtime of every CommHub function. cdk-nag (AwsSolutions-L1) accepts only the newest Node.js
@@ -260,7 +261,7 @@ export function hubBundling(
     // esbuild drops — functions/package.json declares the sources free of import side effects.
     define: {
       ...adapterGroupDefines(access),
-      ...(workflowPorts ? workflowPortDefines(workflowPorts) : {}),
+      ...(workflowPorts ? { ...workflowPortDefines(workflowPorts), ...toolSchemaDefines(workflowPorts) } : {}),
       ...Object.fromEntries(Object.entries(constants).map(([name, value]) => [name, JSON.stringify(value)])),
     },
     // Bundle the SDK too, so Lambda runs the SDK version the tests ran, not the runtime's copy.

@@ -17,3 +17,8 @@ declare const COMMHUB_BUNDLES_TRANSCRIBE: boolean | undefined;
 declare const COMMHUB_BUNDLES_STEP_FUNCTIONS: boolean | undefined;
 declare const COMMHUB_BUNDLES_EVENTS: boolean | undefined;
 declare const COMMHUB_BUNDLES_MAIL: boolean | undefined;
+// Set only in the bundle of a Bedrock step (lib/tool-schema-defines.ts): `false`, with its forced
+// tools' input schemas generated at synth in COMMHUB_TOOL_SCHEMAS (by tool name); undeclared
+// elsewhere, where forced-tool.ts generates them.
+declare const COMMHUB_BUNDLES_TOOL_SCHEMA_GENERATOR: boolean | undefined;
+declare const COMMHUB_TOOL_SCHEMAS: Readonly<Record<string, import('../adapters/bedrock/forced-tool.js').JsonDocument>> | undefined;

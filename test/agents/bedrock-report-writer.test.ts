@@ -2,7 +2,7 @@ import { ConverseCommand, ThrottlingException } from '@aws-sdk/client-bedrock-ru
 import { beforeEach, describe, expect, it } from 'vitest';
 import { a15ToolConfig, createBedrockReportWriter } from '../../functions/adapters/bedrock/bedrock-report-writer.js';
 import { createBedrockRuntimeClient } from '../../functions/adapters/bedrock/bedrock-client.js';
-import { toolInputSchema } from '../../functions/adapters/bedrock/forced-tool.js';
+import { generateToolInputSchema } from '../../functions/adapters/bedrock/forced-tool.js';
 import { writeLocalReportNarrative } from '../../functions/analysis/agents/a15-local-report.js';
 import { A15Narrative } from '../../functions/core/agents/a15-report.js';
 import { ModelThrottledError } from '../../functions/core/ports/analyzer.js';
@@ -39,7 +39,7 @@ describe('A15 on Bedrock', () => {
     expect(request.modelId).toBe(MODEL_ID);
     expect(request.toolConfig).toEqual(a15ToolConfig());
     expect(request.toolConfig?.toolChoice).toEqual({ tool: { name: TOOL } });
-    expect(request.toolConfig?.tools?.[0]?.toolSpec?.inputSchema).toEqual({ json: toolInputSchema(A15Narrative) });
+    expect(request.toolConfig?.tools?.[0]?.toolSpec?.inputSchema).toEqual({ json: generateToolInputSchema({ name: 'record_report_narrative', output: A15Narrative }) });
     expect(request.inferenceConfig).toMatchObject({ temperature: 0 });
     expect(request.system?.[0]?.text).toContain('所有数字都在 <facts> 中');
     const user = request.messages?.[0]?.content?.[0]?.text ?? '';

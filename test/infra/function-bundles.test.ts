@@ -2,8 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { a10ToolConfig } from '../../functions/adapters/bedrock/a10-tool.js';
+import { agentToolConfig } from '../../functions/adapters/bedrock/bedrock-agent.js';
+import { a15ToolConfig } from '../../functions/adapters/bedrock/bedrock-report-writer.js';
+import { CUSTOMER_AGENT_DEFINITIONS } from '../../functions/adapters/bedrock/customer-agent-definitions.js';
 import { openApiDocument } from '../../functions/http/openapi.js';
 import { ROUTES, type RouteDefinition } from '../../functions/http/routes.js';
 import { adapterGroupsOf, routeAdapterGroups, type AdapterGroup } from '../../functions/wiring/adapter-groups.js';
@@ -54,10 +59,10 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 const TABLE_READER: FunctionAccess = { table: 'read', rawArchive: 'none', blobs: 'none', cursors: false };
 
 /** Bundles a handler written inline (as if it were `functions/<dir>/<name>.ts`) the way a function with `access` is bundled, then imports it. */
-async function bundleInline<M>(name: string, dir: string, contents: string, access: FunctionAccess = TABLE_READER) {
+async function bundleInline<M>(name: string, dir: string, contents: string, access: FunctionAccess = TABLE_READER, workflowPorts?: readonly WorkflowPortGroup[]) {
   const outfile = join(scratch, `${name}.mjs`);
   const result = await build({
-    ...esbuildOptions(hubBundling(access)),
+    ...esbuildOptions(hubBundling(access, [], {}, workflowPorts)),
     stdin: { contents, resolveDir: join(root, 'functions', dir), sourcefile: `${name}.ts`, loader: 'ts' },
     outfile,
   });
@@ -185,6 +190,32 @@ describe('function bundles', () => {
     } finally {
       if (saved === undefined) delete process.env.AWS_BEARER_TOKEN_BEDROCK;
       else process.env.AWS_BEARER_TOKEN_BEDROCK = saved;
+    }
+  });
+
+  it("bundles each Bedrock step's forced tools with the input schemas generated at synth — the same as generated at run time — and not zod's generator", async () => {
+    // Prepare: every forced tool's configuration, as a step with all three Bedrock groups builds it
+    const source = [
+      "import { a10ToolConfig } from './a10-tool.js';",
+      "import { agentToolConfig } from './bedrock-agent.js';",
+      "import { a15ToolConfig } from './bedrock-report-writer.js';",
+      "import { CUSTOMER_AGENT_DEFINITIONS } from './customer-agent-definitions.js';",
+      'export const handler = () => [a10ToolConfig(), ...Object.values(CUSTOMER_AGENT_DEFINITIONS).map(agentToolConfig), a15ToolConfig()];',
+      '',
+    ].join('\n');
+    const { result, module } = await bundleInline<{ handler: () => ToolConfiguration[] }>('tool-schemas', 'adapters/bedrock', source, TABLE_READER, ['analysis', 'customerAgents', 'reportWriter']);
+
+    // Act
+    const bundled = module.handler();
+
+    // Assess
+    const atRunTime = [a10ToolConfig(), ...Object.values(CUSTOMER_AGENT_DEFINITIONS).map(agentToolConfig), a15ToolConfig()];
+    expect(bundled).toHaveLength(6);
+    expect(bundled).toEqual(atRunTime);
+    const output = Object.values(result.metafile!.outputs).find((candidate) => candidate.entryPoint !== undefined)!;
+    expect(Object.entries(output.inputs).filter(([path, input]) => input.bytesInOutput > 0 && /zod\/v4\/core\/(to-json-schema|json-schema-processors)\.js$/.test(path))).toEqual([]);
+    for (const fn of functions.filter((candidate) => candidate.workflowPorts?.some((group) => ['analysis', 'customerAgents', 'reportWriter'].includes(group)))) {
+      expect(fn.bundling.define, nameOf(fn)).toMatchObject({ COMMHUB_BUNDLES_TOOL_SCHEMA_GENERATOR: 'false' });
     }
   });
 

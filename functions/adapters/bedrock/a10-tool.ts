@@ -1,10 +1,13 @@
 import type { ConverseCommandOutput, ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
 import { A10Output } from '../../core/agents/a10-communication-analysis.js';
 import { lazy } from '../../core/lazy.js';
-import { forcedToolConfig, readToolAnswer, toolInputSchema, type ToolAnswer } from './forced-tool.js';
+import { forcedToolConfig, readToolAnswer, toolInputSchema, type ForcedTool, type ToolAnswer } from './forced-tool.js';
 
 /** The one tool the model may call; its input is the A10 answer. */
 export const A10_TOOL_NAME = 'record_communication_analysis';
+
+/** A10's forced tool: its input is the A10 answer. */
+export const A10_TOOL: ForcedTool = { name: A10_TOOL_NAME, output: A10Output };
 
 /**
  * The tool configuration for every A10 call, with {@link A10_TOOL_NAME} forced and its input schema
@@ -16,7 +19,7 @@ export const a10ToolConfig: () => ToolConfiguration = lazy(() =>
     A10_TOOL_NAME,
     // Short: the schema already names every field, and the description is billed on every call.
     'Record the analysis of one customer communication. Call it once, every field filled.',
-    toolInputSchema(A10Output),
+    toolInputSchema(A10_TOOL),
   ),
 );
 

@@ -5,7 +5,7 @@ import type { CustomerAgentResult } from '../../core/ports/customer-agents.js';
 import type { AnswerGuard } from '../../analysis/agents/answer-guard.js';
 import { LOCAL_FALLBACK_MODEL, converseWithOneRepair, shortenReason } from './converse-with-repair.js';
 import { buildCustomerAgentMessages, customerAgentRepairInstruction, type CustomerAgentPrompt } from './customer-agent-prompt.js';
-import { forcedToolConfig, readToolAnswer, toolInputSchema } from './forced-tool.js';
+import { forcedToolConfig, readToolAnswer, toolInputSchema, type ForcedTool } from './forced-tool.js';
 
 /** Lists a customer agent's model may fill: more than A10's three, as A14 may name several risks. */
 export const CUSTOMER_AGENT_LIST_MAX = 5;
@@ -32,10 +32,14 @@ export interface BedrockAgentOptions {
   readonly temperature?: number;
 }
 
-/** The forced tool of a definition, its input schema generated from the definition's zod schema. */
+/** The forced tool of a definition: its input is the agent's answer, lists capped at {@link CUSTOMER_AGENT_LIST_MAX}. */
+export function agentTool(definition: Pick<BedrockAgentDefinition<unknown>, 'output' | 'prompt'>): ForcedTool {
+  return { name: definition.prompt.toolName, output: definition.output, options: { listMax: CUSTOMER_AGENT_LIST_MAX } };
+}
+
+/** The forced tool's configuration of a definition, its input schema generated from the definition's zod schema. */
 export function agentToolConfig(definition: Pick<BedrockAgentDefinition<unknown>, 'output' | 'prompt' | 'toolDescription'>): ToolConfiguration {
-  const schema = toolInputSchema(definition.output, { listMax: CUSTOMER_AGENT_LIST_MAX });
-  return forcedToolConfig(definition.prompt.toolName, definition.toolDescription, schema);
+  return forcedToolConfig(definition.prompt.toolName, definition.toolDescription, toolInputSchema(agentTool(definition)));
 }
 
 /**

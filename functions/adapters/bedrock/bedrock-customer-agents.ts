@@ -1,6 +1,6 @@
 import type { CustomerAgents } from '../../core/ports/customer-agents.js';
 import { createBedrockAgent, type BedrockAgentOptions } from './bedrock-agent.js';
-import { A11_AGENT, A12_AGENT, A13_AGENT, A14_AGENT } from './customer-agent-definitions.js';
+import { CUSTOMER_AGENT_DEFINITIONS } from './customer-agent-definitions.js';
 
 /**
  * Agents A11–A14 on Bedrock, each falling back to its local rules (`model: local-fallback`) when the
@@ -15,10 +15,11 @@ import { A11_AGENT, A12_AGENT, A13_AGENT, A14_AGENT } from './customer-agent-def
  * ```
  */
 export function createBedrockCustomerAgents(options: BedrockAgentOptions): CustomerAgents {
+  const { insight, opportunities, marketing, risks } = CUSTOMER_AGENT_DEFINITIONS;
   return {
-    insight: createBedrockAgent(A11_AGENT, options),
-    opportunities: createBedrockAgent(A12_AGENT, options),
-    marketing: createBedrockAgent(A13_AGENT, options),
-    risks: createBedrockAgent(A14_AGENT, options),
+    insight: createBedrockAgent(insight, options),
+    opportunities: createBedrockAgent(opportunities, options),
+    marketing: createBedrockAgent(marketing, options),
+    risks: createBedrockAgent(risks, options),
   };
 }

@@ -6,7 +6,7 @@ import { lazy } from '../../core/lazy.js';
 import type { ReportWriter, ReportWriterResult } from '../../core/ports/report-writer.js';
 import { A15_TOOL_DESCRIPTION, A15_TOOL_NAME, a15RepairInstruction, buildA15Messages } from './a15-prompt.js';
 import { LOCAL_FALLBACK_MODEL, converseWithOneRepair, shortenReason } from './converse-with-repair.js';
-import { forcedToolConfig, readToolAnswer, toolInputSchema } from './forced-tool.js';
+import { forcedToolConfig, readToolAnswer, toolInputSchema, type ForcedTool } from './forced-tool.js';
 
 export interface BedrockReportWriterOptions {
   readonly client: BedrockRuntimeClient;
@@ -15,8 +15,11 @@ export interface BedrockReportWriterOptions {
   readonly maxOutputTokens?: number;
 }
 
-/** The forced tool: its input schema generated from `A15Narrative` on first use (as `a10ToolConfig`). */
-export const a15ToolConfig: () => ToolConfiguration = lazy(() => forcedToolConfig(A15_TOOL_NAME, A15_TOOL_DESCRIPTION, toolInputSchema(A15Narrative)));
+/** A15's forced tool: its input is the report's narrative. */
+export const A15_TOOL: ForcedTool = { name: A15_TOOL_NAME, output: A15Narrative };
+
+/** The forced tool's configuration, on first use (as `a10ToolConfig`). */
+export const a15ToolConfig: () => ToolConfiguration = lazy(() => forcedToolConfig(A15_TOOL_NAME, A15_TOOL_DESCRIPTION, toolInputSchema(A15_TOOL)));
 
 /**
  * A15 on Bedrock: one Converse call with the narrative tool forced, the answer validated by

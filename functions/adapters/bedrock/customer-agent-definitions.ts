@@ -58,3 +58,11 @@ export const A14_AGENT: BedrockAgentDefinition<A14Output> = {
   guard: guardA14Answer,
   maxOutputTokens: 1500,
 };
+
+/** Each customer agent port's definition: the one list the Bedrock agents and their synth-time tool schemas are made from. */
+export const CUSTOMER_AGENT_DEFINITIONS = {
+  insight: A11_AGENT,
+  opportunities: A12_AGENT,
+  marketing: A13_AGENT,
+  risks: A14_AGENT,
+} as const;

@@ -6,6 +6,13 @@ import { modelFacingSchema, type ModelFacingOptions } from './model-facing-schem
 /** The SDK's JSON document type (a Smithy document), named without importing `@smithy/types`. */
 export type JsonDocument = ToolInputSchema.JsonMember['json'];
 
+/** A forced tool: its name, the zod schema its input is validated with, and how the model sees that schema. */
+export interface ForcedTool {
+  readonly name: string;
+  readonly output: z.ZodMiniType;
+  readonly options?: ModelFacingOptions;
+}
+
 /**
  * A forced tool's input schema, generated from the agent's zod output so the schema the model sees
  * and the one its answer is validated with cannot drift. `$schema` is dropped: it only names the
@@ -14,11 +21,25 @@ export type JsonDocument = ToolInputSchema.JsonMember['json'];
  * itself. `strict` is not set on the tool: Claude's strict mode rejects `maxItems`, which the schemas
  * need (LiteLLM PR #39115).
  */
-export function toolInputSchema(output: z.ZodMiniType, options?: ModelFacingOptions): JsonDocument {
-  const generated = z.toJSONSchema(output, { target: 'draft-07' }) as Record<string, unknown>;
-  const { $schema: _dialect, ...rest } = modelFacingSchema(generated, options);
+export function generateToolInputSchema(tool: ForcedTool): JsonDocument {
+  const generated = z.toJSONSchema(tool.output, { target: 'draft-07' }) as Record<string, unknown>;
+  const { $schema: _dialect, ...rest } = modelFacingSchema(generated, tool.options);
   // A JSON Schema is JSON, so it is a Smithy document; the generator's type is just wider (`unknown`).
   return rest as JsonDocument;
+}
+
+/**
+ * The input schema of `tool`. A Lambda bundle of a Bedrock step carries its tools' schemas generated
+ * at synth (`COMMHUB_TOOL_SCHEMAS`, lib/tool-schema-defines.ts), and neither zod's JSON Schema
+ * generator (~21 KB) nor the work of running it on a cold start; elsewhere they are generated here.
+ */
+export function toolInputSchema(tool: ForcedTool): JsonDocument {
+  // Literal in a bundle (bundle-flags.d.ts): first in the function, where esbuild folds it.
+  const withGenerator = typeof COMMHUB_BUNDLES_TOOL_SCHEMA_GENERATOR === 'undefined' || COMMHUB_BUNDLES_TOOL_SCHEMA_GENERATOR;
+  if (withGenerator) return generateToolInputSchema(tool);
+  const schema = COMMHUB_TOOL_SCHEMAS?.[tool.name];
+  if (schema === undefined) throw new Error(`${tool.name}: no input schema was generated for this tool at synth (lib/tool-schema-defines.ts)`);
+  return schema;
 }
 
 /**
