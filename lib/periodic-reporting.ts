@@ -27,7 +27,8 @@ const PAGING_STEPS: ReadonlySet<PeriodicStepName> = new Set(['PlanPeriodicRun', 
 
 /** What a periodic-run step's function may reach (its bundle holds only those adapters). */
 export function periodicStepAccess(step: PeriodicStepName): FunctionAccess {
-  return { table: 'readWrite', rawArchive: 'none', blobs: STEP_STORAGE[step].blobs ? 'readWrite' : 'none', cursors: PAGING_STEPS.has(step), tenants: STEP_STORAGE[step].tenants };
+  const { blobs, tenants, stores } = STEP_STORAGE[step];
+  return { table: 'readWrite', rawArchive: 'none', blobs: blobs ? 'readWrite' : 'none', cursors: PAGING_STEPS.has(step), tenants, stores };
 }
 
 /** Properties of {@link PeriodicReporting}. */

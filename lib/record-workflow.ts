@@ -33,8 +33,8 @@ export const TRANSCRIPTION_JOB_PREFIX = 'commhub-';
 
 /** What a step touches: the table, and the blobs and tenant settings its `STEP_STORAGE` marks (none pages, so none needs the cursor key). */
 function stepAccess(step: RecordStepName): FunctionAccess {
-  const { blobs, tenants } = STEP_STORAGE[step];
-  return { table: 'readWrite', rawArchive: 'none', blobs: blobs ? 'readWrite' : 'none', cursors: false, tenants };
+  const { blobs, tenants, stores } = STEP_STORAGE[step];
+  return { table: 'readWrite', rawArchive: 'none', blobs: blobs ? 'readWrite' : 'none', cursors: false, tenants, stores };
 }
 
 /** Properties of {@link RecordWorkflow}. */

@@ -4,6 +4,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { openApiDocument } from '../functions/http/openapi.js';
 import { routeWorkflowPorts } from '../functions/wiring/workflow-port-groups.js';
+import { ROUTE_SUMMARIES } from '../functions/http/route-summaries.js';
 import { isAudited, type RouteDefinition, type RouteId } from '../functions/http/routes.js';
 import { HubFunction, RAW_PAYLOAD_PREFIX, type FunctionAccess } from './hub-function.js';
 import type { PeriodicReporting } from './periodic-reporting.js';
@@ -54,7 +55,7 @@ export class RouteFunction extends HubFunction {
     const { route } = props;
     super(scope, id, {
       entry: `${HANDLERS_DIR}${route.id}.ts`,
-      description: route.summary,
+      description: ROUTE_SUMMARIES[route.id as RouteId],
       roleDescription: `CommHub ${route.method} ${route.path}`,
       access: routeFunctionAccess(route),
       storage: props.storage,

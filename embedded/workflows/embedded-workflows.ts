@@ -16,6 +16,7 @@ import type { ReportWriter } from '../../functions/core/ports/report-writer.js';
 import { createLocalReportWriter } from '../../functions/analysis/agents/local-report-writer.js';
 import { namingDependencyFailures } from '../../functions/workflow/dependency-unavailable.js';
 import { workflowPortsWithin } from '../../functions/wiring/workflow-port-groups.js';
+import { tableStoreGroups } from '../../functions/wiring/adapter-groups.js';
 import { portsWithin } from '../../functions/wiring/ports-within.js';
 import { STEP_STORAGE, STEP_WORKFLOW_PORTS, WORKFLOW_STEPS, type WorkflowDependencies, type WorkflowStep } from '../../functions/workflow/workflow-steps.js';
 import { startRecordWorkflows } from '../../functions/core/workflow/start-record-workflows.js';
@@ -128,7 +129,11 @@ export function createEmbeddedWorkflows(base: HubDependencies, options: Embedded
   // Each step also sees only the workflow ports it declares and the storage its STEP_STORAGE marks, as
   // its Lambda bundle holds only those.
   const stepView = (name: WorkflowStepName) =>
-    workflowPortsWithin(portsWithin(deps, { table: true, cursors: true, ...STEP_STORAGE[name] }, name), STEP_WORKFLOW_PORTS[name], name);
+    workflowPortsWithin(
+      portsWithin(deps, { table: true, cursors: true, blobs: STEP_STORAGE[name].blobs, tenants: STEP_STORAGE[name].tenants, ...tableStoreGroups(true, STEP_STORAGE[name].stores) }, name),
+      STEP_WORKFLOW_PORTS[name],
+      name,
+    );
   const steps = Object.fromEntries(WORKFLOW_STEP_NAMES.map((name) => [name, correlatedStep(namingDependencyFailures(WORKFLOW_STEPS[name](stepView(name))))])) as Record<
     WorkflowStepName,
     WorkflowStep

@@ -1,6 +1,7 @@
 import * as z from '../core/zod.js';
 import { ErrorBody, ROUTE_SCHEMAS } from './route-schemas.js';
-import { acceptedScopes, ROUTES, type RouteDefinition } from './routes.js';
+import { ROUTE_SUMMARIES } from './route-summaries.js';
+import { acceptedScopes, ROUTES, type RouteDefinition, type RouteId } from './routes.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ function operationOf(route: RouteDefinition): JsonSchema {
   );
   return {
     operationId: route.id,
-    summary: route.summary,
+    summary: ROUTE_SUMMARIES[route.id as RouteId],
     security: route.scope === null ? [] : [{ bearer: acceptedScopes(route) }],
     parameters: parametersOf(route),
     ...(schemas.body ? { requestBody: { required: true, content: json(jsonSchemaOf(schemas.body, 'input')) } } : {}),

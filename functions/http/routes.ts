@@ -39,7 +39,16 @@ export interface RouteAccess {
    * under the data prefixes of both buckets, and listing (versions) under them — on top of `blobs`.
    */
   readonly erase?: boolean;
+  /**
+   * The table's stores beyond the records that the function uses
+   * (its bundle holds only their adapters; adapter-groups.ts `TABLE_STORES`).
+   * @default - every store
+   */
+  readonly stores?: readonly TableStore[];
 }
+
+/** The table's stores a function may leave out of its bundle (`RouteAccess.stores`). */
+export type TableStore = 'customers' | 'workItems' | 'reports' | 'riskEpisodes' | 'blobReferences' | 'replayGuard' | 'audit';
 
 export interface RouteDefinition {
   /** Stable id: names the Lambda function and the handler module `functions/api/<id>.ts`. */
@@ -50,7 +59,6 @@ export interface RouteDefinition {
   /** Scope the caller's token must carry; `null` = public (health) — webhooks authenticate by signature. */
   readonly scope: Scope | null;
   readonly access: RouteAccess;
-  readonly summary: string;
 }
 
 const NO_ACCESS: RouteAccess = { table: 'none', rawArchive: 'none', blobs: 'none', cursors: false };
@@ -62,7 +70,6 @@ export const ROUTES = [
     path: '/v1/health',
     scope: null,
     access: NO_ACCESS,
-    summary: 'Liveness of the API.',
   },
   {
     id: 'get-openapi',
@@ -70,7 +77,6 @@ export const ROUTES = [
     path: '/v1/openapi.json',
     scope: null,
     access: NO_ACCESS,
-    summary: 'This API described as OpenAPI 3.1, generated from the route list and the zod schemas the handlers parse with.',
   },
   {
     id: 'create-communication',
@@ -78,7 +84,6 @@ export const ROUTES = [
     path: '/v1/communications',
     scope: SCOPES.ingest,
     access: { table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', blobPrefixes: [BLOB_PREFIXES.attachments, BLOB_PREFIXES.content], cursors: false },
-    summary: 'Ingest one communication record in canonical form (idempotent per source record).',
   },
   {
     id: 'get-communication',
@@ -86,7 +91,6 @@ export const ROUTES = [
     path: '/v1/communications/{recordId}',
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'read', blobPrefixes: [BLOB_PREFIXES.attachments, BLOB_PREFIXES.uploads, BLOB_PREFIXES.content], cursors: false },
-    summary: 'One communication record by id.',
   },
   {
     id: 'get-timeline',
@@ -94,7 +98,6 @@ export const ROUTES = [
     path: '/v1/customers/{customerId}/timeline',
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
-    summary: "A customer's timeline, newest first, filtered and paginated by cursor.",
   },
   {
     id: 'list-customers',
@@ -102,7 +105,6 @@ export const ROUTES = [
     path: '/v1/customers',
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
-    summary: "The tenant's customers sorted by name, or those q finds by part of a name (any part of a Chinese one), a domain or an email address; cursor pages.",
   },
   {
     id: 'put-customer',
@@ -110,7 +112,6 @@ export const ROUTES = [
     path: '/v1/customers/{customerId}',
     scope: SCOPES.admin,
     access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: false },
-    summary: 'Create or replace a customer profile and its identities (emails, domains, phones, WeCom ids).',
   },
   {
     id: 'get-customer',
@@ -118,7 +119,6 @@ export const ROUTES = [
     path: '/v1/customers/{customerId}',
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true, tenants: true },
-    summary: 'A customer profile with its overview: last contact, health score and stage, communication and sentiment trends, open risk alerts.',
   },
   {
     id: 'create-communications-batch',
@@ -126,7 +126,6 @@ export const ROUTES = [
     path: '/v1/communications/batch',
     scope: SCOPES.ingest,
     access: { table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', blobPrefixes: [BLOB_PREFIXES.attachments, BLOB_PREFIXES.content], cursors: false },
-    summary: 'Ingest up to 500 communications (backfill, import) with a result per item.',
   },
   {
     id: 'assign-communication',
@@ -134,7 +133,6 @@ export const ROUTES = [
     path: '/v1/communications/{recordId}/assign',
     scope: SCOPES.ingest,
     access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: false },
-    summary: "Move a record (typically from the unmatched inbox) onto a customer's timeline and learn the sender's identities.",
   },
   {
     id: 'replay-analyses',
@@ -142,7 +140,6 @@ export const ROUTES = [
     path: '/v1/admin/replays',
     scope: SCOPES.admin,
     access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true, workflows: true },
-    summary: 'Re-run the record workflow for records of a time range whose analysis failed (or all of them), idempotently by replay id.',
   },
   {
     id: 'list-unmatched',
@@ -150,7 +147,6 @@ export const ROUTES = [
     path: '/v1/unmatched',
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
-    summary: 'Records no customer could be identified for, newest first.',
   },
   {
     id: 'list-customer-insights',
@@ -158,7 +154,6 @@ export const ROUTES = [
     path: '/v1/customers/{customerId}/insights',
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
-    summary: "A customer's insights, risks, opportunities and alerts, newest first; filters type and status (comma-separated), paginated by cursor.",
   },
   {
     // Read scope: the sales and service staff who read a customer's alerts are the ones who handle
@@ -169,7 +164,6 @@ export const ROUTES = [
     path: '/v1/insights/{insightId}',
     scope: SCOPES.read,
     access: { table: 'update', rawArchive: 'none', blobs: 'none', cursors: false },
-    summary: 'Handle an insight: status new → read → acted or dismissed, recording who, when and a note; 409 for a move the lifecycle forbids.',
   },
   {
     id: 'list-tasks',
@@ -177,8 +171,6 @@ export const ROUTES = [
     path: '/v1/tasks',
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
-    summary:
-      "Follow-up tasks of an assignee (me = the caller) and/or a customer — at least one; both = that customer's tasks of that assignee. Due soonest first (an assignee's grouped by status); status filter, cursor pages.",
   },
   {
     // Read scope, as for PATCH: staff create their own tasks (from a report's action item or an
@@ -188,7 +180,6 @@ export const ROUTES = [
     path: '/v1/tasks',
     scope: SCOPES.read,
     access: { table: 'create', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true },
-    summary: 'Create a task on a customer (due by priority in the tenant zone unless given; assigned to the owner, else the caller); idempotent by idempotencyKey (409 when the key was used for a different task).',
   },
   {
     // Read scope, as for insights: the staff a task is assigned to work it; only the task changes.
@@ -197,7 +188,6 @@ export const ROUTES = [
     path: '/v1/tasks/{taskId}',
     scope: SCOPES.read,
     access: { table: 'update', rawArchive: 'none', blobs: 'none', cursors: false },
-    summary: 'Work a task: status open / in_progress / done / cancelled (completedAt set when done; 409 for a forbidden move), reassign (me = the caller), due time, note.',
   },
   {
     id: 'create-upload',
@@ -205,23 +195,28 @@ export const ROUTES = [
     path: '/v1/uploads',
     scope: SCOPES.ingest,
     access: { table: 'none', rawArchive: 'none', blobs: 'write', blobPrefixes: [BLOB_PREFIXES.uploads], cursors: false },
-    summary: 'A presigned PUT URL for a recording or photo, to reference from a communication.',
   },
   {
     id: 'receive-webhook',
     method: 'POST',
     path: '/v1/webhooks/{tenantId}/{channel}',
     scope: null,
-    access: { table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', blobPrefixes: [BLOB_PREFIXES.attachments, BLOB_PREFIXES.content], cursors: false, tenants: true },
-    summary: "A vendor's webhook delivery (WeCom, Zoom, Teams, Tencent Meeting, DingTalk, telephony, Connect), authenticated by the vendor's signature.",
+    access: {
+      table: 'readWrite',
+      rawArchive: 'write',
+      blobs: 'readWrite',
+      blobPrefixes: [BLOB_PREFIXES.attachments, BLOB_PREFIXES.content],
+      cursors: false,
+      tenants: true,
+      stores: ['customers', 'blobReferences', 'replayGuard'],
+    },
   },
   {
     id: 'verify-webhook',
     method: 'GET',
     path: '/v1/webhooks/{tenantId}/{channel}',
     scope: null,
-    access: { table: 'readWrite', rawArchive: 'write', blobs: 'none', cursors: false, tenants: true },
-    summary: "A vendor's webhook URL verification (WeCom echostr, DingTalk, Tencent Meeting check_str).",
+    access: { table: 'readWrite', rawArchive: 'write', blobs: 'none', cursors: false, tenants: true, stores: [] },
   },
   {
     id: 'create-report',
@@ -229,7 +224,6 @@ export const ROUTES = [
     path: '/v1/reports',
     scope: SCOPES.read,
     access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true, periodicRuns: true },
-    summary: 'Run a daily, weekly, monthly or customer report now, for the tenant or one customer (agents A11-A15); 202 with the report id to poll.',
   },
   {
     id: 'get-report',
@@ -237,7 +231,6 @@ export const ROUTES = [
     path: '/v1/reports/{reportId}',
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'read', blobPrefixes: [BLOB_PREFIXES.reports], cursors: false },
-    summary: 'One report: status, period, counts, and once ready its Markdown, HTML and A15 document (JSON sections).',
   },
   {
     id: 'list-reports',
@@ -245,7 +238,6 @@ export const ROUTES = [
     path: '/v1/reports',
     scope: SCOPES.read,
     access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
-    summary: "The tenant's reports, newest first.",
   },
   {
     id: 'delete-communication',
@@ -253,8 +245,6 @@ export const ROUTES = [
     path: '/v1/communications/{recordId}',
     scope: SCOPES.admin,
     access: { table: 'readWrite', rawArchive: 'none', blobs: 'none', cursors: true, erase: true },
-    summary:
-      'Delete one record for good (privacy request): its raw payloads, body, attachments no other record uses, tasks, alert, evidence in insights; a tombstone refuses its redelivery. Ids and counts of what went.',
   },
   {
     id: 'delete-customer',
@@ -262,8 +252,6 @@ export const ROUTES = [
     path: '/v1/customers/{customerId}',
     scope: SCOPES.admin,
     access: { table: 'readWrite', rawArchive: 'none', blobs: 'readWrite', blobPrefixes: [BLOB_PREFIXES.reports], cursors: true, erase: true },
-    summary:
-      'Delete a customer for good (privacy request): every record as above, insights, tasks, risk episodes, its reports and its part of tenant-wide ones, identities and profile. 200 when done, 202 when the call ran out of time (repeat it).',
   },
   {
     id: 'get-caller',
@@ -271,7 +259,6 @@ export const ROUTES = [
     path: '/v1/me',
     scope: SCOPES.read,
     access: { table: 'none', rawArchive: 'none', blobs: 'none', cursors: false, tenants: true },
-    summary: "Who the caller is: tenant, principal (sub), CommHub scopes, and the tenant's time zone and language.",
   },
   {
     id: 'list-audit',
@@ -279,7 +266,6 @@ export const ROUTES = [
     path: '/v1/audit',
     scope: SCOPES.admin,
     access: { table: 'read', rawArchive: 'none', blobs: 'none', cursors: true },
-    summary: "The tenant's audit log of mutating API calls (who, what, when, ids before and after), newest first; filters from, to, principal, action.",
   },
 ] as const satisfies readonly RouteDefinition[];
 

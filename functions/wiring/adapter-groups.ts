@@ -1,5 +1,5 @@
 import type { HubDependencies } from '../core/dependencies.js';
-import { isAudited, type RouteAccess, type RouteDefinition } from '../http/routes.js';
+import { isAudited, type RouteAccess, type RouteDefinition, type TableStore } from '../http/routes.js';
 import type { WorkflowPortGroup } from './workflow-port-groups.js';
 
 /**
@@ -9,7 +9,7 @@ import type { WorkflowPortGroup } from './workflow-port-groups.js';
  * are dead code, and esbuild leaves them — and their SDK client — out of the bundle.
  */
 export const ADAPTER_GROUP_FLAGS = {
-  /** DynamoDB: the record, customer, work item, report, risk episode and blob reference stores, the replay guard, the audit log. */
+  /** DynamoDB: the document client and the record store (the table's other stores are groups of their own). */
   table: 'COMMHUB_BUNDLES_TABLE',
   /** S3 and its presigner: the blob store over the raw archive and the blob bucket. */
   blobs: 'COMMHUB_BUNDLES_BLOBS',
@@ -17,7 +17,24 @@ export const ADAPTER_GROUP_FLAGS = {
   cursors: 'COMMHUB_BUNDLES_CURSORS',
   /** Secrets Manager, for the tenants' settings document. */
   tenants: 'COMMHUB_BUNDLES_TENANTS',
+  /** DynamoDB: the customer store (profiles, identities, the directory that matches them). */
+  customers: 'COMMHUB_BUNDLES_CUSTOMERS',
+  /** DynamoDB: the work item store (tasks, insights). */
+  workItems: 'COMMHUB_BUNDLES_WORK_ITEMS',
+  /** DynamoDB: the report store. */
+  reports: 'COMMHUB_BUNDLES_REPORTS',
+  /** DynamoDB: the risk episode store. */
+  riskEpisodes: 'COMMHUB_BUNDLES_RISK_EPISODES',
+  /** DynamoDB: which records use a shared blob. */
+  blobReferences: 'COMMHUB_BUNDLES_BLOB_REFERENCES',
+  /** DynamoDB: the replay guard of signed webhook deliveries. */
+  replayGuard: 'COMMHUB_BUNDLES_REPLAY_GUARD',
+  /** DynamoDB: the audit log. */
+  audit: 'COMMHUB_BUNDLES_AUDIT',
 } as const;
+
+/** The groups that are one store of the table each: a function holds them unless its access names its `stores`. */
+export const TABLE_STORES: readonly TableStore[] = ['customers', 'workItems', 'reports', 'riskEpisodes', 'blobReferences', 'replayGuard', 'audit'];
 
 export type AdapterGroup = keyof typeof ADAPTER_GROUP_FLAGS;
 export type AdapterGroups = Readonly<Record<AdapterGroup, boolean>>;
@@ -36,6 +53,8 @@ export const ADAPTER_GROUP_ACCESS: Readonly<Record<AdapterGroup, string>> = {
   blobs: "rawArchive or blobs other than 'none', rawArchiveRead, or erase",
   cursors: 'cursors: true',
   tenants: 'tenants: true',
+  ...(Object.fromEntries(TABLE_STORES.map((store) => [store, `table other than 'none', and '${store}' in stores if it names them`])) as Record<TableStore, string>),
+  audit: "an audited route, or table other than 'none' and 'audit' in stores if it names them",
 };
 
 /**
@@ -45,17 +64,25 @@ export const ADAPTER_GROUP_ACCESS: Readonly<Record<AdapterGroup, string>> = {
  *
  * @example
  * ```ts
- * adapterGroupsOf({ table: 'read', rawArchive: 'none', blobs: 'none', cursors: true });
- * // { table: true, blobs: false, cursors: true, tenants: false }
+ * adapterGroupsOf({ table: 'read', rawArchive: 'none', blobs: 'none', cursors: true, stores: ['customers'] });
+ * // { table: true, blobs: false, cursors: true, tenants: false, customers: true, workItems: false, …, audit: false }
  * ```
  */
 export function adapterGroupsOf(access: StorageAccess): AdapterGroups {
+  const table = access.table !== 'none' || access.audit === true;
   return {
-    table: access.table !== 'none' || access.audit === true,
+    table,
     blobs: access.rawArchive !== 'none' || access.blobs !== 'none' || access.rawArchiveRead !== undefined || access.erase === true,
     cursors: access.cursors,
     tenants: access.tenants === true,
+    ...tableStoreGroups(access.table !== 'none', access.stores),
+    audit: access.audit === true || (access.table !== 'none' && (access.stores === undefined || access.stores.includes('audit'))),
   };
+}
+
+/** The store groups of a function with the table (`table`): those `stores` names, or every one when it names none. */
+export function tableStoreGroups(table: boolean, stores?: readonly TableStore[]): Record<TableStore, boolean> {
+  return Object.fromEntries(TABLE_STORES.map((store) => [store, table && (stores === undefined || stores.includes(store))])) as Record<TableStore, boolean>;
 }
 
 /** A route function's groups: its access plus, for an audited route, the table its audit log lives in (as lib/route-function.ts grants). */
@@ -80,13 +107,13 @@ export function adapterGroupDefines(access: StorageAccess): Record<string, strin
 /** The group each hub port's adapter belongs to; `null` for ports every function has (metrics, clock). */
 export const HUB_PORT_GROUPS: Readonly<Record<keyof HubDependencies, AdapterGroup | null>> = {
   records: 'table',
-  customers: 'table',
-  workItems: 'table',
-  reports: 'table',
-  riskEpisodes: 'table',
-  blobReferences: 'table',
-  replayGuard: 'table',
-  audit: 'table',
+  customers: 'customers',
+  workItems: 'workItems',
+  reports: 'reports',
+  riskEpisodes: 'riskEpisodes',
+  blobReferences: 'blobReferences',
+  replayGuard: 'replayGuard',
+  audit: 'audit',
   blobs: 'blobs',
   tenants: 'tenants',
   metrics: null,

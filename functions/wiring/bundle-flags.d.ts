@@ -8,6 +8,13 @@ declare const COMMHUB_BUNDLES_TABLE: boolean | undefined;
 declare const COMMHUB_BUNDLES_BLOBS: boolean | undefined;
 declare const COMMHUB_BUNDLES_CURSORS: boolean | undefined;
 declare const COMMHUB_BUNDLES_TENANTS: boolean | undefined;
+declare const COMMHUB_BUNDLES_CUSTOMERS: boolean | undefined;
+declare const COMMHUB_BUNDLES_WORK_ITEMS: boolean | undefined;
+declare const COMMHUB_BUNDLES_REPORTS: boolean | undefined;
+declare const COMMHUB_BUNDLES_RISK_EPISODES: boolean | undefined;
+declare const COMMHUB_BUNDLES_BLOB_REFERENCES: boolean | undefined;
+declare const COMMHUB_BUNDLES_REPLAY_GUARD: boolean | undefined;
+declare const COMMHUB_BUNDLES_AUDIT: boolean | undefined;
 // WORKFLOW_PORT_FLAGS (workflow-port-groups.ts): set only for a function that declares its
 // `workflowPorts` (lib/hub-function.ts); undeclared elsewhere, where every workflow port is wired.
 declare const COMMHUB_BUNDLES_ANALYSIS: boolean | undefined;

@@ -60,6 +60,13 @@ export function createHubDependencies(config: RuntimeConfig, clock: Clock = syst
   const withBlobs = typeof COMMHUB_BUNDLES_BLOBS === 'undefined' || COMMHUB_BUNDLES_BLOBS;
   const withCursors = typeof COMMHUB_BUNDLES_CURSORS === 'undefined' || COMMHUB_BUNDLES_CURSORS;
   const withTenants = typeof COMMHUB_BUNDLES_TENANTS === 'undefined' || COMMHUB_BUNDLES_TENANTS;
+  const withCustomers = typeof COMMHUB_BUNDLES_CUSTOMERS === 'undefined' || COMMHUB_BUNDLES_CUSTOMERS;
+  const withWorkItems = typeof COMMHUB_BUNDLES_WORK_ITEMS === 'undefined' || COMMHUB_BUNDLES_WORK_ITEMS;
+  const withReports = typeof COMMHUB_BUNDLES_REPORTS === 'undefined' || COMMHUB_BUNDLES_REPORTS;
+  const withRiskEpisodes = typeof COMMHUB_BUNDLES_RISK_EPISODES === 'undefined' || COMMHUB_BUNDLES_RISK_EPISODES;
+  const withBlobReferences = typeof COMMHUB_BUNDLES_BLOB_REFERENCES === 'undefined' || COMMHUB_BUNDLES_BLOB_REFERENCES;
+  const withReplayGuard = typeof COMMHUB_BUNDLES_REPLAY_GUARD === 'undefined' || COMMHUB_BUNDLES_REPLAY_GUARD;
+  const withAudit = typeof COMMHUB_BUNDLES_AUDIT === 'undefined' || COMMHUB_BUNDLES_AUDIT;
   const once = <T>(make: () => T): (() => T) => {
     let value: T | undefined;
     return () => (value ??= make());
@@ -70,13 +77,13 @@ export function createHubDependencies(config: RuntimeConfig, clock: Clock = syst
   // A store that pages signs its cursors; one that never does (cursors: false) has a codec that fails when asked to.
   const cursors = once(() => new CursorCodec(withCursors ? cursorKeyMaterial(config) : async () => missingAdapter('the cursor key', 'cursors')()));
   const records = withTable ? once(() => new DynamoDbRecordStore(documentClient(), tableName(), cursors())) : missingAdapter('records', 'table');
-  const customers = withTable ? once(() => new DynamoDbCustomerStore(documentClient(), tableName(), cursors())) : missingAdapter('customers', 'table');
-  const workItems = withTable ? once(() => new DynamoDbWorkItemStore(documentClient(), tableName(), cursors())) : missingAdapter('workItems', 'table');
-  const reports = withTable ? once(() => new DynamoDbReportStore(documentClient(), tableName(), cursors())) : missingAdapter('reports', 'table');
-  const riskEpisodes = withTable ? once(() => new DynamoDbRiskEpisodeStore(documentClient(), tableName())) : missingAdapter('riskEpisodes', 'table');
-  const blobReferences = withTable ? once(() => new DynamoDbBlobReferenceStore(documentClient(), tableName())) : missingAdapter('blobReferences', 'table');
-  const audit = withTable ? once(() => new DynamoDbAuditLog(documentClient(), tableName(), cursors())) : missingAdapter('audit', 'table');
-  const replayGuard = withTable ? once(() => new DynamoDbReplayGuard(documentClient(), tableName(), () => clock.now())) : missingAdapter('replayGuard', 'table');
+  const customers = withTable && withCustomers ? once(() => new DynamoDbCustomerStore(documentClient(), tableName(), cursors())) : missingAdapter('customers', 'customers');
+  const workItems = withTable && withWorkItems ? once(() => new DynamoDbWorkItemStore(documentClient(), tableName(), cursors())) : missingAdapter('workItems', 'workItems');
+  const reports = withTable && withReports ? once(() => new DynamoDbReportStore(documentClient(), tableName(), cursors())) : missingAdapter('reports', 'reports');
+  const riskEpisodes = withTable && withRiskEpisodes ? once(() => new DynamoDbRiskEpisodeStore(documentClient(), tableName())) : missingAdapter('riskEpisodes', 'riskEpisodes');
+  const blobReferences = withTable && withBlobReferences ? once(() => new DynamoDbBlobReferenceStore(documentClient(), tableName())) : missingAdapter('blobReferences', 'blobReferences');
+  const audit = withTable && withAudit ? once(() => new DynamoDbAuditLog(documentClient(), tableName(), cursors())) : missingAdapter('audit', 'audit');
+  const replayGuard = withTable && withReplayGuard ? once(() => new DynamoDbReplayGuard(documentClient(), tableName(), () => clock.now())) : missingAdapter('replayGuard', 'replayGuard');
   const tenants = withTenants ? once(() => new TenantDocumentDirectory(tenantDocument(config))) : missingAdapter('tenants', 'tenants');
   const blobs = withBlobs
     ? once(

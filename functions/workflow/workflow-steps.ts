@@ -1,4 +1,5 @@
 import type { WorkflowStepName } from '../../statemachines/state-machines.js';
+import type { TableStore } from '../http/routes.js';
 import type { WorkflowPortGroup } from '../wiring/workflow-port-groups.js';
 import type { PeriodicRunDependencies } from '../core/periodic/periodic-run-dependencies.js';
 import type { RecordWorkflowDependencies } from '../core/workflow/record-workflow-dependencies.js';
@@ -47,6 +48,11 @@ export interface StepReach {
   readonly ports: readonly WorkflowPortGroup[];
   readonly blobs: boolean;
   readonly tenants: boolean;
+  /**
+   * The table's stores it uses beyond the records (`RouteAccess.stores`).
+   * @default - every store
+   */
+  readonly stores?: readonly TableStore[];
 }
 
 /**
@@ -68,7 +74,7 @@ const STEP_REACH: Readonly<Record<WorkflowStepName, StepReach>> = {
   ComputeCustomerMetrics: { ports: [], blobs: false, tenants: true },
   RunCustomerAgent: { ports: ['customerAgents'], blobs: false, tenants: false },
   SaveCustomerFindings: { ports: [], blobs: true, tenants: true },
-  WriteReport: { ports: ['reportWriter'], blobs: true, tenants: true },
+  WriteReport: { ports: ['reportWriter'], blobs: true, tenants: true, stores: ['reports', 'workItems'] },
   EmailReport: { ports: ['mail'], blobs: true, tenants: true },
   MarkReportFailed: { ports: [], blobs: false, tenants: false },
 };
@@ -78,7 +84,7 @@ export const STEP_WORKFLOW_PORTS = Object.fromEntries(Object.entries(STEP_REACH)
   Record<WorkflowStepName, readonly WorkflowPortGroup[]>
 >;
 
-/** Whether each step reaches the blob store and the tenant settings ({@link STEP_REACH}). */
-export const STEP_STORAGE = Object.fromEntries(Object.entries(STEP_REACH).map(([step, { blobs, tenants }]) => [step, { blobs, tenants }])) as Readonly<
-  Record<WorkflowStepName, { readonly blobs: boolean; readonly tenants: boolean }>
+/** Whether each step reaches the blob store and the tenant settings, and which of the table's stores it uses ({@link STEP_REACH}). */
+export const STEP_STORAGE = Object.fromEntries(Object.entries(STEP_REACH).map(([step, { blobs, tenants, stores }]) => [step, { blobs, tenants, stores }])) as Readonly<
+  Record<WorkflowStepName, { readonly blobs: boolean; readonly tenants: boolean; readonly stores?: readonly TableStore[] }>
 >;

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WORKFLOW_STEP_NAMES } from '../../statemachines/state-machines.js';
+import { ROUTE_SUMMARIES } from '../../functions/http/route-summaries.js';
 import { ROUTES } from '../../functions/http/routes.js';
 
 const run = promisify(execFile);
@@ -49,7 +50,7 @@ describe('npx cdk synth (the real CLI, offline, with esbuild bundling and cdk-na
     const script = /src="\/(assets\/[^"]+\.js)"/.exec(await readFile(join(consoleDir, 'index.html'), 'utf8'))?.[1];
     expect((await stat(join(consoleDir, script as string))).size).toBeGreaterThan(1000);
     // The bundle really runs: load the health function's asset and invoke it with an API Gateway event.
-    const health = functions.find((f) => f.Properties.Description === ROUTES.find((r) => r.id === 'health')?.summary);
+    const health = functions.find((f) => f.Properties.Description === ROUTE_SUMMARIES.health);
     const healthAsset = health?.Metadata?.['aws:asset:path'] as string;
     const { handler } = (await import(join(out, healthAsset, 'index.mjs'))) as { handler: (event: unknown) => Promise<{ statusCode: number }> };
     const event = JSON.parse(await readFile(new URL('../../../shared/fixtures/apigw/powertools-apiGatewayProxyV2Event.json', import.meta.url), 'utf8'));

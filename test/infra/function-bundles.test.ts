@@ -32,6 +32,14 @@ const GROUP_PACKAGES: Readonly<Record<AdapterGroup, readonly string[]>> = {
   blobs: ['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'],
   cursors: ['@aws-sdk/client-secrets-manager'],
   tenants: ['@aws-sdk/client-secrets-manager'],
+  // The table's stores: the table's client, which a function with any of them has anyway
+  customers: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  workItems: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  reports: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  riskEpisodes: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  blobReferences: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  replayGuard: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  audit: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
 };
 const HUB_PACKAGES = new Set(Object.values(GROUP_PACKAGES).flat());
 

@@ -9,16 +9,29 @@ import { routeWorkflowPorts, workflowPortDefines, workflowPortsWithin } from '..
 import { STEP_WORKFLOW_PORTS } from '../../functions/workflow/workflow-steps.js';
 
 const NO_ACCESS = { table: 'none', rawArchive: 'none', blobs: 'none', cursors: false } as const;
-const everyPort = () => createHubDependencies(runtimeConfigFromEnv({ [ENV.tableName]: 't', [ENV.rawArchiveBucket]: 'raw', [ENV.blobBucket]: 'blobs', AWS_REGION: 'ap-southeast-1' }));
+/** Every one of the table's store groups on or off. */
+const stores = (on: boolean) => ({ customers: on, workItems: on, reports: on, riskEpisodes: on, blobReferences: on, replayGuard: on, audit: on });
+const everyPort = () =>
+  createHubDependencies(runtimeConfigFromEnv({ [ENV.tableName]: 't', [ENV.rawArchiveBucket]: 'raw', [ENV.blobBucket]: 'blobs', AWS_REGION: 'ap-southeast-1' }));
 
 describe('adapter groups of a function', () => {
   it.each([
-    ['nothing', NO_ACCESS, { table: false, blobs: false, cursors: false, tenants: false }],
-    ['a paging reader', { ...NO_ACCESS, table: 'read', cursors: true }, { table: true, blobs: false, cursors: true, tenants: false }],
-    ['an audit log only (create-upload)', { ...NO_ACCESS, blobs: 'write', audit: true }, { table: true, blobs: true, cursors: false, tenants: false }],
-    ['a raw archive reader (SES inbound)', { ...NO_ACCESS, rawArchiveRead: 'inbound/' }, { table: false, blobs: true, cursors: false, tenants: false }],
-    ['an eraser', { ...NO_ACCESS, table: 'readWrite', erase: true }, { table: true, blobs: true, cursors: false, tenants: false }],
-    ['tenant settings only (get-caller)', { ...NO_ACCESS, tenants: true }, { table: false, blobs: false, cursors: false, tenants: true }],
+    ['nothing', NO_ACCESS, { table: false, blobs: false, cursors: false, tenants: false, ...stores(false) }],
+    ['a paging reader', { ...NO_ACCESS, table: 'read', cursors: true }, { table: true, blobs: false, cursors: true, tenants: false, ...stores(true) }],
+    [
+      'an audit log only (create-upload)',
+      { ...NO_ACCESS, blobs: 'write', audit: true },
+      { table: true, blobs: true, cursors: false, tenants: false, ...stores(false), audit: true },
+    ],
+    ['a raw archive reader (SES inbound)', { ...NO_ACCESS, rawArchiveRead: 'inbound/' }, { table: false, blobs: true, cursors: false, tenants: false, ...stores(false) }],
+    ['an eraser', { ...NO_ACCESS, table: 'readWrite', erase: true }, { table: true, blobs: true, cursors: false, tenants: false, ...stores(true) }],
+    ['tenant settings only (get-caller)', { ...NO_ACCESS, tenants: true }, { table: false, blobs: false, cursors: false, tenants: true, ...stores(false) }],
+    [
+      'a function naming its stores',
+      { ...NO_ACCESS, table: 'readWrite', stores: ['customers', 'audit'] },
+      { table: true, blobs: false, cursors: false, tenants: false, ...stores(false), customers: true, audit: true },
+    ],
+    ['a function naming no store', { ...NO_ACCESS, table: 'read', stores: [] }, { table: true, blobs: false, cursors: false, tenants: false, ...stores(false) }],
   ] as const)('follows the access of %s', (_case, access, groups) => {
     // Act / Assess
     expect(adapterGroupsOf(access)).toEqual(groups);
@@ -29,7 +42,19 @@ describe('adapter groups of a function', () => {
     const defines = adapterGroupDefines({ ...NO_ACCESS, table: 'read' });
 
     // Assess
-    expect(defines).toEqual({ COMMHUB_BUNDLES_TABLE: 'true', COMMHUB_BUNDLES_BLOBS: 'false', COMMHUB_BUNDLES_CURSORS: 'false', COMMHUB_BUNDLES_TENANTS: 'false' });
+    expect(defines).toEqual({
+      COMMHUB_BUNDLES_TABLE: 'true',
+      COMMHUB_BUNDLES_BLOBS: 'false',
+      COMMHUB_BUNDLES_CURSORS: 'false',
+      COMMHUB_BUNDLES_TENANTS: 'false',
+      COMMHUB_BUNDLES_CUSTOMERS: 'true',
+      COMMHUB_BUNDLES_WORK_ITEMS: 'true',
+      COMMHUB_BUNDLES_REPORTS: 'true',
+      COMMHUB_BUNDLES_RISK_EPISODES: 'true',
+      COMMHUB_BUNDLES_BLOB_REFERENCES: 'true',
+      COMMHUB_BUNDLES_REPLAY_GUARD: 'true',
+      COMMHUB_BUNDLES_AUDIT: 'true',
+    });
   });
 
   it('gives an audited route the table for its audit log, whatever its access says', () => {
@@ -55,12 +80,29 @@ describe('ports within a function access', () => {
     expect(view.clock).toBe(deps.clock);
   });
 
-  it('leaves every port of a route that may use them all', () => {
+  it("refuses the table's stores a route does not name, and gives it those it does (the webhook)", () => {
     // Prepare
     const deps = everyPort();
 
     // Act
     const view = portsWithin(deps, routeAdapterGroups(routeById('receive-webhook')), 'receive-webhook');
+
+    // Assess
+    expect(() => view.reports).toThrow(
+      /^receive-webhook uses reports, but its access allows no reports adapters \(needs table other than 'none', and 'reports' in stores if it names them\)/,
+    );
+    for (const port of ['workItems', 'riskEpisodes', 'audit'] as const) expect(() => view[port]).toThrow(MissingAdapterError);
+    expect(view.customers).toBe(deps.customers);
+    expect(view.replayGuard).toBe(deps.replayGuard);
+    expect(view.records).toBe(deps.records);
+  });
+
+  it('leaves every port of a function that may use them all', () => {
+    // Prepare
+    const deps = everyPort();
+
+    // Act
+    const view = portsWithin(deps, adapterGroupsOf({ table: 'readWrite', rawArchive: 'write', blobs: 'readWrite', cursors: true, tenants: true }), 'everything');
 
     // Assess
     expect(view).toBe(deps);
