@@ -227,6 +227,16 @@ describe('function bundles', () => {
     }
   });
 
+  it('keeps every bundle within 500 KB (the cold-start target of bench/coldstart), unless it ships a native module beside it', () => {
+    // Assess
+    const over = functions
+      .filter((fn) => (fn.bundling.externalModules ?? []).length === 0)
+      .map((fn) => [nameOf(fn), bundles.get(nameOf(fn).replaceAll('/', '-'))?.bytes ?? Infinity] as const)
+      .filter(([, bytes]) => bytes > 500 * 1024);
+    expect(over).toEqual([]);
+    expect(functions.filter((fn) => (fn.bundling.externalModules ?? []).length > 0).map(nameOf)).toEqual(['RecordWorkflow/AnalyzeRecord']);
+  });
+
   it('bundles every SDK client from its slim copy, whose schemas esbuild can tree-shake — none from the installed package', () => {
     // Assess
     expect(functions.length).toBeGreaterThan(40);
