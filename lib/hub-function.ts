@@ -253,8 +253,8 @@ export function hubBundling(
     target: ESBUILD_TARGET,
     minify: true,
     sourceMap: true,
-    // Mappings only: stack traces still name our files and lines, and a cold start that formats an
-    // error stack with --enable-source-maps parses a few hundred KB instead of the sources' MBs.
+    // Mappings only: logged stack frames still name our files and lines (mapped-frames.ts), and the
+    // first error logged parses a few hundred KB instead of the sources' MBs.
     sourcesContent: false,
     mainFields: ['module', 'main'],
     // Only the adapters `access` allows: the others (and their SDK clients) are dead code that
@@ -300,8 +300,9 @@ function environmentFor(access: FunctionAccess, storage: Storage, stage: string)
   const groups = adapterGroupsOf(access);
   const rawArchive = access.rawArchive !== 'none' || access.rawArchiveRead !== undefined || access.erase === true;
   return {
-    // Stack traces point into the TypeScript sources (bundling emits source maps).
-    NODE_OPTIONS: '--enable-source-maps',
+    // No --enable-source-maps: it reads and parses the bundle's map on every cold start. Logged errors
+    // show their frames at the TypeScript sources all the same, the map read when the first is logged
+    // (functions/observability/mapped-frames.ts).
     ...OBSERVABILITY_ENVIRONMENT,
     POWERTOOLS_SERVICE_NAME: hubServiceName(stage),
     [ENV.stage]: stage,

@@ -1,9 +1,9 @@
 /**
  * Trims a bundle's source map to the sources worth resolving a stack frame to — ours, not the
- * bundled SDK's. Under `--enable-source-maps` Node reads and parses a bundle's whole map when it loads
- * the bundle, and decodes every mapping on the first stack it formats: for a 1 MB bundle holding the
- * SDK that is a 1.6 MB map and ~100 ms of a cold start that logs an error. A frame in a dropped source
- * then shows its position in `index.mjs`, as it would with no map at all.
+ * bundled SDK's. The map is read when the first error is logged (functions/observability/
+ * mapped-frames.ts; CommHub no longer sets `--enable-source-maps`, under which Node reads and parses
+ * the whole map on every cold start): for a 1 MB bundle holding the SDK that would be a 1.6 MB map.
+ * A frame in a dropped source then shows its position in `index.mjs`, as it would with no map at all.
  */
 
 /** The parts of a version 3 source map this reads and writes; other fields pass through. */

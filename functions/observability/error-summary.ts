@@ -1,3 +1,5 @@
+import { mappedFrame } from './mapped-frames.js';
+
 /** What a log line may say about an error: where and what kind, never its message. */
 export interface ErrorSummary {
   readonly name: string;
@@ -45,7 +47,8 @@ export function summarizeError(error: unknown, depth = 0): ErrorSummary {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.startsWith('at '))
-    .slice(0, MAX_FRAMES);
+    .slice(0, MAX_FRAMES)
+    .map(mappedFrame);
   return {
     name: e.name || 'Error',
     ...(code !== undefined && { code }),

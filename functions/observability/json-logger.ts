@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { correlationKeys } from './correlation.js';
 import { summarizeError } from './error-summary.js';
+import { mappedFrame } from './mapped-frames.js';
 import { currentTraceHeader } from './xray-trace-header.js';
 
 /** Log levels, lowest first; `SILENT` writes nothing. */
@@ -27,7 +28,7 @@ export function logLevelFromEnvironment(env: NodeJS.ProcessEnv = process.env): L
 /** `file:line` of an error's first stack frame: where it was thrown. */
 function codeLocation(stack: string | undefined): string | undefined {
   const frame = stack?.split('\n').find((line) => line.trim().startsWith('at '));
-  const match = frame && /\(?([^\s()]+):(\d+):\d+\)?$/.exec(frame.trim());
+  const match = frame && /\(?([^\s()]+):(\d+):\d+\)?$/.exec(mappedFrame(frame.trim()));
   return match ? `${match[1]}:${match[2]}` : undefined;
 }
 

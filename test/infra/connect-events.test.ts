@@ -144,7 +144,7 @@ describe('ConnectEvents', () => {
     ]);
     expect(actionsOf(onRawArchive[0] as Statement).filter((action) => !action.startsWith('s3:Put') && action !== 's3:Abort*')).toEqual([]);
     expect(Object.keys(variables).sort()).toEqual(
-      ['NODE_OPTIONS', ...Object.keys(OBSERVABILITY_ENVIRONMENT), ENV.stage, ENV.tableName, ENV.rawArchiveBucket, ENV.blobBucket, ENV.tenantsSecretArn].sort(),
+      [...Object.keys(OBSERVABILITY_ENVIRONMENT), ENV.stage, ENV.tableName, ENV.rawArchiveBucket, ENV.blobBucket, ENV.tenantsSecretArn].sort(),
     );
     expect(variables[ENV.tenantsSecretArn]).toEqual({ Ref: logicalIdOf(template, 'AWS::SecretsManager::Secret', 'StorageTenantSettings') });
   });

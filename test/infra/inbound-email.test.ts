@@ -156,7 +156,7 @@ describe('InboundEmail', () => {
 
     // Assess
     expect(Object.keys(variables).sort()).toEqual(
-      ['NODE_OPTIONS', ...Object.keys(OBSERVABILITY_ENVIRONMENT), ENV.stage, ENV.tableName, ENV.rawArchiveBucket, ENV.blobBucket, ENV.tenantsSecretArn].sort(),
+      [...Object.keys(OBSERVABILITY_ENVIRONMENT), ENV.stage, ENV.tableName, ENV.rawArchiveBucket, ENV.blobBucket, ENV.tenantsSecretArn].sort(),
     );
     expect(variables[ENV.tenantsSecretArn]).toEqual({ Ref: tenantSettings });
     expect(variables[ENV.rawArchiveBucket]).toEqual({ Ref: rawArchive });

@@ -251,7 +251,6 @@ describe('IngestionApi', () => {
     // Prepare
     const { access } = route;
     const expected = [
-      'NODE_OPTIONS',
       ...Object.keys(OBSERVABILITY_ENVIRONMENT),
       ENV.stage,
       ...(access.table === 'none' && !isAudited(route) ? [] : [ENV.tableName]),

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubBundling } from '../../lib/hub-function.js';
+import { mappedFrame } from '../../functions/observability/mapped-frames.js';
 import { decodeMappings, encodeMappings, isOwnSource, trimSourceMap, type RawSourceMap } from '../../lib/source-map-trim.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,7 +19,7 @@ const OWN_SOURCE = [
   "import * as z from 'zod';",
   'export function requireVersion(input: string): string {',
   '  const version = z.string().regex(/^\\d+\\.\\d+\\.\\d+$/).safeParse(input);',
-  "  if (!version.success) throw new Error(`not a version: ${input}`);",
+  '  if (!version.success) throw new Error(`not a version: ${input}`);',
   '  return version.data;',
   '}',
   '',
@@ -89,7 +90,14 @@ describe('source map trimming', () => {
       version: 3,
       sources: ['../functions/own.ts', '../node_modules/pkg/index.js'],
       names: [],
-      mappings: encodeMappings([[[0, 0, 10, 0]], [[0, 1, 3, 0], [8, 1, 4, 2]], [[0, 0, 20, 4]]]),
+      mappings: encodeMappings([
+        [[0, 0, 10, 0]],
+        [
+          [0, 1, 3, 0],
+          [8, 1, 4, 2],
+        ],
+        [[0, 0, 20, 4]],
+      ]),
     };
 
     // Act
@@ -118,5 +126,58 @@ describe('source map trimming', () => {
     const trimmed = JSON.parse(await readFile(`${file}.map`, 'utf8')) as RawSourceMap;
     expect(trimmed.sources.every(isOwnSource)).toBe(true);
     expect(stack).toMatch(/^Error: not a version: none\n\s+at \S+ \(.*functions\/require-version\.ts:4:\d+\)/);
+  });
+
+  it('logs the frames of an error at our TypeScript source, with no --enable-source-maps: the map is read when the first error is shown', async () => {
+    // Prepare: a function-like bundle that throws from its own line 5 and summarizes the error as the logger does
+    const outDir = join(scratch, 'lazy-frames');
+    const file = join(outDir, 'index.mjs');
+    const source = [
+      "import { summarizeError } from './observability/error-summary.js';",
+      'export function handler(input: string) {',
+      '  try {',
+      '    if (input.length > 0)',
+      '      throw new Error(`refused: ${input}`);',
+      '    return [];',
+      '  } catch (error) {',
+      '    return summarizeError(error).frames ?? [];',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    await build({
+      stdin: { contents: source, resolveDir: join(root, 'functions'), sourcefile: 'lazy-frames-probe.ts', loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      minify: true,
+      sourcemap: true,
+      sourcesContent: false,
+      outfile: file,
+      logLevel: 'silent',
+    });
+    for (const command of hubBundling({ table: 'none', rawArchive: 'none', blobs: 'none', cursors: false }).commandHooks!.afterBundling(root, outDir)) {
+      execFileSync('bash', ['-c', command], { stdio: ['ignore', 'ignore', 'inherit'] });
+    }
+    await writeFile(join(outDir, 'probe.mjs'), "import { handler } from './index.mjs';\nconsole.log(JSON.stringify(handler('x')));\n");
+
+    // Act: as a Lambda function runs now, NODE_OPTIONS without --enable-source-maps
+    const frames = JSON.parse(execFileSync(process.execPath, [join(outDir, 'probe.mjs')], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })) as string[];
+
+    // Assess
+    expect(frames[0]).toMatch(/^at \S+ \(functions\/lazy-frames-probe\.ts:5:\d+\)$/);
+    expect(frames.some((frame) => frame.includes('index.mjs'))).toBe(false);
+  });
+
+  it("leaves a frame as it is where no map covers it: Node's own, a module without a map, one Node already mapped", () => {
+    // Act / Assess
+    for (const frame of [
+      'at JSON.parse (<anonymous>)',
+      'at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+      `at f (${join(scratch, 'no-map-here.mjs')}:1:2)`,
+      'at handler (/work/main/functions/api/health.ts:12:3)',
+    ]) {
+      expect(mappedFrame(frame)).toBe(frame);
+    }
   });
 });
