@@ -2,7 +2,7 @@ import * as z from '../core/zod.js';
 import type { HubDependencies } from '../core/dependencies.js';
 import { assignCommunication } from '../core/use-cases/manage-customers.js';
 import { httpRoute } from '../http/http-route.js';
-import { PathId } from '../http/timeline-params.js';
+import { PathId } from '../http/path-id.js';
 import { onAws } from '../wiring/lambda-entry.js';
 
 const AssignBody = z.strictObject({ customerId: PathId });

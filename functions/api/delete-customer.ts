@@ -2,7 +2,7 @@ import type { HubDependencies } from '../core/dependencies.js';
 import { deleteCustomer } from '../core/use-cases/delete-customer.js';
 import { customerErasureView } from '../http/erasure-views.js';
 import { httpRoute } from '../http/http-route.js';
-import { PathId } from '../http/timeline-params.js';
+import { PathId } from '../http/path-id.js';
 import { onAws } from '../wiring/lambda-entry.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { HubDependencies } from '../core/dependencies.js';
 import { getCommunication } from '../core/use-cases/read-communications.js';
 import { httpRoute } from '../http/http-route.js';
-import { PathId } from '../http/timeline-params.js';
+import { PathId } from '../http/path-id.js';
 import { onAws } from '../wiring/lambda-entry.js';
 
 /** `GET /v1/communications/{recordId}` — another tenant's record is a 404 like an absent one. */

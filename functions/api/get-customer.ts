@@ -1,7 +1,7 @@
 import type { HubDependencies } from '../core/dependencies.js';
 import { getCustomerOverview } from '../core/use-cases/manage-customers.js';
 import { httpRoute } from '../http/http-route.js';
-import { PathId } from '../http/timeline-params.js';
+import { PathId } from '../http/path-id.js';
 import { onAws } from '../wiring/lambda-entry.js';
 
 /** `GET /v1/customers/{customerId}` — profile plus figures computed from the timeline. */

@@ -1,7 +1,7 @@
 import type { HubDependencies } from '../core/dependencies.js';
 import { getReport } from '../core/use-cases/read-reports.js';
 import { httpRoute } from '../http/http-route.js';
-import { PathId } from '../http/timeline-params.js';
+import { PathId } from '../http/path-id.js';
 import { onAws } from '../wiring/lambda-entry.js';
 
 /** `GET /v1/reports/{reportId}` — status, period, counts, and the Markdown and HTML once ready. */

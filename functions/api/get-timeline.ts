@@ -1,7 +1,8 @@
 import type { HubDependencies } from '../core/dependencies.js';
 import { readTimeline } from '../core/use-cases/read-communications.js';
 import { httpRoute } from '../http/http-route.js';
-import { PathId, TimelineParams } from '../http/timeline-params.js';
+import { PathId } from '../http/path-id.js';
+import { TimelineParams } from '../http/timeline-params.js';
 import { onAws } from '../wiring/lambda-entry.js';
 
 /** `GET /v1/customers/{customerId}/timeline` — newest first, filtered, cursor-paginated. */

@@ -2,7 +2,7 @@ import type { HubDependencies } from '../core/dependencies.js';
 import { CustomerInput } from '../core/model/customer.js';
 import { putCustomer } from '../core/use-cases/manage-customers.js';
 import { httpRoute } from '../http/http-route.js';
-import { PathId } from '../http/timeline-params.js';
+import { PathId } from '../http/path-id.js';
 import { onAws } from '../wiring/lambda-entry.js';
 
 /** `PUT /v1/customers/{customerId}` — 201 created, 200 replaced; 409 if an identity is taken. */

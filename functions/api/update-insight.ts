@@ -1,7 +1,7 @@
 import type { HubDependencies } from '../core/dependencies.js';
 import { handleInsight } from '../core/use-cases/customer-insights.js';
 import { httpRoute } from '../http/http-route.js';
-import { PathId } from '../http/timeline-params.js';
+import { PathId } from '../http/path-id.js';
 import { InsightPatch } from '../http/work-item-params.js';
 import { onAws } from '../wiring/lambda-entry.js';
 

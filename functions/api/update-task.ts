@@ -2,7 +2,7 @@ import type { HubDependencies } from '../core/dependencies.js';
 import type { Task } from '../core/model/task.js';
 import { updateTask } from '../core/use-cases/manage-tasks.js';
 import { httpRoute } from '../http/http-route.js';
-import { PathId } from '../http/timeline-params.js';
+import { PathId } from '../http/path-id.js';
 import { assigneeOf, TaskPatch } from '../http/work-item-params.js';
 import { onAws } from '../wiring/lambda-entry.js';
 

@@ -56,16 +56,18 @@ export type HttpHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer) => Pr
  *   }, { auditTo: deps });
  */
 export function httpRoute<Id extends RouteId>(routeId: Id, logic: RouteLogic<ResponseOf<Id>>, options: HttpRouteOptions = {}): HttpHandler {
+  // Literal in a bundle (bundle-flags.d.ts): a function without the audit log (a webhook) bundles no audit trail.
+  const withAudit = typeof COMMHUB_BUNDLES_AUDIT === 'undefined' || COMMHUB_BUNDLES_AUDIT;
   const route = routeById(routeId);
-  const auditTo = isAudited(route) ? options.auditTo : undefined;
-  if (isAudited(route) && auditTo === undefined) throw new Error(`route ${route.id} changes state: pass { auditTo } so its calls are audited`);
+  const auditTo = withAudit && isAudited(route) ? options.auditTo : undefined;
+  if (withAudit && isAudited(route) && auditTo === undefined) throw new Error(`route ${route.id} changes state: pass { auditTo } so its calls are audited`);
   const handle: HttpHandler = async (event) => {
     let caller: Caller | undefined;
     try {
       caller = callerOf(event, route);
       correlate({ tenantId: caller.tenantId });
       const response = await logic(apiRequestOf(event, caller));
-      if (auditTo) await appendAuditEntry(auditTo, route, event, caller, { status: response.statusCode, change: response.audit });
+      if (withAudit && auditTo) await appendAuditEntry(auditTo, route, event, caller, { status: response.statusCode, change: response.audit });
       if (response.text) {
         return { statusCode: response.statusCode, headers: { 'content-type': response.text.contentType, 'cache-control': 'no-store', ...response.headers }, body: response.text.content };
       }
@@ -76,7 +78,7 @@ export function httpRoute<Id extends RouteId>(routeId: Id, logic: RouteLogic<Res
       if (mapped.statusCode >= 500) logger.error('request failed', { ...context, error: error as Error });
       else logger.info('request rejected', { ...context, code: mapped.body.error.code, fields: mapped.body.error.details.map((d) => d.path) }); // the message may quote the body
       const refused = caller ?? identityOf(event);
-      if (auditTo && refused) await appendAuditEntry(auditTo, route, event, refused, { status: mapped.statusCode });
+      if (withAudit && auditTo && refused) await appendAuditEntry(auditTo, route, event, refused, { status: mapped.statusCode });
       const headers = mapped.statusCode === 503 ? { ...JSON_HEADERS, 'retry-after': String(RETRY_AFTER_SECONDS) } : JSON_HEADERS;
       return { statusCode: mapped.statusCode, headers, body: JSON.stringify(mapped.body) };
     }

@@ -1,6 +1,6 @@
 import * as z from '../core/zod.js';
 import { REPORT_TYPES } from '../core/model/report.js';
-import { PathId } from './timeline-params.js';
+import { PathId } from './path-id.js';
 
 /** Body of `POST /v1/reports`. `periodStart`: a local day (`yyyy-mm-dd`) or an instant inside the wanted period. */
 export const ReportRequestBody = z.strictObject({

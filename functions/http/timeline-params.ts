@@ -28,5 +28,3 @@ export const TimelineParams = z
   })
   .check(z.refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: 'from must not be after to', path: ['from'] }));
 
-/** Path parameter ids: the characters a key segment may hold. */
-export const PathId = z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : -'));

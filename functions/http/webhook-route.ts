@@ -3,7 +3,7 @@ import { NotFoundError } from '../core/errors.js';
 import { receiveWebhook } from '../core/use-cases/receive-webhook.js';
 import { adapterFor } from '../channels/registry.js';
 import { httpRoute, type HttpHandler } from './http-route.js';
-import { PathId } from './timeline-params.js';
+import { PathId } from './path-id.js';
 import { correlate } from '../observability/correlation.js';
 
 /**

@@ -1,7 +1,8 @@
 import * as z from '../core/zod.js';
 import { INSIGHT_STATUSES, INSIGHT_TYPES } from '../core/model/insight.js';
 import { TASK_PRIORITIES, TASK_STATUSES } from '../core/model/task.js';
-import { csvOf, isoTime, PathId } from './timeline-params.js';
+import { PathId } from './path-id.js';
+import { csvOf, isoTime } from './timeline-params.js';
 
 const Limit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20);
 const Cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(8192)));

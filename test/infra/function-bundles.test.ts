@@ -253,7 +253,7 @@ describe('function bundles', () => {
     const { module } = await bundleInline<{ handler: (id: unknown) => unknown }>(
       'validates',
       'core',
-      "import { zodDetails } from './validation-details.js';\nimport { PathId } from '../http/timeline-params.js';\nexport const handler = (id) => zodDetails(PathId.safeParse(id).error);\n",
+      "import { zodDetails } from './validation-details.js';\nimport { PathId } from '../http/path-id.js';\nexport const handler = (id) => zodDetails(PathId.safeParse(id).error);\n",
     );
 
     // Act
