@@ -25,11 +25,11 @@ const OWN_SOURCE = [
   '',
 ].join('\n');
 
-/** Bundles {@link OWN_SOURCE} the way functions are bundled: ESM, minified, mappings without sources' content. */
-async function bundle(outDir: string): Promise<{ file: string; map: RawSourceMap }> {
+/** Bundles a module of ours ({@link OWN_SOURCE} unless given) the way functions are bundled: ESM, minified, mappings without sources' content. */
+async function bundle(outDir: string, contents = OWN_SOURCE, sourcefile = 'require-version.ts'): Promise<{ file: string; map: RawSourceMap }> {
   const file = join(outDir, 'index.mjs');
   await build({
-    stdin: { contents: OWN_SOURCE, resolveDir: join(root, 'functions'), sourcefile: 'require-version.ts', loader: 'ts' },
+    stdin: { contents, resolveDir: join(root, 'functions'), sourcefile, loader: 'ts' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -131,7 +131,6 @@ describe('source map trimming', () => {
   it('logs the frames of an error at our TypeScript source, with no --enable-source-maps: the map is read when the first error is shown', async () => {
     // Prepare: a function-like bundle that throws from its own line 5 and summarizes the error as the logger does
     const outDir = join(scratch, 'lazy-frames');
-    const file = join(outDir, 'index.mjs');
     const source = [
       "import { summarizeError } from './observability/error-summary.js';",
       'export function handler(input: string) {',
@@ -145,17 +144,7 @@ describe('source map trimming', () => {
       '}',
       '',
     ].join('\n');
-    await build({
-      stdin: { contents: source, resolveDir: join(root, 'functions'), sourcefile: 'lazy-frames-probe.ts', loader: 'ts' },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      minify: true,
-      sourcemap: true,
-      sourcesContent: false,
-      outfile: file,
-      logLevel: 'silent',
-    });
+    await bundle(outDir, source, 'lazy-frames-probe.ts');
     for (const command of hubBundling({ table: 'none', rawArchive: 'none', blobs: 'none', cursors: false }).commandHooks!.afterBundling(root, outDir)) {
       execFileSync('bash', ['-c', command], { stdio: ['ignore', 'ignore', 'inherit'] });
     }
