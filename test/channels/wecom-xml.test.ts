@@ -135,9 +135,10 @@ describe('WeCom XML reader', () => {
     expect(parsed).toEqual({ xml: { A: 'a b c', E: '', F: '', R: ['1', '2', { S: 'x' }], M: { S: 'y', '#text': 'xz' } } });
   });
 
-  it('decodes character references and keeps an undeclared entity as written', () => {
+  it('decodes character references, and keeps what is not a reference to a character XML allows as written', () => {
     // Act / Assess
     expect(parseXml('<xml>&#x4E2D;&#25991; &#128512; &nbsp;</xml>')).toEqual({ xml: '中文 😀 &nbsp;' });
+    expect(parseXml('<xml><B>&#0;&#xD800;</B></xml>')).toEqual({ xml: { B: '&#0;&#xD800;' } });
   });
 
   it('gives elements named like Object properties their own values', () => {
@@ -163,8 +164,8 @@ describe('WeCom XML reader', () => {
     ['<!DOCTYPE x [<!ENTITY a "b">]><xml>&a;</xml>', 'DOCTYPE declarations are not accepted'],
     ['<xml><A x="1" x="2"/></xml>', 'attribute "x" is repeated on <A>'],
     ['<xml><1A/></xml>', 'a tag name is missing or invalid'],
-    ['<xml>a & b</xml>', '"&" must start an entity reference such as &amp;'],
-    ['<xml>&#0;</xml>', '&#0; is not a character XML allows'],
+    ['<xml>AT&T</xml>', '"&" must start an entity reference such as &amp;'],
+    ['<xml>&amp co</xml>', '"&" must start an entity reference such as &amp;'],
     ['<xml><![CDATA[open</xml>', 'a CDATA section is not closed'],
     ['<xml><!-- open</xml>', 'a comment is not closed'],
     ['<xml><__proto__>x</__proto__></xml>', '"__proto__" is not accepted as an element name'],

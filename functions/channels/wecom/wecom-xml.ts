@@ -35,19 +35,20 @@ const NAME = /[A-Za-z_:\u00c0-\uffff][A-Za-z0-9_:.\-\u00b7\u00c0-\uffff]*/y;
 const ATTRIBUTE = /\s+([A-Za-z_:\u00c0-\uffff][A-Za-z0-9_:.\-\u00b7\u00c0-\uffff]*)\s*=\s*(?:"[^"<]*"|'[^'<]*')/y;
 const SPACE = /\s*/y;
 
-/** Decodes the references in a run of character data; an undeclared named entity stays as written. */
+/**
+ * Decodes the references in a run of character data. An `&` that starts no reference makes the
+ * document not well-formed (as fast-xml-parser, used before, also said); an undeclared entity or a
+ * reference to a character XML does not allow (`&#0;`) stays as written, as it did there.
+ */
 function decodeText(raw: string, line: () => number): string {
   return raw.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
-    if (!whole.endsWith(';')) throw new XmlSyntaxError(`"&" must start an entity reference such as &amp;`, line());
+    if (!whole.endsWith(';') || name === '') throw new XmlSyntaxError(`"&" must start an entity reference such as &amp;`, line());
     const hex = /^#x([0-9a-fA-F]+)$/.exec(name)?.[1];
     const dec = /^#([0-9]+)$/.exec(name)?.[1];
-    if (hex !== undefined || dec !== undefined) {
-      const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10);
-      const legal = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-      if (!legal) throw new XmlSyntaxError(`${whole} is not a character XML allows`, line());
-      return String.fromCodePoint(code);
-    }
-    return PREDEFINED[name] ?? whole;
+    if (hex === undefined && dec === undefined) return PREDEFINED[name] ?? whole;
+    const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10);
+    const legal = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    return legal ? String.fromCodePoint(code) : whole;
   });
 }
 
