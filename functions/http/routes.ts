@@ -1,4 +1,5 @@
 import { BLOB_PREFIXES, type BlobPrefix } from '../adapters/s3/blob-prefixes.js';
+import type { TableStore } from './table-stores.js';
 
 /**
  * The HTTP API's routes — the one list the CDK stack (Lambda per route + API Gateway route +
@@ -41,14 +42,13 @@ export interface RouteAccess {
   readonly erase?: boolean;
   /**
    * The table's stores beyond the records that the function uses
-   * (its bundle holds only their adapters; adapter-groups.ts `TABLE_STORES`).
+   * (its bundle holds only their adapters; `TABLE_STORES`).
    * @default - every store
    */
   readonly stores?: readonly TableStore[];
 }
 
-/** The table's stores a function may leave out of its bundle (`RouteAccess.stores`). */
-export type TableStore = 'customers' | 'workItems' | 'reports' | 'riskEpisodes' | 'blobReferences' | 'replayGuard' | 'audit';
+export type { TableStore } from './table-stores.js';
 
 export interface RouteDefinition {
   /** Stable id: names the Lambda function and the handler module `functions/api/<id>.ts`. */

@@ -44,7 +44,14 @@ export function mappedFrame(frame: string): string {
   const match = FRAME.exec(frame);
   if (!match) return frame;
   const [, head, location, line, column, tail] = match as unknown as [string, string, string, string, string, string];
-  const entry = mapOf(location.startsWith('file://') ? fileURLToPath(location) : location)?.findEntry(Number(line) - 1, Number(column) - 1);
-  if (!entry || !('originalSource' in entry) || typeof entry.originalSource !== 'string') return frame;
-  return `${head}${repoPath(entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}${tail}`;
+  // An installed package is no bundle of ours (embedded mode, tests): its map, if any, is not read.
+  if (location.includes('/node_modules/')) return frame;
+  try {
+    const entry = mapOf(location.startsWith('file://') ? fileURLToPath(location) : location)?.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!entry || !('originalSource' in entry) || typeof entry.originalSource !== 'string') return frame;
+    return `${head}${repoPath(entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}${tail}`;
+  } catch {
+    // Logging an error must not fail on its frames: unmapped is still a frame.
+    return frame;
+  }
 }

@@ -1,5 +1,6 @@
 import type { HubDependencies } from '../core/dependencies.js';
-import { isAudited, type RouteAccess, type RouteDefinition, type TableStore } from '../http/routes.js';
+import { isAudited, type RouteAccess, type RouteDefinition } from '../http/routes.js';
+import { TABLE_STORES, type TableStore } from '../http/table-stores.js';
 import type { WorkflowPortGroup } from './workflow-port-groups.js';
 
 /**
@@ -33,8 +34,6 @@ export const ADAPTER_GROUP_FLAGS = {
   audit: 'COMMHUB_BUNDLES_AUDIT',
 } as const;
 
-/** The groups that are one store of the table each: a function holds them unless its access names its `stores`. */
-export const TABLE_STORES: readonly TableStore[] = ['customers', 'workItems', 'reports', 'riskEpisodes', 'blobReferences', 'replayGuard', 'audit'];
 
 export type AdapterGroup = keyof typeof ADAPTER_GROUP_FLAGS;
 export type AdapterGroups = Readonly<Record<AdapterGroup, boolean>>;
